@@ -1,0 +1,75 @@
+#include "DashboardOptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QUrl>
+
+DashboardOptions DashboardOptions::parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "DashboardOptions", "Dashboard for AWS Application Migration Service (MGN)."));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    const QCommandLineOption demoOption(QStringLiteral("demo"),
+        QCoreApplication::translate("DashboardOptions",
+            "Start a local MGN emulator with a demo fleet and connect to it."));
+    const QCommandLineOption endpointOption(QStringLiteral("endpoint-url"),
+        QCoreApplication::translate("DashboardOptions", "Use this MGN endpoint instead of the region's."),
+        QStringLiteral("url"));
+    const QCommandLineOption profileOption(QStringLiteral("profile"),
+        QCoreApplication::translate("DashboardOptions", "Use this profile of the AWS configuration."),
+        QStringLiteral("name"));
+    const QCommandLineOption regionOption(QStringLiteral("region"),
+        QCoreApplication::translate("DashboardOptions", "Use this AWS region."),
+        QStringLiteral("region"));
+    parser.addOptions({demoOption, endpointOption, profileOption, regionOption});
+
+    DashboardOptions options;
+    if (!parser.parse(arguments)) {
+        options.outcome = Outcome::Error;
+        options.message = parser.errorText();
+        return options;
+    }
+    if (parser.isSet(helpOption)) {
+        options.outcome = Outcome::ShowHelp;
+        options.message = parser.helpText();
+        return options;
+    }
+    if (parser.isSet(versionOption)) {
+        options.outcome = Outcome::ShowVersion;
+        options.message = QCoreApplication::applicationName() + u' '
+            + QCoreApplication::applicationVersion() + u'\n';
+        return options;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        options.outcome = Outcome::Error;
+        options.message = QCoreApplication::translate("DashboardOptions", "Unexpected argument: %1")
+                              .arg(parser.positionalArguments().constFirst());
+        return options;
+    }
+    options.demo = parser.isSet(demoOption);
+    if (parser.isSet(endpointOption)) {
+        const QString url = parser.value(endpointOption);
+        const QUrl parsed(url, QUrl::StrictMode);
+        if (!parsed.isValid() || (parsed.scheme() != u"http" && parsed.scheme() != u"https")
+            || parsed.host().isEmpty()) {
+            options.outcome = Outcome::Error;
+            options.message = QCoreApplication::translate("DashboardOptions",
+                "Invalid --endpoint-url \"%1\": expected http(s)://host[:port]")
+                                  .arg(url);
+            return options;
+        }
+        options.endpointUrl = url;
+    }
+    if (parser.isSet(profileOption))
+        options.profile = parser.value(profileOption);
+    if (parser.isSet(regionOption))
+        options.region = parser.value(regionOption);
+    if (options.demo && options.endpointUrl) {
+        options.outcome = Outcome::Error;
+        options.message = QCoreApplication::translate("DashboardOptions",
+            "--demo and --endpoint-url cannot be used together");
+    }
+    return options;
+}
