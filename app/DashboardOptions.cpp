@@ -25,6 +25,19 @@ DashboardOptions DashboardOptions::parse(const QStringList &arguments)
         QStringLiteral("region"));
     parser.addOptions({demoOption, endpointOption, profileOption, regionOption});
 
+    // The command line is parsed before QApplication exists (so --help works
+    // with no display); accept the Qt GUI options QApplication consumes later.
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    for (const auto *name : {"platform", "platformtheme", "style", "stylesheet", "qwindowgeometry",
+             "qwindowtitle", "qwindowicon", "session", "display", "plugin"}) {
+        QCommandLineOption qtOption(QLatin1String(name), QString(), QStringLiteral("value"));
+        qtOption.setFlags(QCommandLineOption::HiddenFromHelp);
+        parser.addOption(qtOption);
+    }
+    QCommandLineOption reverseOption(QStringLiteral("reverse"));
+    reverseOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(reverseOption);
+
     DashboardOptions options;
     if (!parser.parse(arguments)) {
         options.outcome = Outcome::Error;

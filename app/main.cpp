@@ -16,16 +16,6 @@ int printAndExit(const QString &text, FILE *stream, int code)
     return code;
 }
 
-bool wantsTextOnly(int argc, char **argv)
-{
-    for (int i = 1; i < argc; ++i) {
-        const QByteArray arg(argv[i]);
-        if (arg == "--help" || arg == "-h" || arg == "--version" || arg == "-v" || arg == "--help-all")
-            return true;
-    }
-    return false;
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -35,22 +25,24 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("mgn-dashboard"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MGN_VERSION));
 
-    // --help and --version must work on a machine with no display.
-    if (wantsTextOnly(argc, argv)) {
-        QCoreApplication app(argc, argv);
-        const auto options = DashboardOptions::parse(QCoreApplication::arguments());
-        if (options.outcome == DashboardOptions::Outcome::Error)
-            return printAndExit(options.message + u'\n', stderr, 2);
+    // Parsed before QApplication exists: --help, --version and a bad option
+    // must answer on a machine with no display.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    const auto options = DashboardOptions::parse(arguments);
+    switch (options.outcome) {
+    case DashboardOptions::Outcome::Error:
+        return printAndExit(options.message + u'\n', stderr, 2);
+    case DashboardOptions::Outcome::ShowHelp:
+    case DashboardOptions::Outcome::ShowVersion:
         return printAndExit(options.message, stdout, 0);
+    case DashboardOptions::Outcome::Run:
+        break;
     }
 
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("MGN Dashboard"));
-    const auto options = DashboardOptions::parse(QCoreApplication::arguments());
-    if (options.outcome == DashboardOptions::Outcome::Error)
-        return printAndExit(options.message + u'\n', stderr, 2);
-    if (options.outcome != DashboardOptions::Outcome::Run)
-        return printAndExit(options.message, stdout, 0);
 
     MainWindow window;
     window.show();
