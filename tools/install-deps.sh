@@ -8,6 +8,7 @@ packages=(
     qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-httpserver-dev qtkeychain-qt6-dev
     libgl1-mesa-dev
     python3 python3-botocore
+    dbus dbus-bin gnome-keyring
 )
 
 sudo=""

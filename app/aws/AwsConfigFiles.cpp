@@ -103,8 +103,10 @@ void AwsConfigFiles::addCredentials(const AwsIniFile &file)
         auto &profile = m_profiles[section.name];
         profile.name = section.name;
         profile.sourceFile = file.fileName;
-        for (auto it = section.values.begin(); it != section.values.end(); ++it)
+        for (auto it = section.values.begin(); it != section.values.end(); ++it) {
             profile.values.insert(it.key(), it.value());
+            profile.credentialsFileKeys.append(it.key());
+        }
     }
 }
 

@@ -16,6 +16,9 @@ struct AwsProfileData {
     QMap<QString, QString> values;
     QMap<QString, QMap<QString, QString>> nested;
     QString sourceFile; // where the profile's keys were read (for messages)
+    QStringList credentialsFileKeys; // keys that came from the credentials file
+
+    bool fromCredentialsFile(const QString &key) const { return credentialsFileKeys.contains(key); }
 
     std::optional<QString> value(const QString &key) const;
 };
