@@ -23,16 +23,21 @@ public:
     // for a lifecycle state this build does not know, empty when absent.
     static QString lifeCycleLabel(const SourceServer &server);
     // "Initiating", "Initial sync 42%", "Healthy", "Lag 01:02:03",
-    // "Backlog 12 MiB", "Rescanning 7%", "Stalled", "Paused", ...
+    // "Backlog 12 MiB", "Rescanning 7%", "Stalled", "Paused", ...; "Not started"
+    // when no state is reported, the raw text for one this build does not know.
     static QString replicationStatusText(const SourceServer &server);
     static Health health(const SourceServer &server);
+    // Stalled beats Lagging (lag at or above the threshold, backlog, rescan)
+    // beats Launched (an EC2 instance ID is reported).
     static Alert alert(const SourceServer &server);
+    // Empty for None: the console shows no indication.
     static QString alertText(Alert alert);
     // "Wait for initial sync to complete", "Launch test instance", ...
     static QString nextStep(const SourceServer &server);
 
     // Sum of replicated / sum of total bytes over the replicated disks, 0..1;
-    // nullopt when no disk reports a total.
+    // nullopt when no disk reports a total (or the totals are zero, as after
+    // a finalized cutover or a disconnect).
     static std::optional<double> replicationProgress(const SourceServer &server);
     // Sum of rescanned / sum of total bytes, 0..1; nullopt when unknown.
     static std::optional<double> rescanProgress(const SourceServer &server);
