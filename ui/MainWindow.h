@@ -2,10 +2,17 @@
 
 #include <QMainWindow>
 
+class QLineEdit;
 class QTableView;
 
-// The dashboard's main window. Issue 5 fills it with the server table, detail
-// panes and actions; for now it shows the (empty) server table.
+namespace mgn {
+class SourceServerFilterProxyModel;
+class SourceServerTableModel;
+} // namespace mgn
+
+// The dashboard's main window: the source server table behind its sort and
+// filter proxy, with a free-text filter above it. Issue 5 adds the detail
+// panes, the actions and the connection to the service.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -13,6 +20,16 @@ class MainWindow : public QMainWindow
 public:
     explicit MainWindow(QWidget *parent = nullptr);
 
+    mgn::SourceServerTableModel *serverModel() const { return m_servers; }
+    mgn::SourceServerFilterProxyModel *serverProxy() const { return m_proxy; }
+    QTableView *serverView() const { return m_table; }
+    QLineEdit *filterEdit() const { return m_filter; }
+
 private:
+    void updateCount();
+
+    mgn::SourceServerTableModel *m_servers = nullptr;
+    mgn::SourceServerFilterProxyModel *m_proxy = nullptr;
+    QLineEdit *m_filter = nullptr;
     QTableView *m_table = nullptr;
 };

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "DecodeResult.h"
+#include "JsonPath.h"
+#include "Page.h"
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLatin1String>
+#include <QList>
+#include <QString>
+
+#include <optional>
+#include <utility>
+
+namespace mgn {
+
+// The envelope shared by the list responses (DescribeSourceServers,
+// DescribeJobs, DescribeJobLogItems, DescribeVcenterClients):
+// {"items": [...], "nextToken": "..."}. The item codec is a parameter.
+class PageCodec
+{
+public:
+    // decodeItem(const QJsonObject &, const JsonPath &) -> DecodeResult<T>.
+    // idKey names the member that identifies an item in an error report
+    // (empty when items have no ID).
+    template<typename T, typename DecodeItem>
+    static Page<T> decode(const QByteArray &body, QLatin1StringView idKey, DecodeItem decodeItem)
+    {
+        Page<T> page;
+        const std::optional<QJsonObject> object = parseBody(body, page.pageError);
+        if (object)
+            page = decode<T>(*object, idKey, decodeItem);
+        return page;
+    }
+
+    template<typename T, typename DecodeItem>
+    static Page<T> decode(const QJsonObject &body, QLatin1StringView idKey, DecodeItem decodeItem)
+    {
+        Page<T> page;
+        page.nextToken = nextToken(body, page.pageError);
+        const std::optional<QJsonArray> items = itemsOf(body, page.pageError);
+        if (!items)
+            return page;
+        const JsonPath root;
+        const JsonPath itemsPath = root.member(itemsKey()); // a child must not outlive its parent
+        page.items.reserve(items->size());
+        for (qsizetype i = 0; i < items->size(); ++i) {
+            const JsonPath itemPath = itemsPath.element(i);
+            const QJsonValue item = items->at(i);
+            if (!item.isObject()) {
+                page.errors.append(notAnObject(i, item, itemPath));
+                continue;
+            }
+            const QJsonObject itemObject = item.toObject();
+            DecodeResult<T> result = decodeItem(itemObject, itemPath);
+            if (result.value)
+                page.items.append(std::move(*result.value));
+            else
+                page.errors.append(itemError(i, itemObject, idKey, result.error.value_or(JsonError())));
+        }
+        return page;
+    }
+
+    // encodeItem(const T &) -> QJsonObject. nextToken is emitted only when set.
+    template<typename T, typename EncodeItem>
+    static QJsonObject encode(const QList<T> &items, const std::optional<QString> &nextToken, EncodeItem encodeItem)
+    {
+        QJsonArray array;
+        for (const T &item : items)
+            array.append(encodeItem(item));
+        return envelope(array, nextToken);
+    }
+
+private:
+    static QLatin1StringView itemsKey();
+    // The body as an object, or nullopt with error set (not JSON, or not an object).
+    static std::optional<QJsonObject> parseBody(const QByteArray &body, std::optional<JsonError> &error);
+    static std::optional<QString> nextToken(const QJsonObject &body, std::optional<JsonError> &error);
+    // "items" as an array (empty when absent); nullopt with error set when it is not one.
+    static std::optional<QJsonArray> itemsOf(const QJsonObject &body, std::optional<JsonError> &error);
+    static DecodeError notAnObject(qsizetype index, const QJsonValue &item, const JsonPath &path);
+    static DecodeError itemError(qsizetype index, const QJsonObject &item, QLatin1StringView idKey,
+        const JsonError &error);
+    static QJsonObject envelope(const QJsonArray &items, const std::optional<QString> &nextToken);
+};
+
+} // namespace mgn
