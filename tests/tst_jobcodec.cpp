@@ -479,7 +479,8 @@ void TestJobCodec::decodesEveryJobLogMember()
     QCOMPARE(data.sourceServerID, u"s-1234567890abcdef0"_s);
     QCOMPARE(data.conversionServerID, u"i-0c0c0c0c0c0c0c0c0"_s);
     QCOMPARE(data.targetInstanceID, u"i-0a1b2c3d4e5f60718"_s);
-    QCOMPARE(data.rawError, u"Conversion failed: unsupported kernel 2.6.18"_s);
+    // Kept verbatim: the line break, quotes, non-ASCII text and trailing space.
+    QCOMPARE(data.rawError, u"Conversion failed: unsupported kernel 2.6.18\n  at step \"BOOT\" \u2014 r\u00e9sum\u00e9: exit 1 "_s);
     QCOMPARE(data.attemptCount, Q_INT64_C(2));
     QCOMPARE(data.maxAttemptsCount, Q_INT64_C(5));
 }
