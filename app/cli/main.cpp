@@ -1,0 +1,35 @@
+#include "MgnCtl.h"
+#include "MgnCtlOptions.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QTextStream>
+
+#include <cstdio>
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("mgnctl"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MGN_VERSION));
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const MgnCtlOptions options = MgnCtlOptions::parse(QCoreApplication::arguments());
+    switch (options.outcome) {
+    case MgnCtlOptions::Outcome::ShowHelp:
+    case MgnCtlOptions::Outcome::ShowVersion:
+        out << options.message;
+        return MgnCtl::Success;
+    case MgnCtlOptions::Outcome::Error:
+        err << options.message << Qt::endl;
+        return MgnCtl::UsageError;
+    case MgnCtlOptions::Outcome::Run:
+        break;
+    }
+
+    MgnCtl ctl(options, QProcessEnvironment::systemEnvironment(), QDir::homePath(), out, err);
+    QObject::connect(&ctl, &MgnCtl::finished, &app, &QCoreApplication::exit);
+    ctl.start();
+    return QCoreApplication::exec();
+}

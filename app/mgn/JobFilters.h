@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QStringList>
+
+#include <optional>
+
+// DescribeJobsRequestFilters; the dates in milliseconds since the epoch.
+struct JobFilters {
+    std::optional<QStringList> jobIDs;
+    std::optional<qint64> fromDate;
+    std::optional<qint64> toDate;
+
+    bool operator==(const JobFilters &) const = default;
+};

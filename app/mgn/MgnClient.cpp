@@ -1,0 +1,613 @@
+#include "MgnClient.h"
+
+#include "aws/AwsReply.h"
+#include "aws/AwsTransport.h"
+
+#include "Iso8601.h"
+#include "JobCodec.h"
+#include "JobLogCodec.h"
+#include "JsonReader.h"
+#include "SourceServerCodec.h"
+#include "VcenterClientCodec.h"
+
+#include <QFutureWatcher>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QSet>
+#include <QtConcurrent/QtConcurrentRun>
+
+using namespace Qt::Literals::StringLiterals;
+using mgn::DecodeResult;
+using mgn::JsonError;
+using mgn::JsonPath;
+
+namespace {
+
+AwsError malformed(const AwsHttpResponse &response, const QString &operation, const JsonError &error)
+{
+    AwsError result = AwsError::transport(AwsError::Kind::MalformedResponse,
+        MgnClient::tr("The answer to %1 could not be read: %2").arg(operation, error.toString()));
+    result.requestId = response.requestId();
+    return result;
+}
+
+// The body of a 2xx response as a JSON object. An empty body counts as {}.
+std::optional<QJsonObject> bodyObject(const QByteArray &body, JsonError &error)
+{
+    if (body.trimmed().isEmpty())
+        return QJsonObject();
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        error = JsonError{QString(), u"not valid JSON: %1 at offset %2 of %3 bytes"_s.arg(parseError.errorString())
+                                         .arg(qMin(qsizetype(parseError.offset), body.size()))
+                                         .arg(body.size())};
+        return std::nullopt;
+    }
+    if (!document.isObject()) {
+        error = JsonError{QString(), u"expected a JSON object at the top level, got an array"_s};
+        return std::nullopt;
+    }
+    return document.object();
+}
+
+DecodeResult<mgn::SourceServer> decodeServer(const QJsonObject &object)
+{
+    return mgn::SourceServerCodec::decode(object);
+}
+
+// {"job": {...}}: a job must be there.
+DecodeResult<mgn::Job> decodeJob(const QJsonObject &object)
+{
+    const JsonPath root;
+    const JsonPath jobPath = root.member(u"job");
+    const QJsonValue job = object.value("job"_L1);
+    if (!job.isObject())
+        return {std::nullopt,
+            JsonError{jobPath.toString(), u"expected an object, got "_s + mgn::JsonReader::typeName(job)}};
+    return mgn::JobCodec::decode(job.toObject(), jobPath);
+}
+
+DecodeResult<mgn::Tags> decodeTags(const QJsonObject &object)
+{
+    std::optional<JsonError> error;
+    const JsonPath root;
+    mgn::JsonReader reader(object, root, error);
+    auto tags = reader.stringMap("tags"_L1);
+    if (error)
+        return {std::nullopt, error};
+    return {tags.value_or(mgn::Tags()), std::nullopt};
+}
+
+DecodeResult<MgnNothing> decodeNothing(const QJsonObject &)
+{
+    return {MgnNothing(), std::nullopt};
+}
+
+QJsonArray stringArray(const QStringList &list)
+{
+    return QJsonArray::fromStringList(list);
+}
+
+template<typename E>
+QJsonArray enumArray(const QList<mgn::EnumValue<E>> &values)
+{
+    QJsonArray array;
+    for (const auto &value : values)
+        array.append(value.toWire());
+    return array;
+}
+
+// RFC 3986 percent-encoding of everything but the unreserved characters, as
+// botocore encodes URI labels and query values.
+QString encodeComponent(const QString &text)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(text));
+}
+
+} // namespace
+
+MgnClient::MgnClient(AwsTransport *transport, const QUrl &endpoint, QObject *parent)
+    : QObject(parent)
+    , m_transport(transport)
+    , m_endpoint(endpoint)
+{
+}
+
+void MgnClient::setPageSize(int size)
+{
+    m_pageSize = qBound(1, size, maxResultsLimit);
+}
+
+AwsHttpRequest MgnClient::postRequest(const QString &operation, const QJsonObject &body) const
+{
+    return restRequest("POST", operation, u"/"_s + operation, {}, body);
+}
+
+AwsHttpRequest MgnClient::restRequest(const QByteArray &method, const QString &operation, const QString &path,
+    const QList<std::pair<QString, QString>> &query, const std::optional<QJsonObject> &body) const
+{
+    AwsHttpRequest request;
+    request.method = method;
+    request.operation = operation;
+    QUrl url = m_endpoint;
+    QString base = url.path(QUrl::FullyEncoded);
+    while (base.endsWith(u'/'))
+        base.chop(1);
+    url.setPath(base + path, QUrl::StrictMode);
+    QStringList pairs;
+    for (const auto &[name, value] : query)
+        pairs.append(encodeComponent(name) + u'=' + encodeComponent(value));
+    url.setQuery(pairs.isEmpty() ? QString() : pairs.join(u'&'), QUrl::StrictMode);
+    request.url = url;
+    if (body) {
+        request.body = QJsonDocument(*body).toJson(QJsonDocument::Compact);
+        request.headers.append(std::pair<QByteArray, QByteArray>("Content-Type", "application/json"));
+    }
+    return request;
+}
+
+void MgnClient::withAccount(QJsonObject &body) const
+{
+    if (!m_accountId.isEmpty())
+        body.insert("accountID"_L1, m_accountId);
+}
+
+QJsonObject MgnClient::encodeFilters(const SourceServerFilters &filters)
+{
+    QJsonObject object;
+    if (filters.sourceServerIDs)
+        object.insert("sourceServerIDs"_L1, stringArray(*filters.sourceServerIDs));
+    if (filters.isArchived)
+        object.insert("isArchived"_L1, *filters.isArchived);
+    if (filters.replicationTypes)
+        object.insert("replicationTypes"_L1, enumArray(*filters.replicationTypes));
+    if (filters.lifeCycleStates)
+        object.insert("lifeCycleStates"_L1, enumArray(*filters.lifeCycleStates));
+    if (filters.applicationIDs)
+        object.insert("applicationIDs"_L1, stringArray(*filters.applicationIDs));
+    return object;
+}
+
+QJsonObject MgnClient::encodeFilters(const JobFilters &filters)
+{
+    QJsonObject object;
+    if (filters.jobIDs)
+        object.insert("jobIDs"_L1, stringArray(*filters.jobIDs));
+    if (filters.fromDate)
+        object.insert("fromDate"_L1, mgn::Iso8601::formatDateTime(*filters.fromDate));
+    if (filters.toDate)
+        object.insert("toDate"_L1, mgn::Iso8601::formatDateTime(*filters.toDate));
+    return object;
+}
+
+template<typename T, typename Decode>
+MgnCall *MgnClient::send(const AwsHttpRequest &request, Decode decode, MgnCallback<T> done)
+{
+    auto *call = new MgnCall(request.operation, this);
+    AwsReply *reply = m_transport->send(request);
+    call->track(reply);
+    connect(reply, &AwsReply::finished, call, [call, reply, decode, done] {
+        reply->deleteLater();
+        MgnResult<T> result;
+        const AwsHttpResponse &response = reply->response();
+        result.requestId = response.requestId();
+        if (!reply->isSuccess()) {
+            result.error = reply->error().value_or(AwsError::transport(AwsError::Kind::NetworkError));
+        } else {
+            JsonError jsonError;
+            const std::optional<QJsonObject> object = bodyObject(response.body, jsonError);
+            if (!object) {
+                result.error = malformed(response, call->operation(), jsonError);
+            } else {
+                DecodeResult<T> decoded = decode(*object);
+                if (decoded.value)
+                    result.value = std::move(decoded.value);
+                else
+                    result.error = malformed(response, call->operation(), decoded.error.value_or(JsonError()));
+            }
+        }
+        if (done)
+            done(result);
+        call->finish(result.error);
+    });
+    return call;
+}
+
+MgnCall *MgnClient::sourceServerCall(
+    const QString &operation, const QJsonObject &body, MgnCallback<mgn::SourceServer> done)
+{
+    return send<mgn::SourceServer>(postRequest(operation, body), decodeServer, std::move(done));
+}
+
+MgnCall *MgnClient::serverIdCall(
+    const QString &operation, const QString &sourceServerID, MgnCallback<mgn::SourceServer> done)
+{
+    QJsonObject body{{"sourceServerID"_L1, sourceServerID}};
+    withAccount(body);
+    return sourceServerCall(operation, body, std::move(done));
+}
+
+MgnCall *MgnClient::jobCall(
+    const QString &operation, const QStringList &ids, const mgn::Tags &tags, MgnCallback<mgn::Job> done)
+{
+    QJsonObject body{{"sourceServerIDs"_L1, stringArray(ids)}};
+    if (!tags.isEmpty()) {
+        QJsonObject tagObject;
+        for (auto it = tags.cbegin(); it != tags.cend(); ++it)
+            tagObject.insert(it.key(), it.value());
+        body.insert("tags"_L1, tagObject);
+    }
+    withAccount(body);
+    return send<mgn::Job>(postRequest(operation, body), decodeJob, std::move(done));
+}
+
+MgnCall *MgnClient::nothingCall(const AwsHttpRequest &request, MgnCallback<MgnNothing> done)
+{
+    return send<MgnNothing>(request, decodeNothing, std::move(done));
+}
+
+MgnCall *MgnClient::changeServerLifeCycleState(const QString &sourceServerID,
+    mgn::ChangeServerLifeCycleStateSourceServerLifecycleState state, MgnCallback<mgn::SourceServer> done)
+{
+    QJsonObject body{{"sourceServerID"_L1, sourceServerID},
+        {"lifeCycle"_L1,
+            QJsonObject{{"state"_L1,
+                QString(mgn::EnumValue<mgn::ChangeServerLifeCycleStateSourceServerLifecycleState>::wireName(state))}}}};
+    withAccount(body);
+    return sourceServerCall(u"ChangeServerLifeCycleState"_s, body, std::move(done));
+}
+
+MgnCall *MgnClient::finalizeCutover(const QString &sourceServerID, MgnCallback<mgn::SourceServer> done)
+{
+    return serverIdCall(u"FinalizeCutover"_s, sourceServerID, std::move(done));
+}
+
+MgnCall *MgnClient::disconnectFromService(const QString &sourceServerID, MgnCallback<mgn::SourceServer> done)
+{
+    return serverIdCall(u"DisconnectFromService"_s, sourceServerID, std::move(done));
+}
+
+MgnCall *MgnClient::markAsArchived(const QString &sourceServerID, MgnCallback<mgn::SourceServer> done)
+{
+    return serverIdCall(u"MarkAsArchived"_s, sourceServerID, std::move(done));
+}
+
+MgnCall *MgnClient::retryDataReplication(const QString &sourceServerID, MgnCallback<mgn::SourceServer> done)
+{
+    return serverIdCall(u"RetryDataReplication"_s, sourceServerID, std::move(done));
+}
+
+MgnCall *MgnClient::startReplication(const QString &sourceServerID, MgnCallback<mgn::SourceServer> done)
+{
+    return serverIdCall(u"StartReplication"_s, sourceServerID, std::move(done));
+}
+
+MgnCall *MgnClient::stopReplication(const QString &sourceServerID, MgnCallback<mgn::SourceServer> done)
+{
+    return serverIdCall(u"StopReplication"_s, sourceServerID, std::move(done));
+}
+
+MgnCall *MgnClient::pauseReplication(const QString &sourceServerID, MgnCallback<mgn::SourceServer> done)
+{
+    return serverIdCall(u"PauseReplication"_s, sourceServerID, std::move(done));
+}
+
+MgnCall *MgnClient::resumeReplication(const QString &sourceServerID, MgnCallback<mgn::SourceServer> done)
+{
+    return serverIdCall(u"ResumeReplication"_s, sourceServerID, std::move(done));
+}
+
+MgnCall *MgnClient::updateSourceServerReplicationType(
+    const QString &sourceServerID, mgn::ReplicationType type, MgnCallback<mgn::SourceServer> done)
+{
+    QJsonObject body{{"sourceServerID"_L1, sourceServerID},
+        {"replicationType"_L1, QString(mgn::EnumValue<mgn::ReplicationType>::wireName(type))}};
+    withAccount(body);
+    return sourceServerCall(u"UpdateSourceServerReplicationType"_s, body, std::move(done));
+}
+
+MgnCall *MgnClient::deleteSourceServer(const QString &sourceServerID, MgnCallback<MgnNothing> done)
+{
+    QJsonObject body{{"sourceServerID"_L1, sourceServerID}};
+    withAccount(body);
+    return nothingCall(postRequest(u"DeleteSourceServer"_s, body), std::move(done));
+}
+
+MgnCall *MgnClient::startTest(const QStringList &sourceServerIDs, const mgn::Tags &tags, MgnCallback<mgn::Job> done)
+{
+    return jobCall(u"StartTest"_s, sourceServerIDs, tags, std::move(done));
+}
+
+MgnCall *MgnClient::startCutover(
+    const QStringList &sourceServerIDs, const mgn::Tags &tags, MgnCallback<mgn::Job> done)
+{
+    return jobCall(u"StartCutover"_s, sourceServerIDs, tags, std::move(done));
+}
+
+MgnCall *MgnClient::terminateTargetInstances(
+    const QStringList &sourceServerIDs, const mgn::Tags &tags, MgnCallback<mgn::Job> done)
+{
+    return jobCall(u"TerminateTargetInstances"_s, sourceServerIDs, tags, std::move(done));
+}
+
+MgnCall *MgnClient::deleteVcenterClient(const QString &vcenterClientID, MgnCallback<MgnNothing> done)
+{
+    return nothingCall(
+        postRequest(u"DeleteVcenterClient"_s, QJsonObject{{"vcenterClientID"_L1, vcenterClientID}}), std::move(done));
+}
+
+MgnCall *MgnClient::listTagsForResource(const QString &resourceArn, MgnCallback<mgn::Tags> done)
+{
+    return send<mgn::Tags>(
+        restRequest("GET", u"ListTagsForResource"_s, u"/tags/"_s + encodeComponent(resourceArn), {}, std::nullopt),
+        decodeTags, std::move(done));
+}
+
+MgnCall *MgnClient::tagResource(const QString &resourceArn, const mgn::Tags &tags, MgnCallback<MgnNothing> done)
+{
+    QJsonObject tagObject;
+    for (auto it = tags.cbegin(); it != tags.cend(); ++it)
+        tagObject.insert(it.key(), it.value());
+    return nothingCall(restRequest("POST", u"TagResource"_s, u"/tags/"_s + encodeComponent(resourceArn), {},
+                           QJsonObject{{"tags"_L1, tagObject}}),
+        std::move(done));
+}
+
+MgnCall *MgnClient::untagResource(
+    const QString &resourceArn, const QStringList &tagKeys, MgnCallback<MgnNothing> done)
+{
+    QList<std::pair<QString, QString>> query;
+    for (const QString &key : tagKeys)
+        query.append({u"tagKeys"_s, key});
+    return nothingCall(
+        restRequest("DELETE", u"UntagResource"_s, u"/tags/"_s + encodeComponent(resourceArn), query, std::nullopt),
+        std::move(done));
+}
+
+MgnCall *MgnClient::initializeService(MgnCallback<MgnNothing> done)
+{
+    return nothingCall(postRequest(u"InitializeService"_s, QJsonObject()), std::move(done));
+}
+
+// One listing across its pages.
+template<typename T>
+struct MgnClient::Paging {
+    QPointer<MgnCall> call;
+    std::function<AwsHttpRequest(const std::optional<QString> &token)> makeRequest;
+    std::function<mgn::Page<T>(const QByteArray &body)> decode;
+    PageCallback<T> onPage;
+    MgnCallback<PagingProgress> done;
+    PagingProgress progress;
+    QSet<QString> tokensSeen;
+    QString requestId;
+
+    void finish(const std::optional<AwsError> &error)
+    {
+        MgnResult<PagingProgress> result;
+        result.requestId = requestId;
+        if (error)
+            result.error = error;
+        else
+            result.value = progress;
+        if (done)
+            done(result);
+        if (call)
+            call->finish(error);
+    }
+};
+
+template<typename T>
+MgnCall *MgnClient::page(std::function<AwsHttpRequest(const std::optional<QString> &token)> makeRequest,
+    std::function<mgn::Page<T>(const QByteArray &body)> decode, PageCallback<T> onPage,
+    MgnCallback<PagingProgress> done)
+{
+    auto paging = std::make_shared<Paging<T>>();
+    paging->makeRequest = std::move(makeRequest);
+    paging->decode = std::move(decode);
+    paging->onPage = std::move(onPage);
+    paging->done = std::move(done);
+    auto *call = new MgnCall(paging->makeRequest(std::nullopt).operation, this);
+    paging->call = call;
+    requestPage(paging, std::nullopt);
+    return call;
+}
+
+template<typename T>
+void MgnClient::requestPage(std::shared_ptr<Paging<T>> paging, const std::optional<QString> &token)
+{
+    MgnCall *call = paging->call;
+    if (!call)
+        return;
+    if (call->isAbortRequested()) {
+        paging->finish(AwsError::transport(AwsError::Kind::Cancelled));
+        return;
+    }
+    AwsReply *reply = m_transport->send(paging->makeRequest(token));
+    call->track(reply);
+    connect(reply, &AwsReply::finished, call, [this, paging, reply, call] {
+        reply->deleteLater();
+        paging->requestId = reply->response().requestId();
+        if (!reply->isSuccess()) {
+            paging->finish(reply->error().value_or(AwsError::transport(AwsError::Kind::NetworkError)));
+            return;
+        }
+        const AwsHttpResponse response = reply->response();
+        // Decoding a page of a thousand servers takes tens of milliseconds:
+        // not on the caller's (GUI) thread.
+        auto *watcher = new QFutureWatcher<mgn::Page<T>>(call);
+        connect(watcher, &QFutureWatcherBase::finished, call, [this, paging, watcher, response, call] {
+            watcher->deleteLater();
+            const mgn::Page<T> page = watcher->result();
+            if (call->isAbortRequested()) {
+                paging->finish(AwsError::transport(AwsError::Kind::Cancelled));
+                return;
+            }
+            if (page.pageError) {
+                JsonError error = *page.pageError;
+                error.message = tr("page %1: %2").arg(paging->progress.pages + 1).arg(error.message);
+                paging->finish(malformed(response, call->operation(), error));
+                return;
+            }
+            paging->progress.pages += 1;
+            paging->progress.items += page.items.size();
+            paging->progress.itemErrors += page.errors.size();
+            const std::optional<QString> next =
+                page.nextToken && !page.nextToken->isEmpty() ? page.nextToken : std::nullopt;
+            if (next && paging->tokensSeen.contains(*next)) {
+                paging->finish(malformed(response, call->operation(),
+                    JsonError{u"nextToken"_s, tr("the service sent a nextToken it had sent before; paging stopped")}));
+                return;
+            }
+            if (paging->onPage)
+                paging->onPage(page, paging->progress);
+            if (!next) {
+                paging->finish(std::nullopt);
+                return;
+            }
+            paging->tokensSeen.insert(*next);
+            requestPage(paging, next);
+        });
+        watcher->setFuture(QtConcurrent::run(paging->decode, response.body));
+    });
+}
+
+MgnCall *MgnClient::describeSourceServers(
+    const SourceServerFilters &filters, PageCallback<mgn::SourceServer> onPage, MgnCallback<PagingProgress> done)
+{
+    const QJsonObject filterObject = encodeFilters(filters);
+    auto makeRequest = [this, filterObject](const std::optional<QString> &token) {
+        QJsonObject body{{"filters"_L1, filterObject}, {"maxResults"_L1, m_pageSize}};
+        if (token)
+            body.insert("nextToken"_L1, *token);
+        withAccount(body);
+        return postRequest(u"DescribeSourceServers"_s, body);
+    };
+    return page<mgn::SourceServer>(makeRequest,
+        [](const QByteArray &body) { return mgn::SourceServerCodec::decodePage(body); }, std::move(onPage),
+        std::move(done));
+}
+
+MgnCall *MgnClient::describeJobs(
+    const JobFilters &filters, PageCallback<mgn::Job> onPage, MgnCallback<PagingProgress> done)
+{
+    const QJsonObject filterObject = encodeFilters(filters);
+    auto makeRequest = [this, filterObject](const std::optional<QString> &token) {
+        QJsonObject body{{"filters"_L1, filterObject}, {"maxResults"_L1, m_pageSize}};
+        if (token)
+            body.insert("nextToken"_L1, *token);
+        withAccount(body);
+        return postRequest(u"DescribeJobs"_s, body);
+    };
+    return page<mgn::Job>(makeRequest, [](const QByteArray &body) { return mgn::JobCodec::decodePage(body); },
+        std::move(onPage), std::move(done));
+}
+
+MgnCall *MgnClient::describeJobLogItems(
+    const QString &jobID, PageCallback<mgn::JobLog> onPage, MgnCallback<PagingProgress> done)
+{
+    auto makeRequest = [this, jobID](const std::optional<QString> &token) {
+        QJsonObject body{{"jobID"_L1, jobID}, {"maxResults"_L1, m_pageSize}};
+        if (token)
+            body.insert("nextToken"_L1, *token);
+        withAccount(body);
+        return postRequest(u"DescribeJobLogItems"_s, body);
+    };
+    return page<mgn::JobLog>(makeRequest,
+        [](const QByteArray &body) { return mgn::JobLogCodec::decodePage(body); }, std::move(onPage),
+        std::move(done));
+}
+
+MgnCall *MgnClient::describeVcenterClients(
+    PageCallback<mgn::VcenterClient> onPage, MgnCallback<PagingProgress> done)
+{
+    auto makeRequest = [this](const std::optional<QString> &token) {
+        QList<std::pair<QString, QString>> query{{u"maxResults"_s, QString::number(m_pageSize)}};
+        if (token)
+            query.append({u"nextToken"_s, *token});
+        return restRequest("GET", u"DescribeVcenterClients"_s, u"/DescribeVcenterClients"_s, query, std::nullopt);
+    };
+    return page<mgn::VcenterClient>(makeRequest,
+        [](const QByteArray &body) { return mgn::VcenterClientCodec::decodePage(body); }, std::move(onPage),
+        std::move(done));
+}
+
+namespace {
+
+template<typename T>
+MgnCallback<T> toOutcome(MgnBulkCall::Done done)
+{
+    return [done = std::move(done)](const MgnResult<T> &result) {
+        BulkOutcome outcome;
+        outcome.error = result.error;
+        outcome.requestId = result.requestId;
+        if constexpr (std::is_same_v<T, mgn::SourceServer>)
+            outcome.server = result.value;
+        else if constexpr (std::is_same_v<T, mgn::Job>)
+            outcome.job = result.value;
+        if (done)
+            done(outcome);
+    };
+}
+
+} // namespace
+
+MgnCall *MgnClient::startAction(
+    mgn::Action action, const QStringList &ids, const ActionArguments &arguments, MgnBulkCall::Done done)
+{
+    using mgn::Action;
+    using LifeCycleTarget = mgn::ChangeServerLifeCycleStateSourceServerLifecycleState;
+    const QString id = ids.value(0);
+    switch (action) {
+    case Action::MarkReadyForTest:
+        return changeServerLifeCycleState(id, LifeCycleTarget::ReadyForTest, toOutcome<mgn::SourceServer>(done));
+    case Action::MarkReadyForCutover:
+        return changeServerLifeCycleState(id, LifeCycleTarget::ReadyForCutover, toOutcome<mgn::SourceServer>(done));
+    case Action::StartTest:
+        return startTest(ids, arguments.jobTags, toOutcome<mgn::Job>(done));
+    case Action::StartCutover:
+        return startCutover(ids, arguments.jobTags, toOutcome<mgn::Job>(done));
+    case Action::TerminateTargetInstances:
+        return terminateTargetInstances(ids, arguments.jobTags, toOutcome<mgn::Job>(done));
+    case Action::FinalizeCutover:
+        return finalizeCutover(id, toOutcome<mgn::SourceServer>(done));
+    case Action::StartReplication:
+        return startReplication(id, toOutcome<mgn::SourceServer>(done));
+    case Action::StopReplication:
+        return stopReplication(id, toOutcome<mgn::SourceServer>(done));
+    case Action::PauseReplication:
+        return pauseReplication(id, toOutcome<mgn::SourceServer>(done));
+    case Action::ResumeReplication:
+        return resumeReplication(id, toOutcome<mgn::SourceServer>(done));
+    case Action::RetryDataReplication:
+        return retryDataReplication(id, toOutcome<mgn::SourceServer>(done));
+    case Action::ChangeReplicationType:
+        // Without a target the call cannot be made; sent as is, the service
+        // would refuse it anyway, and the refusal says what is missing.
+        return updateSourceServerReplicationType(id,
+            arguments.replicationType.value_or(mgn::ReplicationType::Unrecognized),
+            toOutcome<mgn::SourceServer>(done));
+    case Action::DisconnectFromService:
+        return disconnectFromService(id, toOutcome<mgn::SourceServer>(done));
+    case Action::MarkAsArchived:
+        return markAsArchived(id, toOutcome<mgn::SourceServer>(done));
+    case Action::DeleteSourceServer:
+        return deleteSourceServer(id, toOutcome<MgnNothing>(done));
+    case Action::DeleteVcenterClient:
+        return deleteVcenterClient(id, toOutcome<MgnNothing>(done));
+    }
+    Q_UNREACHABLE();
+    return nullptr;
+}
+
+MgnBulkCall *MgnClient::bulk(
+    mgn::Action action, const QList<QStringList> &units, int concurrency, const ActionArguments &arguments)
+{
+    return new MgnBulkCall(
+        units,
+        [this, action, arguments](const QStringList &ids, MgnBulkCall::Done done) {
+            return startAction(action, ids, arguments, std::move(done));
+        },
+        concurrency, this);
+}

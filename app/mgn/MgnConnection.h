@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QObject>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QUrl>
+
+#include <memory>
+#include <optional>
+
+class AwsTransport;
+class CredentialsProvider;
+class KeychainSecretStore;
+class MgnClient;
+class ProfileKeyStore;
+
+// Everything needed to talk to MGN for one profile and region, resolved the
+// way the AWS CLI resolves it: the profile (--profile, AWS_PROFILE, default),
+// the region (--region, AWS_REGION, AWS_DEFAULT_REGION, the profile's
+// region), the endpoint (--endpoint-url and the overrides ServiceEndpoint
+// knows), the credentials chain (CredentialsPlan), a transport and a client.
+// Shared by mgn-dashboard and mgnctl.
+class MgnConnection : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Settings {
+        std::optional<QString> profile;
+        std::optional<QString> region;
+        std::optional<QString> endpointUrl;
+    };
+
+    // nullptr with *error set when the configuration cannot work: a
+    // malformed config or credentials file (file, line and problem), no
+    // region, an endpoint that is not a URL. Credentials are fetched later,
+    // at the first request; their errors come with that request.
+    static MgnConnection *open(const Settings &settings, const QProcessEnvironment &env, const QString &homeDir,
+        QString *error, QObject *parent = nullptr);
+    ~MgnConnection() override;
+
+    MgnClient *client() const { return m_client; }
+    AwsTransport *transport() const { return m_transport; }
+    CredentialsProvider *credentials() const { return m_credentials; }
+    QString profileName() const { return m_profile; }
+    QString region() const { return m_region; }
+    QUrl endpoint() const { return m_endpoint; }
+    // Where the credentials come from, e.g. "environment" (no secret).
+    QString credentialsSource() const { return m_credentialsSource; }
+
+    // The region used for signing when only an endpoint was given (a local
+    // emulator needs none, but SigV4 does).
+    static constexpr const char *fallbackRegion = "us-east-1";
+
+private:
+    explicit MgnConnection(QObject *parent);
+
+    std::unique_ptr<KeychainSecretStore> m_secretStore;
+    std::unique_ptr<ProfileKeyStore> m_keys;
+    AwsTransport *m_transport = nullptr;
+    CredentialsProvider *m_credentials = nullptr;
+    MgnClient *m_client = nullptr;
+    QString m_profile;
+    QString m_region;
+    QUrl m_endpoint;
+    QString m_credentialsSource;
+};
