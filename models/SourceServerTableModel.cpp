@@ -359,18 +359,19 @@ QList<SourceServer> SourceServerTableModel::servers() const
     return list;
 }
 
-SourceServerTableModel::MergeStats SourceServerTableModel::merge(const QList<SourceServer> &servers)
+SourceServerTableModel::MergeStats SourceServerTableModel::merge(
+    const QList<SourceServer> &servers, const QSet<QString> &keep)
 {
-    return apply(servers, true);
+    return apply(servers, true, keep);
 }
 
 SourceServerTableModel::MergeStats SourceServerTableModel::upsert(const QList<SourceServer> &servers)
 {
-    return apply(servers, false);
+    return apply(servers, false, {});
 }
 
 SourceServerTableModel::MergeStats SourceServerTableModel::apply(
-    const QList<SourceServer> &servers, bool removeMissing)
+    const QList<SourceServer> &servers, bool removeMissing, const QSet<QString> &keep)
 {
     MergeStats stats;
     ensureIndex();
@@ -384,6 +385,11 @@ SourceServerTableModel::MergeStats SourceServerTableModel::apply(
     }
 
     std::vector<bool> present(removeMissing ? m_rows.size() : 0, false);
+    for (const QString &id : keep) {
+        const auto it = m_index.constFind(id);
+        if (removeMissing && it != m_index.constEnd())
+            present[std::size_t(*it)] = true;
+    }
     QList<int> changedRows;
     QList<qsizetype> newItems;
     for (qsizetype i = 0; i < servers.size(); ++i) {

@@ -5,6 +5,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -88,8 +89,10 @@ public:
     // one dataChanged per contiguous block of changed rows; new servers are
     // appended with one insertion, in input order. Never resets the model.
     // Servers without an ID are ignored; when an ID occurs more than once,
-    // the last occurrence wins and the earlier ones count as ignored.
-    MergeStats merge(const QList<SourceServer> &servers);
+    // the last occurrence wins and the earlier ones count as ignored. Rows
+    // whose ID is in `keep` stay as they are although absent (servers the
+    // service listed but whose data could not be read this time).
+    MergeStats merge(const QList<SourceServer> &servers, const QSet<QString> &keep = {});
     // As merge(), but a partial snapshot: no row is ever removed. For pages
     // arriving one by one and for the answer to a single action.
     MergeStats upsert(const QList<SourceServer> &servers);
@@ -107,7 +110,7 @@ public:
     static int lifeCycleOrder(const EnumValue<LifeCycleState> &state);
 
 private:
-    MergeStats apply(const QList<SourceServer> &servers, bool removeMissing);
+    MergeStats apply(const QList<SourceServer> &servers, bool removeMissing, const QSet<QString> &keep);
     void emitChanged(QList<int> &rows);
     // rows ascending and unique.
     void removeBlocks(const QList<int> &rows);

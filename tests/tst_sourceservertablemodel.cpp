@@ -121,6 +121,7 @@ private Q_SLOTS:
     void persistentIndexesAndSelectionSurvive();
     void duplicatesAndMissingIds();
     void upsertNeverRemoves();
+    void mergeKeepsServersThatCouldNotBeRead();
     void removeIds();
     void clearIsTheOnlyReset();
     void mergeIntoEmptyAfterRemovingAll();
@@ -333,6 +334,20 @@ void TestSourceServerTableModel::upsertNeverRemoves()
     // An empty page changes nothing.
     QCOMPARE(m_model->upsert({}), Stats{});
     QCOMPARE(m_model->rowCount(), 11);
+}
+
+void TestSourceServerTableModel::mergeKeepsServersThatCouldNotBeRead()
+{
+    const auto servers = fleet(5);
+    m_model->merge(servers);
+    // s-1 was listed but did not decode; s-3 is really gone.
+    QList<SourceServer> next = {servers[0], servers[2], servers[4]};
+    SignalSpies spies(m_model.get());
+    QCOMPARE(m_model->merge(next, {idOf(1), u"s-never-seen"_s}), (Stats{0, 0, 1, 3, 0}));
+    QCOMPARE(idsInRowOrder(*m_model), (QStringList{idOf(0), idOf(1), idOf(2), idOf(4)}));
+    QCOMPARE(*m_model->serverAt(1), servers[1]);
+    QCOMPARE(spies.rowsRemoved.size(), 1);
+    QCOMPARE(rangeOf(spies.rowsRemoved.first()), qMakePair(3, 3));
 }
 
 void TestSourceServerTableModel::removeIds()

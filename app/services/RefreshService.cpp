@@ -1,0 +1,77 @@
+#include "RefreshService.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+RefreshService::RefreshService(MgnClient *client, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &RefreshService::refresh);
+}
+
+void RefreshService::setInterval(std::chrono::seconds interval)
+{
+    m_interval = interval;
+    if (m_interval.count() <= 0)
+        m_timer.stop();
+    else if (!isRefreshing())
+        scheduleNext();
+}
+
+void RefreshService::scheduleNext()
+{
+    if (m_interval.count() > 0)
+        m_timer.start(m_interval);
+}
+
+void RefreshService::refresh()
+{
+    if (isRefreshing()) {
+        m_again = true;
+        return;
+    }
+    m_timer.stop();
+    m_again = false;
+    m_collected.clear();
+    m_undecodable.clear();
+    m_progress = {};
+    Q_EMIT started();
+    m_call = m_client->describeSourceServers(
+        m_filters,
+        [this](const mgn::Page<mgn::SourceServer> &page, const PagingProgress &progress) {
+            m_progress = progress;
+            m_collected.append(page.items);
+            QStringList problems;
+            for (const mgn::DecodeError &error : page.errors) {
+                if (!error.id.isEmpty())
+                    m_undecodable.insert(error.id);
+                problems.append(error.id + u": "_s + error.path + u": "_s + error.message);
+            }
+            if (!problems.isEmpty())
+                Q_EMIT skipped(problems);
+            Q_EMIT pageReceived(page.items, progress);
+        },
+        [this](const MgnResult<PagingProgress> &result) {
+            m_call = nullptr;
+            if (result.ok()) {
+                m_lastSuccess = QDateTime::currentDateTimeUtc();
+                Q_EMIT snapshotReady(m_collected, m_undecodable);
+            } else {
+                Q_EMIT failed(*result.error);
+            }
+            m_collected.clear();
+            Q_EMIT finished();
+            if (m_again)
+                QTimer::singleShot(0, this, &RefreshService::refresh);
+            else
+                scheduleNext();
+        });
+}
+
+void RefreshService::cancel()
+{
+    m_again = false;
+    if (m_call)
+        m_call->abort();
+}
