@@ -1,7 +1,10 @@
 #include "DashboardOptions.h"
 #include "MainWindow.h"
+#include "mgn/MgnConnection.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QProcessEnvironment>
 #include <QTextStream>
 
 #include <cstdio>
@@ -45,6 +48,13 @@ int main(int argc, char **argv)
     QApplication::setApplicationDisplayName(QStringLiteral("MGN Dashboard"));
 
     MainWindow window;
+    QString error;
+    MgnConnection *connection = MgnConnection::open({options.profile, options.region, options.endpointUrl},
+        QProcessEnvironment::systemEnvironment(), QDir::homePath(), &error, &app);
+    if (connection)
+        window.setConnection(connection);
+    else
+        window.showConnectionError(error);
     window.show();
     return QApplication::exec();
 }

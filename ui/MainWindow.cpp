@@ -1,12 +1,23 @@
 #include "MainWindow.h"
 
+#include "ActionController.h"
 #include "SourceServerFilterProxyModel.h"
 #include "SourceServerTableModel.h"
+#include "mgn/MgnConnection.h"
+#include "services/RefreshService.h"
 
+#include <QAction>
 #include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QTime>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QProgressBar>
 #include <QStatusBar>
 #include <QTableView>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 using mgn::SourceServerFilterProxyModel;
@@ -18,6 +29,10 @@ MainWindow::MainWindow(QWidget *parent)
     , m_proxy(new SourceServerFilterProxyModel(this))
     , m_filter(new QLineEdit)
     , m_table(new QTableView)
+    , m_countLabel(new QLabel)
+    , m_refreshLabel(new QLabel)
+    , m_progress(new QProgressBar)
+    , m_actions(new ActionController(this, this))
 {
     setWindowTitle(tr("MGN Dashboard"));
     m_proxy->setSourceModel(m_servers);
@@ -39,6 +54,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionsMovable(true);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
 
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
@@ -46,20 +62,154 @@ MainWindow::MainWindow(QWidget *parent)
     layout->addWidget(m_table);
     setCentralWidget(central);
 
+    m_refreshAction = new QAction(tr("&Refresh"), this);
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    m_refreshAction->setEnabled(false);
+    m_cancelAction = new QAction(tr("&Cancel refresh"), this);
+    m_cancelAction->setEnabled(false);
+    auto *findAction = new QAction(tr("&Find"), this);
+    findAction->setShortcut(QKeySequence::Find);
+    connect(findAction, &QAction::triggered, m_filter, [this] {
+        m_filter->setFocus(Qt::ShortcutFocusReason);
+        m_filter->selectAll();
+    });
+    addAction(findAction);
+
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->addAction(m_refreshAction);
+    viewMenu->addAction(m_cancelAction);
+    viewMenu->addAction(findAction);
+    const QList<QMenu *> actionMenus = m_actions->createMenus(this);
+    for (QMenu *menu : actionMenus)
+        menuBar()->addMenu(menu);
+
+    m_toolBar = addToolBar(tr("Main"));
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_toolBar->addAction(m_refreshAction);
+    m_toolBar->addAction(m_cancelAction);
+    m_toolBar->addSeparator();
+    for (QMenu *menu : actionMenus) {
+        m_toolBar->addActions(menu->actions());
+        m_toolBar->addSeparator();
+    }
+
+    connect(m_table, &QWidget::customContextMenuRequested, this, [this, actionMenus](const QPoint &position) {
+        QMenu menu;
+        for (QMenu *group : actionMenus) {
+            menu.addSection(group->title().remove(u'&'));
+            menu.addActions(group->actions());
+        }
+        menu.setToolTipsVisible(true);
+        menu.exec(m_table->viewport()->mapToGlobal(position));
+    });
+
+    m_countLabel->setObjectName(QStringLiteral("serverCount"));
+    m_refreshLabel->setObjectName(QStringLiteral("refreshState"));
+    m_progress->setMaximumWidth(160);
+    m_progress->setRange(0, 0);
+    m_progress->setTextVisible(false);
+    m_progress->hide();
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_countLabel);
+    statusBar()->addPermanentWidget(m_refreshLabel);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateSelection);
+    // The selected servers' state may change under the selection.
+    connect(m_servers, &QAbstractItemModel::dataChanged, this, &MainWindow::updateSelection);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_proxy, signal, this, &MainWindow::updateCount);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateCount);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateCount);
+    connect(m_actions, &ActionController::serversUpdated, m_servers, &SourceServerTableModel::upsert);
+    connect(m_actions, &ActionController::message, this, [this](const QString &text) {
+        statusBar()->showMessage(text, 15000);
+    });
     updateCount();
-    resize(1200, 760);
+    updateSelection();
+    resize(1280, 800);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setConnection(MgnConnection *connection)
+{
+    delete m_refresh;
+    m_refresh = nullptr;
+    m_connection = connection;
+    m_actions->setClient(connection ? connection->client() : nullptr);
+    m_refreshAction->disconnect(this);
+    m_cancelAction->disconnect(this);
+    m_refreshAction->setEnabled(connection != nullptr);
+    if (!connection) {
+        updateCount();
+        return;
+    }
+    setWindowTitle(tr("MGN Dashboard - %1 - %2").arg(connection->profileName(), connection->region()));
+    m_refresh = new RefreshService(connection->client(), this);
+    connect(m_refreshAction, &QAction::triggered, m_refresh, &RefreshService::refresh);
+    connect(m_cancelAction, &QAction::triggered, m_refresh, &RefreshService::cancel);
+    connect(m_refresh, &RefreshService::started, this, [this] {
+        m_cancelAction->setEnabled(true);
+        m_progress->show();
+        m_refreshLabel->setText(tr("Refreshing..."));
+    });
+    connect(m_refresh, &RefreshService::pageReceived, this,
+        [this](const QList<mgn::SourceServer> &servers, const PagingProgress &progress) {
+            m_servers->upsert(servers);
+            m_refreshLabel->setText(tr("Refreshing: %n page(s), %1 servers", nullptr, progress.pages)
+                                        .arg(progress.items));
+        });
+    connect(m_refresh, &RefreshService::snapshotReady, this,
+        [this](const QList<mgn::SourceServer> &servers, const QSet<QString> &undecodable) {
+            m_servers->merge(servers, undecodable);
+            m_refreshLabel->setText(
+                tr("Refreshed %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+        });
+    connect(m_refresh, &RefreshService::failed, this, &MainWindow::onRefreshFailed);
+    connect(m_refresh, &RefreshService::skipped, this, [this](const QStringList &problems) {
+        statusBar()->showMessage(tr("%n server(s) could not be read: %1", nullptr, int(problems.size()))
+                                     .arg(problems.first()),
+            30000);
+    });
+    connect(m_refresh, &RefreshService::finished, this, [this] {
+        m_cancelAction->setEnabled(false);
+        m_progress->hide();
+    });
+    m_refresh->refresh();
+}
+
+void MainWindow::showConnectionError(const QString &message)
+{
+    statusBar()->showMessage(tr("Not connected: %1").arg(message));
+}
+
+void MainWindow::onRefreshFailed(const AwsError &error)
+{
+    // The table keeps what it had: nothing is removed on a failed refresh.
+    m_refreshLabel->setText(error.kind == AwsError::Kind::Cancelled ? tr("Refresh cancelled")
+                                                                    : tr("Refresh failed"));
+    if (error.kind != AwsError::Kind::Cancelled)
+        statusBar()->showMessage(tr("Refresh failed: %1").arg(error.userMessage()));
+}
+
+void MainWindow::updateSelection()
+{
+    QList<mgn::SourceServer> selected;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    selected.reserve(rows.size());
+    for (const QModelIndex &index : rows) {
+        if (const mgn::SourceServer *server = m_servers->serverAt(m_proxy->mapToSource(index).row()))
+            selected.append(*server);
+    }
+    m_actions->setSelection(selected);
 }
 
 void MainWindow::updateCount()
 {
-    if (m_servers->rowCount() == 0) {
-        statusBar()->showMessage(tr("Not connected"));
+    if (m_servers->rowCount() == 0 && !m_connection) {
+        m_countLabel->setText(tr("Not connected"));
         return;
     }
-    statusBar()->showMessage(
+    m_countLabel->setText(
         tr("%1 of %2 source servers shown").arg(m_proxy->rowCount()).arg(m_servers->rowCount()));
 }

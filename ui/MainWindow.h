@@ -2,8 +2,15 @@
 
 #include <QMainWindow>
 
+class ActionController;
+class MgnConnection;
+class QLabel;
 class QLineEdit;
+class QProgressBar;
 class QTableView;
+class QToolBar;
+class RefreshService;
+class AwsError;
 
 namespace mgn {
 class SourceServerFilterProxyModel;
@@ -11,25 +18,46 @@ class SourceServerTableModel;
 } // namespace mgn
 
 // The dashboard's main window: the source server table behind its sort and
-// filter proxy, with a free-text filter above it. Issue 5 adds the detail
-// panes, the actions and the connection to the service.
+// filter proxy, a free-text filter, the actions of ActionRules in menus, a
+// toolbar and the table's context menu, and a refresh that fills the table
+// page by page. Issue 5 adds the detail panes, the jobs view and the pickers.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Connects to the service (nullptr: disconnected); the window does not
+    // own the connection. Starts a first refresh.
+    void setConnection(MgnConnection *connection);
+    // A problem that keeps the window from connecting (shown, not fatal).
+    void showConnectionError(const QString &message);
 
     mgn::SourceServerTableModel *serverModel() const { return m_servers; }
     mgn::SourceServerFilterProxyModel *serverProxy() const { return m_proxy; }
     QTableView *serverView() const { return m_table; }
     QLineEdit *filterEdit() const { return m_filter; }
+    ActionController *actions() const { return m_actions; }
+    RefreshService *refreshService() const { return m_refresh; }
 
 private:
     void updateCount();
+    void updateSelection();
+    void onRefreshFailed(const AwsError &error);
 
     mgn::SourceServerTableModel *m_servers = nullptr;
     mgn::SourceServerFilterProxyModel *m_proxy = nullptr;
     QLineEdit *m_filter = nullptr;
     QTableView *m_table = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_cancelAction = nullptr;
+    QLabel *m_countLabel = nullptr;
+    QLabel *m_refreshLabel = nullptr;
+    QProgressBar *m_progress = nullptr;
+    ActionController *m_actions = nullptr;
+    RefreshService *m_refresh = nullptr;
+    MgnConnection *m_connection = nullptr;
 };
