@@ -25,6 +25,7 @@ private Q_SLOTS:
     void errors_data();
     void errors();
     void expiredTokenRefetchesCredentials();
+    void directConnection();
 
 private:
     void writeConfig(const QByteArray &text);
@@ -183,6 +184,23 @@ void TestMgnConnection::expiredTokenRefetchesCredentials()
     QTRY_VERIFY(second);
     QVERIFY(second->ok());
     QCOMPARE(connection->credentials()->fetchCount(), 2);
+}
+
+void TestMgnConnection::directConnection()
+{
+    TestHttpServer server;
+    QVERIFY(server.listen());
+    server.enqueue(TestHttpServer::Response::json(200, R"({"sourceServerID":"s-1"})"));
+    const std::unique_ptr<MgnConnection> connection(MgnConnection::openDirect(
+        server.url(), u"eu-west-3"_s, {u"AKIADEMO"_s, u"demo-secret"_s, std::nullopt, std::nullopt}));
+    QCOMPARE(connection->region(), u"eu-west-3"_s);
+    QCOMPARE(connection->endpoint(), server.url());
+    QVERIFY(!connection->credentials()); // no chain: the keys were given
+    bool done = false;
+    connection->client()->startReplication(u"s-1"_s, [&](const MgnResult<mgn::SourceServer> &r) { done = r.ok(); });
+    QTRY_VERIFY(done);
+    QVERIFY(server.requests().first().header("Authorization").contains("Credential=AKIADEMO/"));
+    QVERIFY(server.requests().first().header("Authorization").contains("/eu-west-3/mgn/aws4_request"));
 }
 
 QTEST_GUILESS_MAIN(TestMgnConnection)

@@ -57,6 +57,7 @@ private Q_SLOTS:
     void listOptionsAndTags();
     void dryRunSaysWhyPerServer();
     void dryRunAllAllowed();
+    void dryRunOfALifecycleChange();
     void noRegionIsAConfigurationError();
     void malformedConfigNamesFileAndLine();
     void unreachableEndpoint();
@@ -139,6 +140,11 @@ void TestMgnCtl::parse_data()
                                 << O::Error << u"Unexpected argument: b"_s;
     QTest::newRow("dry run of a listing") << QStringList{u"describe-source-servers"_s, u"--dry-run"_s} << O::Error
                                           << u"--dry-run is for the commands that change servers"_s;
+    QTest::newRow("dry run of a lifecycle change") << QStringList{u"change-server-life-cycle-state"_s,
+        u"--source-server-id"_s, u"s-1"_s, u"--life-cycle"_s, u"state=READY_FOR_TEST"_s, u"--dry-run"_s}
+                                                   << O::Run << QString();
+    QTest::newRow("dry run of tagging") << QStringList{u"tag-resource"_s, u"--resource-arn"_s, u"arn"_s, u"--tags"_s,
+        u"a=b"_s, u"--dry-run"_s} << O::Run << QString();
     QTest::newRow("bad output") << QStringList{u"describe-jobs"_s, u"--output"_s, u"yaml"_s} << O::Error
                                 << u"--output must be json or table"_s;
     QTest::newRow("list option") << QStringList{u"start-test"_s, u"--source-server-ids"_s, u"s-1"_s, u"s-2"_s,
@@ -271,6 +277,24 @@ void TestMgnCtl::dryRunAllAllowed()
     QString out;
     QCOMPARE(run({u"finalize-cutover"_s, u"--source-server-id"_s, u"s-1"_s, u"--dry-run"_s}, &out), 0);
     QCOMPARE(out, u"s-1 (web): allowed\n"_s);
+}
+
+void TestMgnCtl::dryRunOfALifecycleChange()
+{
+    m_server->enqueue(TestHttpServer::Response::json(200,
+        "{\"items\":[" + server(u"s-1"_s, u"web"_s, u"NOT_READY"_s, u"INITIAL_SYNC"_s) + "]}"));
+    QString out;
+    QCOMPARE(run({u"change-server-life-cycle-state"_s, u"--source-server-id"_s, u"s-1"_s, u"--life-cycle"_s,
+                     u"state=READY_FOR_CUTOVER"_s, u"--dry-run"_s},
+                 &out),
+        int(MgnCtl::Refused));
+    QVERIFY2(out.startsWith(u"s-1 (web): refused: "_s), qPrintable(out));
+    QCOMPARE(m_server->requestCount(), 1);
+    QCOMPARE(run({u"change-server-life-cycle-state"_s, u"--source-server-id"_s, u"s-1"_s, u"--life-cycle"_s,
+                     u"state=CUTOVER"_s, u"--dry-run"_s},
+                 &out),
+        int(MgnCtl::Refused));
+    QCOMPARE(m_server->requestCount(), 1);
 }
 
 void TestMgnCtl::noRegionIsAConfigurationError()

@@ -397,7 +397,33 @@ void MgnCtl::run()
 
 void MgnCtl::runDryRun()
 {
-    const Action action = *m_options.command->action;
+    std::optional<Action> chosen = m_options.command->action;
+    const QString command = QString::fromLatin1(m_options.command->name);
+    if (command == u"change-server-life-cycle-state"_s) {
+        QString error;
+        const auto object = parseStructure(m_options.value(u"life-cycle"_s), &error);
+        if (!object)
+            return fail(UsageError, tr("--life-cycle: %1").arg(error));
+        const auto state = mgn::EnumValue<mgn::ChangeServerLifeCycleStateSourceServerLifecycleState>::fromWire(
+            object->value("state"_L1).toString());
+        if (!state.isKnown())
+            return fail(UsageError, tr("--life-cycle: state must be READY_FOR_TEST, READY_FOR_CUTOVER or CUTOVER"));
+        chosen = mgn::ActionRules::actionForLifeCycleTarget(state.value());
+        if (!chosen) {
+            m_out << tr("%1: refused: the documentation allows READY_FOR_TEST and READY_FOR_CUTOVER only")
+                         .arg(m_options.value(u"source-server-id"_s))
+                  << u'\n';
+            return finish(Refused);
+        }
+    }
+    if (!chosen) {
+        // Tags and InitializeService: the documentation states no rule.
+        m_out << tr("%1: no documented state rule restricts this call; nothing was sent")
+                     .arg(QString::fromLatin1(m_options.command->operation))
+              << u'\n';
+        return finish(Success);
+    }
+    const Action action = *chosen;
     MgnClient *client = m_connection->client();
     if (action == Action::DeleteVcenterClient) {
         const QString id = m_options.value(u"vcenter-client-id"_s);

@@ -203,7 +203,9 @@ MgnCtlOptions MgnCtlOptions::parse(const QStringList &arguments)
         if (!options.values.contains(QString::fromLatin1(required)))
             return fail(tr("%1 needs --%2").arg(commandName, QString::fromLatin1(required)));
     }
-    if (options.dryRun && !options.command->action)
+    const QString operation = QString::fromLatin1(options.command->operation);
+    const bool readOnly = operation.isEmpty() || operation.startsWith(u"Describe"_s) || operation.startsWith(u"List"_s);
+    if (options.dryRun && readOnly)
         return fail(tr("%1 changes nothing: --dry-run is for the commands that change servers").arg(commandName));
     options.outcome = Outcome::Run;
     return options;

@@ -34,6 +34,22 @@ MgnConnection::~MgnConnection()
     delete m_transport;
 }
 
+MgnConnection *MgnConnection::openDirect(
+    const QUrl &endpoint, const QString &region, const AwsCredentials &credentials, QObject *parent)
+{
+    auto *connection = new MgnConnection(parent);
+    connection->m_profile = tr("demo");
+    connection->m_region = region;
+    connection->m_endpoint = endpoint;
+    connection->m_credentialsSource = tr("the demo emulator's keys");
+    AwsTransport::Options options;
+    options.region = region;
+    connection->m_transport = new AwsTransport(options);
+    connection->m_transport->setCredentials(credentials);
+    connection->m_client = new MgnClient(connection->m_transport, endpoint);
+    return connection;
+}
+
 MgnConnection *MgnConnection::open(const Settings &settings, const QProcessEnvironment &env, const QString &homeDir,
     QString *error, QObject *parent)
 {

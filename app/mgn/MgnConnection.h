@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 
+struct AwsCredentials;
 class AwsTransport;
 class CredentialsProvider;
 class KeychainSecretStore;
@@ -37,6 +38,10 @@ public:
     // at the first request; their errors come with that request.
     static MgnConnection *open(const Settings &settings, const QProcessEnvironment &env, const QString &homeDir,
         QString *error, QObject *parent = nullptr);
+    // A connection to a known endpoint with known keys, no configuration
+    // files (the in-process emulator of --demo).
+    static MgnConnection *openDirect(
+        const QUrl &endpoint, const QString &region, const AwsCredentials &credentials, QObject *parent = nullptr);
     ~MgnConnection() override;
 
     MgnClient *client() const { return m_client; }
