@@ -1,13 +1,25 @@
+#include "LagChartView.h"
 #include "MainWindow.h"
+#include "ServerDetailsWidget.h"
+#include "aws/AwsCredentials.h"
+#include "mgn/MgnConnection.h"
+#include "services/LagHistory.h"
+#include "services/RefreshService.h"
+#include "support/TestHttpServer.h"
 #include "SourceServerFilterProxyModel.h"
 #include "SourceServerTableModel.h"
 #include "support/ServerBuilder.h"
 
+#include <QDir>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QStatusBar>
 #include <QTableView>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableWidget>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -18,11 +30,22 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void viewShowsTheProxy();
+    void detailsFollowTheSelection();
+    void refreshFillsTheTableAndTheLagChart();
+    void lagHistorySurvivesARestart();
     void typingFilters();
     void headerClickSorts();
     void selectionSurvivesRefresh();
 };
+
+void TestMainWindow::initTestCase()
+{
+    // The lag history cache goes to a test location, empty at the start.
+    QStandardPaths::setTestModeEnabled(true);
+    QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)).removeRecursively();
+}
 
 namespace {
 
@@ -106,6 +129,68 @@ void TestMainWindow::selectionSurvivesRefresh()
     const auto rows = window.serverView()->selectionModel()->selectedRows();
     QCOMPARE(rows.size(), 1);
     QCOMPARE(rows.first().data(SourceServerTableModel::ServerIdRole), QVariant(u"s-2"_s));
+}
+
+void TestMainWindow::detailsFollowTheSelection()
+{
+    MainWindow window;
+    window.serverModel()->merge({ServerBuilder(u"s-1"_s).hostname(u"web-01"_s).lagMs(3000)
+            .replication(mgn::DataReplicationState::Continuous).disk(1000, 1000).disk(4096, 1024),
+        ServerBuilder(u"s-2"_s).hostname(u"db-01"_s)});
+    QVERIFY(window.details()->fieldText(u"Hostname"_s).isEmpty());
+    window.serverView()->selectRow(1); // web-01 (sorted by name)
+    QCOMPARE(window.details()->fieldText(u"Hostname"_s), u"web-01"_s);
+    QCOMPARE(window.details()->fieldText(u"Lag"_s), u"00:00:03"_s);
+    QCOMPARE(window.details()->fieldText(u"Data replication status"_s), u"Healthy"_s);
+    QCOMPARE(window.details()->disksTable()->rowCount(), 2);
+    QCOMPARE(window.details()->disksTable()->item(1, 1)->text(), ServerDetailsWidget::formatBytes(4096));
+    window.serverView()->selectAll();
+    QVERIFY(window.details()->fieldText(u"Hostname"_s).isEmpty());
+}
+
+void TestMainWindow::refreshFillsTheTableAndTheLagChart()
+{
+    TestHttpServer server;
+    QVERIFY(server.listen());
+    int refreshes = 0;
+    server.setHandler([&refreshes](const TestHttpServer::Request &) {
+        ++refreshes;
+        const QByteArray lag = "PT" + QByteArray::number(refreshes * 10) + "S";
+        return TestHttpServer::Response::json(200,
+            R"({"items":[{"sourceServerID":"s-1","dataReplicationInfo":{"dataReplicationState":"CONTINUOUS","lagDuration":")"
+                + lag + R"("},"sourceProperties":{"identificationHints":{"hostname":"web-01"}}}]})");
+    });
+    MainWindow window;
+    std::unique_ptr<MgnConnection> connection(MgnConnection::openDirect(
+        server.url(), u"us-east-1"_s, {u"AKIADEMO"_s, u"demo-secret"_s, std::nullopt, std::nullopt}));
+    window.setConnection(connection.get());
+    QSignalSpy finished(window.refreshService(), &RefreshService::finished);
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(window.serverModel()->rowCount(), 1);
+    window.serverView()->selectRow(0);
+    QCOMPARE(window.details()->lagChart()->pointCount(), 1);
+    window.refreshService()->refresh();
+    QTRY_COMPARE(finished.size(), 2);
+    QCOMPARE(window.details()->lagChart()->pointCount(), 2);
+    QCOMPARE(window.details()->fieldText(u"Lag"_s), u"00:00:20"_s);
+    // The selection survived the refresh.
+    QCOMPARE(window.serverView()->selectionModel()->selectedRows().size(), 1);
+    window.setConnection(nullptr);
+}
+
+void TestMainWindow::lagHistorySurvivesARestart()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    {
+        MainWindow window;
+        window.lagHistory()->record({ServerBuilder(u"s-7"_s).lagMs(1000)}, now - 60000);
+        window.lagHistory()->record({ServerBuilder(u"s-7"_s).lagMs(2000)}, now);
+    }
+    MainWindow restarted;
+    QCOMPARE(restarted.lagHistory()->samples(u"s-7"_s).size(), 2);
+    restarted.serverModel()->merge({ServerBuilder(u"s-7"_s).lagMs(2000)});
+    restarted.serverView()->selectRow(0);
+    QCOMPARE(restarted.details()->lagChart()->pointCount(), 2);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,6 +1,8 @@
 #include "MainWindow.h"
 
 #include "ActionController.h"
+#include "ServerDetailsWidget.h"
+#include "services/LagHistory.h"
 #include "SourceServerFilterProxyModel.h"
 #include "SourceServerTableModel.h"
 #include "mgn/MgnConnection.h"
@@ -9,12 +11,16 @@
 #include <QAction>
 #include <QHeaderView>
 #include <QLabel>
+#include <QDateTime>
+#include <QDir>
 #include <QLocale>
 #include <QTime>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QProgressBar>
+#include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
@@ -33,7 +39,15 @@ MainWindow::MainWindow(QWidget *parent)
     , m_refreshLabel(new QLabel)
     , m_progress(new QProgressBar)
     , m_actions(new ActionController(this, this))
+    , m_details(new ServerDetailsWidget)
 {
+    const QString cacheDir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+    if (!cacheDir.isEmpty())
+        QDir().mkpath(cacheDir);
+    m_lagHistory = new LagHistory(cacheDir.isEmpty() ? QString() : cacheDir + QStringLiteral("/lag-history.bin"), this);
+    QString cacheError;
+    if (!m_lagHistory->load(&cacheError))
+        qWarning("Lag history not restored: %s", qUtf8Printable(cacheError));
     setWindowTitle(tr("MGN Dashboard"));
     m_proxy->setSourceModel(m_servers);
 
@@ -59,7 +73,13 @@ MainWindow::MainWindow(QWidget *parent)
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(m_filter);
-    layout->addWidget(m_table);
+    auto *splitter = new QSplitter(Qt::Vertical);
+    splitter->setObjectName(QStringLiteral("tableDetailsSplitter"));
+    splitter->addWidget(m_table);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    layout->addWidget(splitter);
     setCentralWidget(central);
 
     m_refreshAction = new QAction(tr("&Refresh"), this);
@@ -129,7 +149,12 @@ MainWindow::MainWindow(QWidget *parent)
     resize(1280, 800);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    QString error;
+    if (!m_lagHistory->save(&error))
+        qWarning("Lag history not saved: %s", qUtf8Printable(error));
+}
 
 void MainWindow::setConnection(MgnConnection *connection)
 {
@@ -162,6 +187,8 @@ void MainWindow::setConnection(MgnConnection *connection)
     connect(m_refresh, &RefreshService::snapshotReady, this,
         [this](const QList<mgn::SourceServer> &servers, const QSet<QString> &undecodable) {
             m_servers->merge(servers, undecodable);
+            m_lagHistory->record(servers, QDateTime::currentMSecsSinceEpoch());
+            updateDetails();
             m_refreshLabel->setText(
                 tr("Refreshed %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
         });
@@ -202,6 +229,19 @@ void MainWindow::updateSelection()
             selected.append(*server);
     }
     m_actions->setSelection(selected);
+    updateDetails();
+}
+
+void MainWindow::updateDetails()
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    const mgn::SourceServer *server =
+        rows.size() == 1 ? m_servers->serverAt(m_proxy->mapToSource(rows.first()).row()) : nullptr;
+    if (!server) {
+        m_details->setServer(std::nullopt, {});
+        return;
+    }
+    m_details->setServer(*server, m_lagHistory->samples(server->id()));
 }
 
 void MainWindow::updateCount()

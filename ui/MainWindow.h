@@ -3,6 +3,8 @@
 #include <QMainWindow>
 
 class ActionController;
+class LagHistory;
+class ServerDetailsWidget;
 class MgnConnection;
 class QLabel;
 class QLineEdit;
@@ -41,10 +43,13 @@ public:
     QLineEdit *filterEdit() const { return m_filter; }
     ActionController *actions() const { return m_actions; }
     RefreshService *refreshService() const { return m_refresh; }
+    ServerDetailsWidget *details() const { return m_details; }
+    LagHistory *lagHistory() const { return m_lagHistory; }
 
 private:
     void updateCount();
     void updateSelection();
+    void updateDetails();
     void onRefreshFailed(const AwsError &error);
 
     mgn::SourceServerTableModel *m_servers = nullptr;
@@ -58,6 +63,8 @@ private:
     QLabel *m_refreshLabel = nullptr;
     QProgressBar *m_progress = nullptr;
     ActionController *m_actions = nullptr;
+    ServerDetailsWidget *m_details = nullptr;
+    LagHistory *m_lagHistory = nullptr;
     RefreshService *m_refresh = nullptr;
     MgnConnection *m_connection = nullptr;
 };

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "services/LagHistory.h"
+
+#include <QChartView>
+
+class QDateTimeAxis;
+class QLineSeries;
+class QValueAxis;
+
+// Replication lag of one server over time (Qt Charts): time on the x axis,
+// lag on the y axis in the unit that suits its range (s, min or h). Unknown
+// lag is a gap in the line, not a zero.
+class LagChartView : public QChartView
+{
+    Q_OBJECT
+
+public:
+    explicit LagChartView(QWidget *parent = nullptr);
+
+    void setSamples(const QList<LagHistory::Sample> &samples);
+    // Points drawn (known lags), for tests.
+    int pointCount() const;
+    QString unitName() const { return m_unit; }
+
+private:
+    QList<QLineSeries *> m_segments;
+    QDateTimeAxis *m_timeAxis;
+    QValueAxis *m_lagAxis;
+    QString m_unit;
+};
