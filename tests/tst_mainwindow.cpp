@@ -1,3 +1,4 @@
+#include "FilterBar.h"
 #include "LagChartView.h"
 #include "MainWindow.h"
 #include "ServerDetailsWidget.h"
@@ -11,7 +12,11 @@
 #include "support/ServerBuilder.h"
 
 #include <QDir>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QHeaderView>
+#include <QMenu>
+#include <QToolButton>
 #include <QLabel>
 #include <QLineEdit>
 #include <QStatusBar>
@@ -37,6 +42,7 @@ private Q_SLOTS:
     void lagHistorySurvivesARestart();
     void typingFilters();
     void headerClickSorts();
+    void filterControls();
     void selectionSurvivesRefresh();
 };
 
@@ -112,6 +118,32 @@ void TestMainWindow::headerClickSorts()
         : QStringList{u"s-1"_s, u"s-3"_s, u"s-2"_s};
     QCOMPARE((QStringList{idAt(window.serverView(), 0), idAt(window.serverView(), 1), idAt(window.serverView(), 2)}),
         expected);
+}
+
+void TestMainWindow::filterControls()
+{
+    MainWindow window;
+    window.serverModel()->merge({ServerBuilder(u"s-1"_s).lifeCycle(mgn::LifeCycleState::Testing),
+        ServerBuilder(u"s-2"_s).lifeCycle(mgn::LifeCycleState::Cutover),
+        ServerBuilder(u"s-3"_s).lifeCycle(mgn::LifeCycleState::Cutover).archived(),
+        ServerBuilder(u"s-4"_s).replication(mgn::DataReplicationState::Stalled)});
+    FilterBar *bar = window.filterBar();
+    QCOMPARE(window.serverProxy()->rowCount(), 3);
+    QAction *cutover = nullptr;
+    for (QAction *action : bar->lifeCycleButton()->menu()->actions()) {
+        if (action->text() == u"CUTOVER"_s)
+            cutover = action;
+    }
+    QVERIFY(cutover);
+    cutover->trigger();
+    QCOMPARE(window.serverProxy()->rowCount(), 1);
+    QCOMPARE(bar->lifeCycleButton()->text(), u"Lifecycle (1)"_s);
+    bar->archivedCombo()->setCurrentIndex(2); // all
+    QCOMPARE(window.serverProxy()->rowCount(), 2);
+    cutover->trigger();
+    bar->attentionCheck()->setChecked(true);
+    QCOMPARE(window.serverProxy()->rowCount(), 1);
+    QCOMPARE(idAt(window.serverView(), 0), u"s-4"_s);
 }
 
 void TestMainWindow::selectionSurvivesRefresh()

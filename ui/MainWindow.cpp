@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "ActionController.h"
+#include "FilterBar.h"
 #include "ServerDetailsWidget.h"
 #include "services/LagHistory.h"
 #include "SourceServerFilterProxyModel.h"
@@ -33,7 +34,8 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_servers(new SourceServerTableModel(this))
     , m_proxy(new SourceServerFilterProxyModel(this))
-    , m_filter(new QLineEdit)
+    , m_filterBar(new FilterBar(m_proxy))
+    , m_filter(m_filterBar->textEdit())
     , m_table(new QTableView)
     , m_countLabel(new QLabel)
     , m_refreshLabel(new QLabel)
@@ -51,10 +53,6 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowTitle(tr("MGN Dashboard"));
     m_proxy->setSourceModel(m_servers);
 
-    m_filter->setPlaceholderText(tr("Filter by hostname, FQDN, ID, tag or IP address"));
-    m_filter->setClearButtonEnabled(true);
-    m_filter->setAccessibleName(tr("Filter source servers"));
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &SourceServerFilterProxyModel::setFilterText);
 
     m_table->setAccessibleName(tr("Source servers"));
     m_table->setModel(m_proxy);
@@ -72,7 +70,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
-    layout->addWidget(m_filter);
+    layout->addWidget(m_filterBar);
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->setObjectName(QStringLiteral("tableDetailsSplitter"));
     splitter->addWidget(m_table);

@@ -3,6 +3,7 @@
 #include <QMainWindow>
 
 class ActionController;
+class FilterBar;
 class LagHistory;
 class ServerDetailsWidget;
 class MgnConnection;
@@ -41,6 +42,7 @@ public:
     mgn::SourceServerFilterProxyModel *serverProxy() const { return m_proxy; }
     QTableView *serverView() const { return m_table; }
     QLineEdit *filterEdit() const { return m_filter; }
+    FilterBar *filterBar() const { return m_filterBar; }
     ActionController *actions() const { return m_actions; }
     RefreshService *refreshService() const { return m_refresh; }
     ServerDetailsWidget *details() const { return m_details; }
@@ -54,6 +56,7 @@ private:
 
     mgn::SourceServerTableModel *m_servers = nullptr;
     mgn::SourceServerFilterProxyModel *m_proxy = nullptr;
+    FilterBar *m_filterBar = nullptr;
     QLineEdit *m_filter = nullptr;
     QTableView *m_table = nullptr;
     QToolBar *m_toolBar = nullptr;
