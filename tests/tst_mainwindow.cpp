@@ -11,7 +11,14 @@
 #include "SourceServerTableModel.h"
 #include "support/ServerBuilder.h"
 
+#include <QClipboard>
 #include <QDir>
+#include <QFile>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHeaderView>
@@ -43,6 +50,7 @@ private Q_SLOTS:
     void typingFilters();
     void headerClickSorts();
     void filterControls();
+    void exportAndCopy();
     void selectionSurvivesRefresh();
 };
 
@@ -144,6 +152,33 @@ void TestMainWindow::filterControls()
     bar->attentionCheck()->setChecked(true);
     QCOMPARE(window.serverProxy()->rowCount(), 1);
     QCOMPARE(idAt(window.serverView(), 0), u"s-4"_s);
+}
+
+void TestMainWindow::exportAndCopy()
+{
+    MainWindow window;
+    window.serverModel()->merge(threeServers());
+    window.filterEdit()->setText(u"01"_s); // all three
+    window.serverProxy()->setFilterText(u"web"_s);
+    QTemporaryDir dir;
+    QString error;
+    QVERIFY(window.exportShown(dir.filePath(u"a.csv"_s), MainWindow::ExportFormat::Csv, &error));
+    QFile csv(dir.filePath(u"a.csv"_s));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QCOMPARE(csv.readAll().count('\n'), 2); // header and web-01
+    QVERIFY(window.exportShown(dir.filePath(u"a.json"_s), MainWindow::ExportFormat::Json, &error));
+    QFile json(dir.filePath(u"a.json"_s));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QJsonArray items = QJsonDocument::fromJson(json.readAll()).object().value("items"_L1).toArray();
+    QCOMPARE(items.size(), 1);
+    QCOMPARE(items.first().toObject().value("sourceServerID"_L1).toString(), u"s-1"_s);
+    QVERIFY(!window.exportShown(dir.filePath(u"missing/dir/a.csv"_s), MainWindow::ExportFormat::Csv, &error));
+    QVERIFY(!error.isEmpty());
+
+    window.serverProxy()->setFilterText(QString());
+    window.serverView()->selectAll();
+    QCOMPARE(window.copySelectedIds().size(), 3);
+    QCOMPARE(QGuiApplication::clipboard()->text().split(u'\n').size(), 3);
 }
 
 void TestMainWindow::selectionSurvivesRefresh()

@@ -5,11 +5,20 @@
 #include "ServerDetailsWidget.h"
 #include "services/LagHistory.h"
 #include "SourceServerFilterProxyModel.h"
+#include "SourceServerCodec.h"
 #include "SourceServerTableModel.h"
+#include "TableExport.h"
 #include "mgn/MgnConnection.h"
 #include "services/RefreshService.h"
 
 #include <QAction>
+#include <QClipboard>
+#include <QFileDialog>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMessageBox>
+#include <QSaveFile>
 #include <QHeaderView>
 #include <QLabel>
 #include <QDateTime>
@@ -92,6 +101,15 @@ MainWindow::MainWindow(QWidget *parent)
         m_filter->selectAll();
     });
     addAction(findAction);
+
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(tr("Export shown servers as &CSV..."), this, [this] { askExport(ExportFormat::Csv); });
+    fileMenu->addAction(tr("Export shown servers as &JSON..."), this, [this] { askExport(ExportFormat::Json); });
+    fileMenu->addSeparator();
+    fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    auto *copyIds = editMenu->addAction(tr("&Copy selected IDs"), this, [this] { copySelectedIds(); });
+    copyIds->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(m_refreshAction);
@@ -240,6 +258,53 @@ void MainWindow::updateDetails()
         return;
     }
     m_details->setServer(*server, m_lagHistory->samples(server->id()));
+}
+
+bool MainWindow::exportShown(const QString &path, ExportFormat format, QString *error) const
+{
+    QByteArray bytes;
+    if (format == ExportFormat::Csv) {
+        bytes = mgn::TableExport::csv(*m_proxy);
+    } else {
+        QJsonArray items;
+        for (int row = 0; row < m_proxy->rowCount(); ++row) {
+            if (const mgn::SourceServer *server = m_servers->serverAt(m_proxy->mapToSource(m_proxy->index(row, 0)).row()))
+                items.append(mgn::SourceServerCodec::encode(*server));
+        }
+        bytes = QJsonDocument(QJsonObject{{QStringLiteral("items"), items}}).toJson(QJsonDocument::Indented);
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        *error = tr("%1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::askExport(ExportFormat format)
+{
+    const bool csv = format == ExportFormat::Csv;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export shown servers"),
+        csv ? QStringLiteral("source-servers.csv") : QStringLiteral("source-servers.json"),
+        csv ? tr("CSV files (*.csv)") : tr("JSON files (*.json)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportShown(path, format, &error))
+        QMessageBox::warning(this, tr("Export failed"), error);
+    else
+        statusBar()->showMessage(tr("Exported %n server(s) to %1", nullptr, m_proxy->rowCount()).arg(path), 10000);
+}
+
+QStringList MainWindow::copySelectedIds() const
+{
+    QStringList ids;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows)
+        ids.append(index.data(SourceServerTableModel::ServerIdRole).toString());
+    if (!ids.isEmpty())
+        QGuiApplication::clipboard()->setText(ids.join(u'\n'));
+    return ids;
 }
 
 void MainWindow::updateCount()

@@ -38,6 +38,13 @@ public:
     // A problem that keeps the window from connecting (shown, not fatal).
     void showConnectionError(const QString &message);
 
+    enum class ExportFormat { Csv, Json };
+    // The servers shown (filter and order of the table) to a file: CSV of the
+    // columns, or JSON as `aws mgn describe-source-servers` prints them.
+    bool exportShown(const QString &path, ExportFormat format, QString *error) const;
+    // The IDs of the selected servers to the clipboard, one per line.
+    QStringList copySelectedIds() const;
+
     mgn::SourceServerTableModel *serverModel() const { return m_servers; }
     mgn::SourceServerFilterProxyModel *serverProxy() const { return m_proxy; }
     QTableView *serverView() const { return m_table; }
@@ -52,6 +59,7 @@ private:
     void updateCount();
     void updateSelection();
     void updateDetails();
+    void askExport(ExportFormat format);
     void onRefreshFailed(const AwsError &error);
 
     mgn::SourceServerTableModel *m_servers = nullptr;
