@@ -13,6 +13,7 @@
 
 #include <QClipboard>
 #include <QDir>
+#include <QSettings>
 #include <QFile>
 #include <QGuiApplication>
 #include <QJsonArray>
@@ -43,15 +44,20 @@ class TestMainWindow : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void init() { QSettings().clear(); } // each test starts with the default layout
     void viewShowsTheProxy();
     void detailsFollowTheSelection();
     void refreshFillsTheTableAndTheLagChart();
     void lagHistorySurvivesARestart();
+    void columnLayoutPersists();
     void typingFilters();
     void headerClickSorts();
     void filterControls();
     void exportAndCopy();
     void selectionSurvivesRefresh();
+
+private:
+    QTemporaryDir m_settingsDir;
 };
 
 void TestMainWindow::initTestCase()
@@ -59,6 +65,9 @@ void TestMainWindow::initTestCase()
     // The lag history cache goes to a test location, empty at the start.
     QStandardPaths::setTestModeEnabled(true);
     QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)).removeRecursively();
+    // Window layout settings in a directory of this run.
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
 }
 
 namespace {
@@ -258,6 +267,27 @@ void TestMainWindow::lagHistorySurvivesARestart()
     restarted.serverModel()->merge({ServerBuilder(u"s-7"_s).lagMs(2000)});
     restarted.serverView()->selectRow(0);
     QCOMPARE(restarted.details()->lagChart()->pointCount(), 2);
+}
+
+void TestMainWindow::columnLayoutPersists()
+{
+    const int lag = int(SourceServerTableModel::Column::Lag);
+    {
+        MainWindow window;
+        QHeaderView *header = window.serverView()->horizontalHeader();
+        header->moveSection(header->visualIndex(lag), 0);
+        header->setSectionHidden(int(SourceServerTableModel::Column::Id), true);
+        header->resizeSection(int(SourceServerTableModel::Column::Name), 321);
+    }
+    MainWindow restarted;
+    QHeaderView *header = restarted.serverView()->horizontalHeader();
+    QCOMPARE(header->logicalIndex(0), lag);
+    QVERIFY(header->isSectionHidden(int(SourceServerTableModel::Column::Id)));
+    QCOMPARE(header->sectionSize(int(SourceServerTableModel::Column::Name)), 321);
+    // Nothing secret in the settings: only layout.
+    QSettings settings;
+    for (const QString &key : settings.allKeys())
+        QVERIFY2(key.startsWith(u"MainWindow/"_s), qPrintable(key));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -19,6 +19,7 @@
 #include <QJsonDocument>
 #include <QMessageBox>
 #include <QSaveFile>
+#include <QSettings>
 #include <QHeaderView>
 #include <QLabel>
 #include <QDateTime>
@@ -76,17 +77,32 @@ MainWindow::MainWindow(QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionsMovable(true);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    // Columns can be hidden from the header's context menu.
+    m_table->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table->horizontalHeader(), &QWidget::customContextMenuRequested, this, [this](const QPoint &position) {
+        QMenu menu;
+        QHeaderView *header = m_table->horizontalHeader();
+        for (int column = 0; column < m_proxy->columnCount(); ++column) {
+            QAction *action = menu.addAction(m_proxy->headerData(column, Qt::Horizontal).toString());
+            action->setCheckable(true);
+            action->setChecked(!header->isSectionHidden(column));
+            connect(action, &QAction::toggled, header, [header, column](bool shown) {
+                header->setSectionHidden(column, !shown);
+            });
+        }
+        menu.exec(header->mapToGlobal(position));
+    });
 
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(m_filterBar);
-    auto *splitter = new QSplitter(Qt::Vertical);
-    splitter->setObjectName(QStringLiteral("tableDetailsSplitter"));
-    splitter->addWidget(m_table);
-    splitter->addWidget(m_details);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    layout->addWidget(splitter);
+    m_splitter = new QSplitter(Qt::Vertical);
+    m_splitter->setObjectName(QStringLiteral("tableDetailsSplitter"));
+    m_splitter->addWidget(m_table);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    layout->addWidget(m_splitter);
     setCentralWidget(central);
 
     m_refreshAction = new QAction(tr("&Refresh"), this);
@@ -163,10 +179,36 @@ MainWindow::MainWindow(QWidget *parent)
     updateCount();
     updateSelection();
     resize(1280, 800);
+    restoreLayout();
+}
+
+// Window geometry, toolbars, column order, widths, hidden columns, sort and
+// the splitter: QSettings, never anything secret.
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("MainWindow"));
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), saveState());
+    settings.setValue(QStringLiteral("columns"), m_table->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    settings.endGroup();
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("MainWindow"));
+    restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    m_table->horizontalHeader()->restoreState(settings.value(QStringLiteral("columns")).toByteArray());
+    m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
+    settings.endGroup();
 }
 
 MainWindow::~MainWindow()
 {
+    saveLayout();
     QString error;
     if (!m_lagHistory->save(&error))
         qWarning("Lag history not saved: %s", qUtf8Printable(error));

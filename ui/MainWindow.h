@@ -10,6 +10,7 @@ class MgnConnection;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
+class QSplitter;
 class QTableView;
 class QToolBar;
 class RefreshService;
@@ -60,6 +61,8 @@ private:
     void updateSelection();
     void updateDetails();
     void askExport(ExportFormat format);
+    void saveLayout() const;
+    void restoreLayout();
     void onRefreshFailed(const AwsError &error);
 
     mgn::SourceServerTableModel *m_servers = nullptr;
@@ -67,6 +70,7 @@ private:
     FilterBar *m_filterBar = nullptr;
     QLineEdit *m_filter = nullptr;
     QTableView *m_table = nullptr;
+    QSplitter *m_splitter = nullptr;
     QToolBar *m_toolBar = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_cancelAction = nullptr;
