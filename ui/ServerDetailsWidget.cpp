@@ -2,6 +2,7 @@
 
 #include "ConsoleStatus.h"
 #include "LagChartView.h"
+#include "LifecycleTimeline.h"
 
 #include <QDateTime>
 #include <QFormLayout>
@@ -78,6 +79,7 @@ ServerDetailsWidget::ServerDetailsWidget(QWidget *parent)
     , m_steps(new QListWidget)
     , m_disks(new QTableWidget(0, 6))
     , m_lagChart(new LagChartView)
+    , m_timeline(new LifecycleTimeline)
 {
     setAccessibleName(tr("Source server details"));
     auto *replication = new QWidget;
@@ -105,6 +107,7 @@ ServerDetailsWidget::ServerDetailsWidget(QWidget *parent)
     addTab(m_disks, tr("Disks"));
 
     addTab(m_lagChart, tr("Lag"));
+    addTab(scrolling(m_timeline), tr("Lifecycle"));
 
     auto *info = new QWidget;
     info->setLayout(m_infoForm);
@@ -147,8 +150,9 @@ void ServerDetailsWidget::setServer(const std::optional<SourceServer> &server, c
     m_steps->clear();
     m_disks->setRowCount(0);
     m_lagChart->setSamples(server ? lag : QList<LagHistory::Sample>());
+    m_timeline->setServer(server);
     setTabEnabled(1, server.has_value());
-    setTabEnabled(3, server.has_value());
+    setTabEnabled(4, server.has_value());
     if (!server)
         return;
     const SourceServer &s = *server;

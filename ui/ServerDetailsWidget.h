@@ -8,6 +8,7 @@
 #include <optional>
 
 class LagChartView;
+class LifecycleTimeline;
 class QFormLayout;
 class QLabel;
 class QListWidget;
@@ -29,6 +30,7 @@ public:
     void setServer(const std::optional<mgn::SourceServer> &server, const QList<LagHistory::Sample> &lag);
 
     LagChartView *lagChart() const { return m_lagChart; }
+    LifecycleTimeline *timeline() const { return m_timeline; }
     QTableWidget *disksTable() const { return m_disks; }
     QListWidget *initiationSteps() const { return m_steps; }
     // The text of a field of the Replication or Server info tab, by label.
@@ -46,5 +48,6 @@ private:
     QListWidget *m_steps;
     QTableWidget *m_disks;
     LagChartView *m_lagChart;
+    LifecycleTimeline *m_timeline;
     QHash<QString, QLabel *> m_fields;
 };
