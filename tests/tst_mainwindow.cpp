@@ -229,7 +229,9 @@ void TestMainWindow::refreshFillsTheTableAndTheLagChart()
     TestHttpServer server;
     QVERIFY(server.listen());
     int refreshes = 0;
-    server.setHandler([&refreshes](const TestHttpServer::Request &) {
+    server.setHandler([&refreshes](const TestHttpServer::Request &request) {
+        if (request.path != "/DescribeSourceServers")
+            return TestHttpServer::Response::json(200, R"({"items":[]})");
         ++refreshes;
         const QByteArray lag = "PT" + QByteArray::number(refreshes * 10) + "S";
         return TestHttpServer::Response::json(200,

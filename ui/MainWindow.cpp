@@ -2,6 +2,8 @@
 
 #include "ActionController.h"
 #include "FilterBar.h"
+#include "JobsView.h"
+#include "services/JobTracker.h"
 #include "ServerDetailsWidget.h"
 #include "services/LagHistory.h"
 #include "SourceServerFilterProxyModel.h"
@@ -13,6 +15,7 @@
 
 #include <QAction>
 #include <QClipboard>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QGuiApplication>
 #include <QJsonArray>
@@ -135,6 +138,14 @@ MainWindow::MainWindow(QWidget *parent)
     for (QMenu *menu : actionMenus)
         menuBar()->addMenu(menu);
 
+    m_accountJobs = new JobsView;
+    auto *jobsDock = new QDockWidget(tr("Jobs"), this);
+    jobsDock->setObjectName(QStringLiteral("jobsDock"));
+    jobsDock->setWidget(m_accountJobs);
+    addDockWidget(Qt::RightDockWidgetArea, jobsDock);
+    jobsDock->hide();
+    viewMenu->addAction(jobsDock->toggleViewAction());
+
     m_toolBar = addToolBar(tr("Main"));
     m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
     m_toolBar->addAction(m_refreshAction);
@@ -218,17 +229,38 @@ void MainWindow::setConnection(MgnConnection *connection)
 {
     delete m_refresh;
     m_refresh = nullptr;
+    delete m_jobTracker;
+    m_jobTracker = nullptr;
     m_connection = connection;
     m_actions->setClient(connection ? connection->client() : nullptr);
     m_refreshAction->disconnect(this);
     m_cancelAction->disconnect(this);
     m_refreshAction->setEnabled(connection != nullptr);
     if (!connection) {
+        m_accountJobs->setTracker(nullptr);
+        m_details->jobs()->setTracker(nullptr);
         updateCount();
         return;
     }
     setWindowTitle(tr("MGN Dashboard - %1 - %2").arg(connection->profileName(), connection->region()));
     m_refresh = new RefreshService(connection->client(), this);
+    m_jobTracker = new JobTracker(connection->client(), this);
+    m_accountJobs->setClient(connection->client());
+    m_accountJobs->setTracker(m_jobTracker);
+    m_details->jobs()->setClient(connection->client());
+    m_details->jobs()->setTracker(m_jobTracker);
+    connect(m_actions, &ActionController::jobStarted, m_jobTracker, [this](const QString &jobId) {
+        m_jobTracker->follow(jobId);
+        m_jobTracker->refresh();
+    });
+    connect(m_jobTracker, &JobTracker::jobFinished, this, [this](const mgn::Job &job) {
+        statusBar()->showMessage(tr("Job %1 finished (%2)")
+                                     .arg(job.jobID, job.status ? job.status->toWire() : QString()),
+            15000);
+        // Its servers changed state: show it.
+        m_refresh->refresh();
+    });
+    connect(m_refresh, &RefreshService::snapshotReady, m_jobTracker, &JobTracker::refresh);
     connect(m_refreshAction, &QAction::triggered, m_refresh, &RefreshService::refresh);
     connect(m_cancelAction, &QAction::triggered, m_refresh, &RefreshService::cancel);
     connect(m_refresh, &RefreshService::started, this, [this] {

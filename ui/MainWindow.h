@@ -4,6 +4,8 @@
 
 class ActionController;
 class FilterBar;
+class JobTracker;
+class JobsView;
 class LagHistory;
 class ServerDetailsWidget;
 class MgnConnection;
@@ -55,6 +57,8 @@ public:
     RefreshService *refreshService() const { return m_refresh; }
     ServerDetailsWidget *details() const { return m_details; }
     LagHistory *lagHistory() const { return m_lagHistory; }
+    JobTracker *jobTracker() const { return m_jobTracker; }
+    JobsView *accountJobs() const { return m_accountJobs; }
 
 private:
     void updateCount();
@@ -80,6 +84,8 @@ private:
     ActionController *m_actions = nullptr;
     ServerDetailsWidget *m_details = nullptr;
     LagHistory *m_lagHistory = nullptr;
+    JobTracker *m_jobTracker = nullptr;
+    JobsView *m_accountJobs = nullptr;
     RefreshService *m_refresh = nullptr;
     MgnConnection *m_connection = nullptr;
 };

@@ -1,6 +1,7 @@
 #include "ServerDetailsWidget.h"
 
 #include "ConsoleStatus.h"
+#include "JobsView.h"
 #include "LagChartView.h"
 #include "LifecycleTimeline.h"
 
@@ -80,6 +81,7 @@ ServerDetailsWidget::ServerDetailsWidget(QWidget *parent)
     , m_disks(new QTableWidget(0, 6))
     , m_lagChart(new LagChartView)
     , m_timeline(new LifecycleTimeline)
+    , m_jobs(new JobsView)
 {
     setAccessibleName(tr("Source server details"));
     auto *replication = new QWidget;
@@ -117,6 +119,7 @@ ServerDetailsWidget::ServerDetailsWidget(QWidget *parent)
              tr("Source server ID"), tr("ARN")})
         field(m_infoForm, label);
     addTab(scrolling(info), tr("Server info"));
+    addTab(m_jobs, tr("Jobs"));
     setServer(std::nullopt, {});
 }
 
@@ -151,6 +154,8 @@ void ServerDetailsWidget::setServer(const std::optional<SourceServer> &server, c
     m_disks->setRowCount(0);
     m_lagChart->setSamples(server ? lag : QList<LagHistory::Sample>());
     m_timeline->setServer(server);
+    // No server: no jobs (the account's jobs have a view of their own).
+    m_jobs->setServerFilter(server ? server->id() : QString());
     setTabEnabled(1, server.has_value());
     setTabEnabled(4, server.has_value());
     if (!server)

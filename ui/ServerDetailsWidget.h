@@ -7,6 +7,7 @@
 
 #include <optional>
 
+class JobsView;
 class LagChartView;
 class LifecycleTimeline;
 class QFormLayout;
@@ -31,6 +32,7 @@ public:
 
     LagChartView *lagChart() const { return m_lagChart; }
     LifecycleTimeline *timeline() const { return m_timeline; }
+    JobsView *jobs() const { return m_jobs; }
     QTableWidget *disksTable() const { return m_disks; }
     QListWidget *initiationSteps() const { return m_steps; }
     // The text of a field of the Replication or Server info tab, by label.
@@ -49,5 +51,6 @@ private:
     QTableWidget *m_disks;
     LagChartView *m_lagChart;
     LifecycleTimeline *m_timeline;
+    JobsView *m_jobs;
     QHash<QString, QLabel *> m_fields;
 };
