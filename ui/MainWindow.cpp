@@ -1,7 +1,10 @@
 #include "MainWindow.h"
 
 #include "ActionController.h"
+#include "CredentialsDialog.h"
 #include "FilterBar.h"
+#include "aws/KeychainSecretStore.h"
+#include "aws/ProfileKeyStore.h"
 #include "JobsView.h"
 #include "services/JobTracker.h"
 #include "ServerDetailsWidget.h"
@@ -124,6 +127,14 @@ MainWindow::MainWindow(QWidget *parent)
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(tr("Export shown servers as &CSV..."), this, [this] { askExport(ExportFormat::Csv); });
     fileMenu->addAction(tr("Export shown servers as &JSON..."), this, [this] { askExport(ExportFormat::Json); });
+    fileMenu->addSeparator();
+    fileMenu->addAction(tr("AWS &credentials for a profile..."), this, [this] {
+        // The same keychain entries MgnConnection reads for keychain profiles.
+        static KeychainSecretStore keychain(QStringLiteral("mgn-dashboard"));
+        static ProfileKeyStore keys(keychain);
+        CredentialsDialog dialog(&keys, m_connection ? m_connection->profileName() : QStringLiteral("default"), this);
+        dialog.exec();
+    });
     fileMenu->addSeparator();
     fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
