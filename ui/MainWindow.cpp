@@ -130,9 +130,12 @@ MainWindow::MainWindow(QWidget *parent)
     fileMenu->addSeparator();
     fileMenu->addAction(tr("AWS &credentials for a profile..."), this, [this] {
         // The same keychain entries MgnConnection reads for keychain profiles.
-        static KeychainSecretStore keychain(QStringLiteral("mgn-dashboard"));
-        static ProfileKeyStore keys(keychain);
-        CredentialsDialog dialog(&keys, m_connection ? m_connection->profileName() : QStringLiteral("default"), this);
+        if (!m_keychain) {
+            m_keychain = std::make_unique<KeychainSecretStore>(QStringLiteral("mgn-dashboard"));
+            m_profileKeys = std::make_unique<ProfileKeyStore>(*m_keychain);
+        }
+        CredentialsDialog dialog(
+            m_profileKeys.get(), m_connection ? m_connection->profileName() : QStringLiteral("default"), this);
         dialog.exec();
     });
     fileMenu->addSeparator();

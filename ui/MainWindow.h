@@ -2,9 +2,13 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class ActionController;
 class FilterBar;
 class JobTracker;
+class KeychainSecretStore;
+class ProfileKeyStore;
 class JobsView;
 class LagHistory;
 class ServerDetailsWidget;
@@ -88,4 +92,6 @@ private:
     JobsView *m_accountJobs = nullptr;
     RefreshService *m_refresh = nullptr;
     MgnConnection *m_connection = nullptr;
+    std::unique_ptr<KeychainSecretStore> m_keychain;
+    std::unique_ptr<ProfileKeyStore> m_profileKeys;
 };
