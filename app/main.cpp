@@ -1,10 +1,7 @@
 #include "DashboardOptions.h"
 #include "MainWindow.h"
-#include "mgn/MgnConnection.h"
 
 #include <QApplication>
-#include <QDir>
-#include <QProcessEnvironment>
 #include <QTextStream>
 
 #include <cstdio>
@@ -48,13 +45,8 @@ int main(int argc, char **argv)
     QApplication::setApplicationDisplayName(QStringLiteral("MGN Dashboard"));
 
     MainWindow window;
-    QString error;
-    MgnConnection *connection = MgnConnection::open({options.profile, options.region, options.endpointUrl},
-        QProcessEnvironment::systemEnvironment(), QDir::homePath(), &error, &app);
-    if (connection)
-        window.setConnection(connection);
-    else
-        window.showConnectionError(error);
+    window.openConnection(
+        options.profile.value_or(QString()), options.region.value_or(QString()), options.endpointUrl.value_or(QString()));
     window.show();
     return QApplication::exec();
 }

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void refreshFillsTheTableAndTheLagChart();
     void lagHistorySurvivesARestart();
     void columnLayoutPersists();
+    void profileAndRegionPickers();
     void typingFilters();
     void headerClickSorts();
     void filterControls();
@@ -290,6 +291,49 @@ void TestMainWindow::columnLayoutPersists()
     QSettings settings;
     for (const QString &key : settings.allKeys())
         QVERIFY2(key.startsWith(u"MainWindow/"_s), qPrintable(key));
+}
+
+void TestMainWindow::profileAndRegionPickers()
+{
+    QTemporaryDir home;
+    QFile config(home.filePath(u"config"_s));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write("[default]\nregion = eu-west-1\n[profile staging]\nregion = eu-central-1\n");
+    config.close();
+    // --profile skips the environment's keys, as with the AWS CLI: staging has its own.
+    QFile credentials(home.filePath(u"credentials"_s));
+    QVERIFY(credentials.open(QIODevice::WriteOnly));
+    credentials.write("[staging]\naws_access_key_id = AKIDSTAGING\naws_secret_access_key = static-secret\n");
+    credentials.close();
+    qputenv("AWS_CONFIG_FILE", home.filePath(u"config"_s).toLocal8Bit());
+    qputenv("AWS_SHARED_CREDENTIALS_FILE", home.filePath(u"credentials"_s).toLocal8Bit());
+    qputenv("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
+    qputenv("AWS_SECRET_ACCESS_KEY", "static-secret");
+    TestHttpServer server;
+    QVERIFY(server.listen());
+    server.setHandler([](const TestHttpServer::Request &request) {
+        if (request.path != "/DescribeSourceServers")
+            return TestHttpServer::Response::json(200, R"({"items":[]})");
+        return TestHttpServer::Response::json(200, R"({"items":[{"sourceServerID":"s-1"}]})");
+    });
+    MainWindow window;
+    QVERIFY(window.profileCombo()->findText(u"staging"_s) >= 0);
+    QVERIFY(window.regionCombo()->findData(u"ap-southeast-2"_s) >= 0);
+    QVERIFY(window.openConnection({}, {}, server.url().toString()));
+    QVERIFY(window.windowTitle().contains(u"eu-west-1"_s));
+    QCOMPARE(window.regionCombo()->currentData().toString(), u"eu-west-1"_s);
+    QTRY_VERIFY2(window.serverModel()->rowCount() == 1, qPrintable(window.statusBar()->currentMessage()));
+    // Another region is another set of servers: the table starts empty.
+    QVERIFY(window.openConnection(u"staging"_s, u"us-west-2"_s, server.url().toString()));
+    QCOMPARE(window.serverModel()->rowCount(), 0);
+    QCOMPARE(window.profileCombo()->currentText(), u"staging"_s);
+    QVERIFY(window.windowTitle().contains(u"staging - us-west-2"_s));
+    QTRY_VERIFY2(window.serverModel()->rowCount() == 1, qPrintable(window.statusBar()->currentMessage()));
+    QVERIFY(server.requests().last().header("Authorization").contains("Credential=AKIDSTAGING/"));
+    QVERIFY(!window.openConnection(u"no-such-profile"_s, {}, {}));
+    QVERIFY(window.statusBar()->currentMessage().contains(u"could not be found"_s));
+    for (const char *name : {"AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"})
+        qunsetenv(name);
 }
 
 QTEST_MAIN(TestMainWindow)

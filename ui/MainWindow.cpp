@@ -3,7 +3,9 @@
 #include "ActionController.h"
 #include "CredentialsDialog.h"
 #include "FilterBar.h"
+#include "aws/AwsConfigFiles.h"
 #include "aws/KeychainSecretStore.h"
+#include "aws/ServiceEndpoint.h"
 #include "aws/ProfileKeyStore.h"
 #include "JobsView.h"
 #include "services/JobTracker.h"
@@ -18,6 +20,8 @@
 
 #include <QAction>
 #include <QClipboard>
+#include <QComboBox>
+#include <QProcessEnvironment>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QGuiApplication>
@@ -162,6 +166,20 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_toolBar = addToolBar(tr("Main"));
     m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_profileCombo = new QComboBox;
+    m_profileCombo->setAccessibleName(tr("AWS profile"));
+    m_profileCombo->setToolTip(tr("A profile of ~/.aws/config and ~/.aws/credentials"));
+    m_regionCombo = new QComboBox;
+    m_regionCombo->setAccessibleName(tr("AWS region"));
+    fillPickers();
+    m_toolBar->addWidget(m_profileCombo);
+    m_toolBar->addWidget(m_regionCombo);
+    auto reconnect = [this] {
+        openConnection(m_profileCombo->currentText(), m_regionCombo->currentData().toString(), m_endpointUrl);
+    };
+    connect(m_profileCombo, &QComboBox::activated, this, reconnect);
+    connect(m_regionCombo, &QComboBox::activated, this, reconnect);
+    m_toolBar->addSeparator();
     m_toolBar->addAction(m_refreshAction);
     m_toolBar->addAction(m_cancelAction);
     m_toolBar->addSeparator();
@@ -234,6 +252,7 @@ void MainWindow::restoreLayout()
 MainWindow::~MainWindow()
 {
     saveLayout();
+    setConnection(nullptr);
     QString error;
     if (!m_lagHistory->save(&error))
         qWarning("Lag history not saved: %s", qUtf8Printable(error));
@@ -307,6 +326,54 @@ void MainWindow::setConnection(MgnConnection *connection)
         m_progress->hide();
     });
     m_refresh->refresh();
+}
+
+void MainWindow::fillPickers()
+{
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const AwsConfigFiles files = AwsConfigFiles::load(env, QDir::homePath());
+    QStringList profiles = files.profileNames();
+    if (!profiles.contains(QStringLiteral("default")))
+        profiles.prepend(QStringLiteral("default"));
+    m_profileCombo->clear();
+    m_profileCombo->addItems(profiles);
+    m_regionCombo->clear();
+    for (const AwsRegion &region : mgnRegions())
+        m_regionCombo->addItem(region.code + QStringLiteral(" - ") + region.name, region.code);
+}
+
+bool MainWindow::openConnection(const QString &profile, const QString &region, const QString &endpointUrl)
+{
+    MgnConnection::Settings settings;
+    if (!profile.isEmpty())
+        settings.profile = profile;
+    if (!region.isEmpty())
+        settings.region = region;
+    if (!endpointUrl.isEmpty())
+        settings.endpointUrl = endpointUrl;
+    m_endpointUrl = endpointUrl;
+    QString error;
+    MgnConnection *connection = MgnConnection::open(
+        settings, QProcessEnvironment::systemEnvironment(), QDir::homePath(), &error, this);
+    if (!connection) {
+        showConnectionError(error);
+        return false;
+    }
+    const bool otherAccount = !m_connection || m_connection->profileName() != connection->profileName()
+        || m_connection->region() != connection->region() || m_connection->endpoint() != connection->endpoint();
+    setConnection(nullptr);
+    delete m_ownConnection;
+    m_ownConnection = connection;
+    if (otherAccount)
+        m_servers->clear();
+    if (m_profileCombo->findText(connection->profileName()) < 0)
+        m_profileCombo->addItem(connection->profileName());
+    m_profileCombo->setCurrentText(connection->profileName());
+    const int regionIndex = m_regionCombo->findData(connection->region());
+    if (regionIndex >= 0)
+        m_regionCombo->setCurrentIndex(regionIndex);
+    setConnection(connection);
+    return true;
 }
 
 void MainWindow::showConnectionError(const QString &message)

@@ -6,6 +6,7 @@
 
 class ActionController;
 class FilterBar;
+class QComboBox;
 class JobTracker;
 class KeychainSecretStore;
 class ProfileKeyStore;
@@ -44,6 +45,13 @@ public:
     void setConnection(MgnConnection *connection);
     // A problem that keeps the window from connecting (shown, not fatal).
     void showConnectionError(const QString &message);
+    // Resolves profile, region and endpoint like the AWS CLI and connects;
+    // the window owns that connection. A change of profile or region
+    // empties the table first (another account's servers). Returns false,
+    // with the reason shown, when the configuration cannot work.
+    bool openConnection(const QString &profile, const QString &region, const QString &endpointUrl);
+    QComboBox *profileCombo() const { return m_profileCombo; }
+    QComboBox *regionCombo() const { return m_regionCombo; }
 
     enum class ExportFormat { Csv, Json };
     // The servers shown (filter and order of the table) to a file: CSV of the
@@ -71,6 +79,7 @@ private:
     void askExport(ExportFormat format);
     void saveLayout() const;
     void restoreLayout();
+    void fillPickers();
     void onRefreshFailed(const AwsError &error);
 
     mgn::SourceServerTableModel *m_servers = nullptr;
@@ -92,6 +101,10 @@ private:
     JobsView *m_accountJobs = nullptr;
     RefreshService *m_refresh = nullptr;
     MgnConnection *m_connection = nullptr;
+    MgnConnection *m_ownConnection = nullptr;
+    QComboBox *m_profileCombo = nullptr;
+    QComboBox *m_regionCombo = nullptr;
+    QString m_endpointUrl;
     std::unique_ptr<KeychainSecretStore> m_keychain;
     std::unique_ptr<ProfileKeyStore> m_profileKeys;
 };
