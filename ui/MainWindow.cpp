@@ -4,6 +4,7 @@
 #include "CredentialsDialog.h"
 #include "FilterBar.h"
 #include "aws/AwsConfigFiles.h"
+#include "aws/AwsTransport.h"
 #include "aws/KeychainSecretStore.h"
 #include "aws/ServiceEndpoint.h"
 #include "aws/ProfileKeyStore.h"
@@ -204,6 +205,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_progress->setRange(0, 0);
     m_progress->setTextVisible(false);
     m_progress->hide();
+    m_inFlightLabel = new QLabel;
+    m_inFlightLabel->setObjectName(QStringLiteral("requestsInFlight"));
+    statusBar()->addPermanentWidget(m_inFlightLabel);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_countLabel);
     statusBar()->addPermanentWidget(m_refreshLabel);
@@ -276,6 +280,9 @@ void MainWindow::setConnection(MgnConnection *connection)
         return;
     }
     setWindowTitle(tr("MGN Dashboard - %1 - %2").arg(connection->profileName(), connection->region()));
+    connect(connection->transport(), &AwsTransport::requestsInFlightChanged, m_inFlightLabel, [this](int count) {
+        m_inFlightLabel->setText(count > 0 ? tr("%n request(s) in flight", nullptr, count) : QString());
+    });
     m_refresh = new RefreshService(connection->client(), this);
     m_jobTracker = new JobTracker(connection->client(), this);
     m_accountJobs->setClient(connection->client());

@@ -93,6 +93,7 @@ private:
     QAction *m_cancelAction = nullptr;
     QLabel *m_countLabel = nullptr;
     QLabel *m_refreshLabel = nullptr;
+    QLabel *m_inFlightLabel = nullptr;
     QProgressBar *m_progress = nullptr;
     ActionController *m_actions = nullptr;
     ServerDetailsWidget *m_details = nullptr;
