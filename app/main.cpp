@@ -1,5 +1,7 @@
 #include "DashboardOptions.h"
 #include "MainWindow.h"
+#include "MgnEmulator.h"
+#include "mgn/MgnConnection.h"
 
 #include <QApplication>
 #include <QTextStream>
@@ -45,8 +47,26 @@ int main(int argc, char **argv)
     QApplication::setApplicationDisplayName(QStringLiteral("MGN Dashboard"));
 
     MainWindow window;
-    window.openConnection(
-        options.profile.value_or(QString()), options.region.value_or(QString()), options.endpointUrl.value_or(QString()));
+    MgnEmulator emulator;
+    if (options.demo) {
+        // A local MGN on a free loopback port with a demo fleet whose
+        // replication moves a minute per second.
+        EmulatorOptions demo;
+        demo.servers = 120;
+        demo.seed = 7;
+        demo.speed = 60;
+        QString error;
+        if (!emulator.start(demo, &error))
+            return printAndExit(QStringLiteral("mgn-dashboard: the demo emulator could not start: ") + error + u'\n',
+                stderr, 1);
+        window.setConnection(
+            MgnConnection::openDirect(emulator.url(), emulator.region(), emulator.credentials(), &app));
+        window.setWindowTitle(QApplication::translate("main", "MGN Dashboard - demo (local emulator at %1)")
+                                  .arg(emulator.url().toString()));
+    } else {
+        window.openConnection(options.profile.value_or(QString()), options.region.value_or(QString()),
+            options.endpointUrl.value_or(QString()));
+    }
     window.show();
     return QApplication::exec();
 }

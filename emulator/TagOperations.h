@@ -1,0 +1,16 @@
+#pragma once
+
+#include "EmulatorRequest.h"
+#include "EmulatorResponse.h"
+
+class Fleet;
+
+// ListTagsForResource (GET), TagResource (POST) and UntagResource (DELETE)
+// on /tags/{resourceArn}: the ARN of a source server, job or vCenter client,
+// percent-encoded in the path; UntagResource's keys are repeated tagKeys
+// query parameters.
+class TagOperations
+{
+public:
+    static EmulatorResponse handle(Fleet &fleet, const EmulatorRequest &request);
+};

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "EmulatorRequest.h"
+#include "EmulatorResponse.h"
+
+class Fleet;
+
+// DescribeVcenterClients (GET, maxResults and nextToken in the query) and
+// DeleteVcenterClient (204).
+class VcenterClientOperations
+{
+public:
+    static EmulatorResponse describe(Fleet &fleet, const EmulatorRequest &request);
+    static EmulatorResponse remove(Fleet &fleet, const EmulatorRequest &request);
+};

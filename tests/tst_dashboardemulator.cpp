@@ -1,0 +1,193 @@
+#include "ActionController.h"
+#include "MainWindow.h"
+#include "MgnEmulator.h"
+#include "MgnService.h"
+#include "Fleet.h"
+#include "SourceServerFilterProxyModel.h"
+#include "SourceServerTableModel.h"
+#include "mgn/MgnConnection.h"
+#include "services/RefreshService.h"
+
+#include <QAction>
+#include <QItemSelectionModel>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::Literals::StringLiterals;
+using mgn::Action;
+using mgn::ActionRules;
+
+// The dashboard against the in-process emulator over real loopback HTTP,
+// as `mgn-dashboard --demo` runs it.
+class TestDashboardEmulator : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void tableFillsWithTheFleet();
+    void enablementFollowsTheRulesForEveryState();
+    void confirmedActionChangesTheServer();
+    void refusalShowsTheServiceMessage();
+
+private:
+    int rowOf(const QString &id) const;
+    void selectServer(const QString &id);
+    // A server of the emulator's fleet for which `action` is allowed (or refused).
+    QString serverWhere(Action action, bool allowed) const;
+
+    std::unique_ptr<MgnEmulator> m_emulator;
+    std::unique_ptr<MainWindow> m_window;
+    MgnConnection *m_connection = nullptr;
+};
+
+void TestDashboardEmulator::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestDashboardEmulator::init()
+{
+    m_emulator = std::make_unique<MgnEmulator>();
+    EmulatorOptions options;
+    options.servers = 150;
+    options.seed = 11;
+    options.speed = 1; // states hold still during the test
+    QString error;
+    QVERIFY2(m_emulator->start(options, &error), qPrintable(error));
+    m_window = std::make_unique<MainWindow>();
+    m_connection = MgnConnection::openDirect(
+        m_emulator->url(), m_emulator->region(), m_emulator->credentials(), m_window.get());
+    m_window->setConnection(m_connection);
+    QSignalSpy refreshed(m_window->refreshService(), &RefreshService::finished);
+    QVERIFY(refreshed.wait(20000));
+}
+
+void TestDashboardEmulator::cleanup()
+{
+    m_window.reset();
+    m_emulator.reset();
+}
+
+int TestDashboardEmulator::rowOf(const QString &id) const
+{
+    const QModelIndex source = m_window->serverModel()->indexOf(id);
+    return m_window->serverProxy()->mapFromSource(source).row();
+}
+
+void TestDashboardEmulator::selectServer(const QString &id)
+{
+    m_window->serverProxy()->setArchivedView(mgn::SourceServerFilterProxyModel::ArchivedView::All);
+    const int row = rowOf(id);
+    QVERIFY(row >= 0);
+    m_window->serverView()->selectionModel()->select(m_window->serverProxy()->index(row, 0),
+        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+QString TestDashboardEmulator::serverWhere(Action action, bool allowed) const
+{
+    for (int row = 0; row < m_window->serverModel()->rowCount(); ++row) {
+        const mgn::SourceServer *server = m_window->serverModel()->serverAt(row);
+        if (ActionRules::evaluate(action, *server).allowed == allowed)
+            return server->id();
+    }
+    return {};
+}
+
+void TestDashboardEmulator::tableFillsWithTheFleet()
+{
+    QCOMPARE(m_window->serverModel()->rowCount(), 150);
+    const Fleet &fleet = m_emulator->service()->fleet();
+    for (const FleetServer &entry : fleet.servers)
+        QVERIFY(rowOf(entry.server.id()) >= 0 || entry.server.archived());
+}
+
+void TestDashboardEmulator::enablementFollowsTheRulesForEveryState()
+{
+    // One server per (lifecycle, replication, lag known, archived) combination present.
+    QSet<QString> seen;
+    int checked = 0;
+    for (int row = 0; row < m_window->serverModel()->rowCount(); ++row) {
+        const mgn::SourceServer server = *m_window->serverModel()->serverAt(row);
+        const QString key = (server.lifeCycle && server.lifeCycle->state ? server.lifeCycle->state->toWire() : QString())
+            + u'/'
+            + (server.dataReplicationInfo && server.dataReplicationInfo->dataReplicationState
+                    ? server.dataReplicationInfo->dataReplicationState->toWire()
+                    : QString())
+            + u'/' + (server.lag() ? u"lag"_s : u"nolag"_s) + u'/' + (server.archived() ? u"a"_s : u""_s)
+            + u'/' + (server.launchedInstance && server.launchedInstance->ec2InstanceID ? u"i"_s : u""_s);
+        if (seen.contains(key))
+            continue;
+        seen.insert(key);
+        selectServer(server.id());
+        for (const auto &rule : ActionRules::allRules()) {
+            QAction *action = m_window->actions()->action(rule.action);
+            if (!action || rule.action == Action::ChangeReplicationType)
+                continue;
+            const bool allowed = ActionRules::evaluate(rule.action, server).allowed;
+            QVERIFY2(action->isEnabled() == allowed, qPrintable(key + u' ' + QString(rule.apiCall)));
+            ++checked;
+        }
+    }
+    QVERIFY2(seen.size() >= 8, "the demo fleet covers many states");
+    qInfo("%lld state combinations, %d action checks", qlonglong(seen.size()), checked);
+}
+
+void TestDashboardEmulator::confirmedActionChangesTheServer()
+{
+    const QString id = serverWhere(Action::MarkAsArchived, true);
+    QVERIFY2(!id.isEmpty(), "a server that can be archived");
+    selectServer(id);
+    QStringList asked;
+    m_window->actions()->setConfirm([&asked](const QString &title, const QString &) {
+        asked.append(title);
+        return true;
+    });
+    QSignalSpy finished(m_window->actions(), &ActionController::actionFinished);
+    m_window->actions()->action(Action::MarkAsArchived)->trigger();
+    QCOMPARE(asked.size(), 1); // destructive: confirmed first
+    QVERIFY(finished.wait(10000));
+    // In the row at once, from the service's answer...
+    QVERIFY(m_window->serverModel()->serverAt(m_window->serverModel()->rowOf(id))->archived());
+    // ...and in the emulator.
+    m_emulator->service()->advance();
+    const Fleet &fleet = m_emulator->service()->fleet();
+    QVERIFY(fleet.servers.at(std::size_t(fleet.findServer(id))).server.archived());
+}
+
+void TestDashboardEmulator::refusalShowsTheServiceMessage()
+{
+    // The window's view of the server is stale: the emulator refuses.
+    const QString id = serverWhere(Action::FinalizeCutover, false);
+    QVERIFY(!id.isEmpty());
+    mgn::SourceServer stale = *m_window->serverModel()->serverAt(m_window->serverModel()->rowOf(id));
+    stale.lifeCycle->state = mgn::EnumValue<mgn::LifeCycleState>(mgn::LifeCycleState::CuttingOver);
+    stale.dataReplicationInfo->dataReplicationState = mgn::EnumValue<mgn::DataReplicationState>(mgn::DataReplicationState::Continuous);
+    stale.dataReplicationInfo->lagDuration = 1000;
+    m_window->serverModel()->upsert({stale});
+    selectServer(id);
+    m_window->actions()->setConfirm([](const QString &, const QString &) { return true; });
+    QAction *finalize = m_window->actions()->action(Action::FinalizeCutover);
+    QVERIFY(finalize->isEnabled());
+    QSignalSpy finished(m_window->actions(), &ActionController::actionFinished);
+    finalize->trigger();
+    QVERIFY(finished.wait(10000));
+    const auto outcomes = finished.first().at(1).value<QList<BulkOutcome>>();
+    QCOMPARE(outcomes.size(), 1);
+    QVERIFY(outcomes.first().error.has_value());
+    QVERIFY2(outcomes.first().error->kind == AwsError::Kind::Conflict
+            || outcomes.first().error->kind == AwsError::Kind::Validation,
+        qPrintable(outcomes.first().error->userMessage()));
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(u"failed"_s),
+        qPrintable(m_window->statusBar()->currentMessage()));
+}
+
+QTEST_MAIN(TestDashboardEmulator)
+#include "tst_dashboardemulator.moc"
