@@ -10,7 +10,9 @@
 
 #include <QAction>
 #include <QItemSelectionModel>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
@@ -43,6 +45,7 @@ private:
     // A server of the emulator's fleet for which `action` is allowed (or refused).
     QString serverWhere(Action action, bool allowed) const;
 
+    QTemporaryDir m_settingsDir;
     std::unique_ptr<MgnEmulator> m_emulator;
     std::unique_ptr<MainWindow> m_window;
     MgnConnection *m_connection = nullptr;
@@ -51,6 +54,9 @@ private:
 void TestDashboardEmulator::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    // Window layout settings go to a directory of this run, starting empty.
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
 }
 
 void TestDashboardEmulator::init()

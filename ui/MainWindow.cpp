@@ -248,7 +248,7 @@ void MainWindow::restoreLayout()
     settings.beginGroup(QStringLiteral("MainWindow"));
     restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("state")).toByteArray());
-    m_table->horizontalHeader()->restoreState(settings.value(QStringLiteral("columns")).toByteArray());
+    m_columnsSized = m_table->horizontalHeader()->restoreState(settings.value(QStringLiteral("columns")).toByteArray());
     m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
     settings.endGroup();
 }
@@ -317,6 +317,12 @@ void MainWindow::setConnection(MgnConnection *connection)
     connect(m_refresh, &RefreshService::snapshotReady, this,
         [this](const QList<mgn::SourceServer> &servers, const QSet<QString> &undecodable) {
             m_servers->merge(servers, undecodable);
+            if (!m_columnsSized && m_servers->rowCount() > 0) {
+                // Once, when no saved layout says otherwise; the header
+                // measures a bounded number of rows (resizeContentsPrecision).
+                m_table->resizeColumnsToContents();
+                m_columnsSized = true;
+            }
             m_lagHistory->record(servers, QDateTime::currentMSecsSinceEpoch());
             updateDetails();
             m_refreshLabel->setText(

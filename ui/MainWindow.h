@@ -106,6 +106,7 @@ private:
     QComboBox *m_profileCombo = nullptr;
     QComboBox *m_regionCombo = nullptr;
     QString m_endpointUrl;
+    bool m_columnsSized = false;
     std::unique_ptr<KeychainSecretStore> m_keychain;
     std::unique_ptr<ProfileKeyStore> m_profileKeys;
 };

@@ -1,0 +1,141 @@
+#include "ActionController.h"
+#include "MainWindow.h"
+#include "MgnEmulator.h"
+#include "ServerDetailsWidget.h"
+#include "SourceServerFilterProxyModel.h"
+#include "SourceServerTableModel.h"
+#include "mgn/MgnConnection.h"
+#include "services/RefreshService.h"
+
+#include <QAction>
+#include <QDir>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+
+#include <memory>
+
+using namespace Qt::Literals::StringLiterals;
+
+// Renders the main window against the demo emulator: with a selected server,
+// each detail tab, and a confirmation dialog. With MGN_SCREENSHOT_DIR set
+// (under xvfb-run, see docs/screenshots/README.md) the images are written
+// there; otherwise only checked to be rendered.
+class TestScreenshots : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void mainWindowAndTabs();
+    void confirmation();
+
+private:
+    void keep(const QImage &image, const QString &name);
+
+    QTemporaryDir m_settingsDir;
+    std::unique_ptr<MgnEmulator> m_emulator;
+    std::unique_ptr<MainWindow> m_window;
+    QString m_dir;
+};
+
+void TestScreenshots::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    // Window layout settings go to a directory of this run, starting empty.
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    m_dir = qEnvironmentVariable("MGN_SCREENSHOT_DIR");
+    m_emulator = std::make_unique<MgnEmulator>();
+    EmulatorOptions options;
+    options.servers = 60;
+    options.seed = 7;
+    QString error;
+    QVERIFY2(m_emulator->start(options, &error), qPrintable(error));
+    m_window = std::make_unique<MainWindow>();
+    m_window->resize(1400, 900);
+    m_window->setConnection(
+        MgnConnection::openDirect(m_emulator->url(), m_emulator->region(), m_emulator->credentials(), m_window.get()));
+    QSignalSpy refreshed(m_window->refreshService(), &RefreshService::finished);
+    QVERIFY(refreshed.wait(20000));
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestScreenshots::cleanupTestCase()
+{
+    m_window.reset();
+    m_emulator.reset();
+}
+
+void TestScreenshots::keep(const QImage &image, const QString &name)
+{
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() > 200 && image.height() > 100);
+    if (!m_dir.isEmpty()) {
+        QDir().mkpath(m_dir);
+        QVERIFY(image.save(m_dir + u'/' + name + u".png"_s));
+    }
+}
+
+void TestScreenshots::mainWindowAndTabs()
+{
+    // A server in continuous replication, as the most telling example.
+    int row = 0;
+    for (int i = 0; i < m_window->serverProxy()->rowCount(); ++i) {
+        const auto source = m_window->serverProxy()->mapToSource(m_window->serverProxy()->index(i, 0));
+        const mgn::SourceServer *server = m_window->serverModel()->serverAt(source.row());
+        if (server->replicationState() == mgn::DataReplicationState::Continuous && server->lag()) {
+            row = i;
+            break;
+        }
+    }
+    m_window->serverView()->selectRow(row);
+    m_window->refreshService()->refresh(); // a second point on the lag chart
+    QSignalSpy refreshed(m_window->refreshService(), &RefreshService::finished);
+    QVERIFY(refreshed.wait(20000));
+    QTest::qWait(200);
+    keep(m_window->grab().toImage(), u"main-window"_s);
+    const QStringList names = {u"tab-replication"_s, u"tab-disks"_s, u"tab-lag"_s, u"tab-lifecycle"_s,
+        u"tab-server-info"_s, u"tab-jobs"_s};
+    for (int tab = 0; tab < m_window->details()->count() && tab < names.size(); ++tab) {
+        m_window->details()->setCurrentIndex(tab);
+        QTest::qWait(100);
+        keep(m_window->details()->grab().toImage(), names.at(tab));
+    }
+}
+
+void TestScreenshots::confirmation()
+{
+    QImage shot;
+    m_window->actions()->setConfirm([this, &shot](const QString &title, const QString &text) {
+        QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Ok | QMessageBox::Cancel, m_window.get());
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.show();
+        QTest::qWait(100);
+        shot = box.grab().toImage();
+        return false;
+    });
+    // Select every server that can be archived, then ask to archive them.
+    m_window->serverView()->clearSelection();
+    for (int i = 0; i < m_window->serverProxy()->rowCount(); ++i) {
+        const auto source = m_window->serverProxy()->mapToSource(m_window->serverProxy()->index(i, 0));
+        if (mgn::ActionRules::evaluate(mgn::Action::MarkAsArchived, *m_window->serverModel()->serverAt(source.row()))
+                .allowed)
+            m_window->serverView()->selectionModel()->select(m_window->serverProxy()->index(i, 0),
+                QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
+    QAction *archive = m_window->actions()->action(mgn::Action::MarkAsArchived);
+    QVERIFY(archive->isEnabled());
+    archive->trigger();
+    keep(shot, u"confirmation"_s);
+}
+
+QTEST_MAIN(TestScreenshots)
+#include "tst_screenshots.moc"
