@@ -3,6 +3,7 @@
 
 #include "ActionRules.h"
 #include "MgnEmulator.h"
+#include "EmulatorHttpServer.h"
 #include "Fleet.h"
 #include "MgnService.h"
 #include "SourceServerCodec.h"
@@ -64,6 +65,7 @@ private Q_SLOTS:
     void tagsRoundTrip();
     void initializeService();
     void wrongSecretIsASignatureError();
+    void tenThousandServersInTenPages();
 
 private:
     // Runs mgnctl with these words against the emulator; returns the exit status.
@@ -447,6 +449,26 @@ void TestMgnCtlEmulator::wrongSecretIsASignatureError()
     QString err;
     QCOMPARE(run({u"describe-source-servers"_s}, nullptr, &err), int(MgnCtl::ServiceError));
     QVERIFY2(err.contains(u"InvalidSignatureException"_s), qPrintable(err));
+}
+
+void TestMgnCtlEmulator::tenThousandServersInTenPages()
+{
+    // How long this takes is measured in bench/; here: all of them, each once.
+    m_emulator = std::make_unique<MgnEmulator>();
+    EmulatorOptions options;
+    options.servers = 10000;
+    options.seed = 3;
+    QString error;
+    QVERIFY2(m_emulator->start(options, &error), qPrintable(error));
+    QString out;
+    QCOMPARE(run({u"describe-source-servers"_s, u"--page-size"_s, u"1000"_s}, &out), int(MgnCtl::Success));
+    const QJsonArray items = QJsonDocument::fromJson(out.toUtf8()).object().value("items"_L1).toArray();
+    QCOMPARE(items.size(), 10000);
+    QSet<QString> ids;
+    for (const QJsonValue &item : items)
+        ids.insert(item["sourceServerID"_L1].toString());
+    QCOMPARE(ids.size(), 10000);
+    QCOMPARE(m_emulator->server()->requestCount(), quint64(10));
 }
 
 QTEST_GUILESS_MAIN(TestMgnCtlEmulator)
