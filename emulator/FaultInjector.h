@@ -54,6 +54,8 @@ public:
     FaultInjector(const Spec &spec, quint64 seed);
 
     const Spec &spec() const { return m_spec; }
+    // A running emulator's faults can change: tests turn them on and off.
+    void setSpec(const Spec &spec) { m_spec = spec; }
     Decision decide();
     // How many requests got each fault so far.
     int count(Fault fault) const { return m_counts.at(static_cast<std::size_t>(fault)); }

@@ -106,6 +106,18 @@ void MgnEmulator::stop()
     m_service.reset();
 }
 
+void MgnEmulator::setFaults(const FaultInjector::Spec &spec)
+{
+    m_options.faults = spec;
+    if (m_faults) {
+        m_faults->setSpec(spec);
+        return;
+    }
+    m_faults = std::make_shared<FaultInjector>(spec, m_options.seed);
+    if (m_server)
+        m_server->setFaultInjector(m_faults);
+}
+
 bool MgnEmulator::isRunning() const
 {
     return m_server != nullptr;

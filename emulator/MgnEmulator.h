@@ -1,6 +1,7 @@
 #pragma once
 
 #include "EmulatorOptions.h"
+#include "FaultInjector.h"
 #include "aws/AwsCredentials.h"
 #include "aws/Clock.h"
 
@@ -11,7 +12,6 @@
 #include <memory>
 
 class EmulatorHttpServer;
-class FaultInjector;
 class MgnService;
 class QTimer;
 
@@ -54,6 +54,8 @@ public:
     MgnService *service() const { return m_service.get(); }
     EmulatorHttpServer *server() const { return m_server.get(); }
     FaultInjector *faultInjector() const { return m_faults.get(); }
+    // The faults of a running emulator from now on (an empty spec: none).
+    void setFaults(const FaultInjector::Spec &spec);
 
     bool saveState(QString *error);
 

@@ -3,6 +3,8 @@
 #include "MgnEmulator.h"
 #include "MgnService.h"
 #include "Fleet.h"
+#include "LagChartView.h"
+#include "ServerDetailsWidget.h"
 #include "SourceServerFilterProxyModel.h"
 #include "SourceServerTableModel.h"
 #include "mgn/MgnConnection.h"
@@ -38,6 +40,7 @@ private Q_SLOTS:
     void enablementFollowsTheRulesForEveryState();
     void confirmedActionChangesTheServer();
     void refusalShowsTheServiceMessage();
+    void refreshKeepsTheSelectionAndAddsALagPoint();
 
 private:
     int rowOf(const QString &id) const;
@@ -193,6 +196,31 @@ void TestDashboardEmulator::refusalShowsTheServiceMessage()
         qPrintable(outcomes.first().error->userMessage()));
     QVERIFY2(m_window->statusBar()->currentMessage().contains(u"failed"_s),
         qPrintable(m_window->statusBar()->currentMessage()));
+}
+
+void TestDashboardEmulator::refreshKeepsTheSelectionAndAddsALagPoint()
+{
+    QString id;
+    for (int row = 0; row < m_window->serverModel()->rowCount() && id.isEmpty(); ++row) {
+        const mgn::SourceServer *server = m_window->serverModel()->serverAt(row);
+        if (server->lag() && !server->archived())
+            id = server->id();
+    }
+    QVERIFY2(!id.isEmpty(), "a replicating server with a lag");
+    selectServer(id);
+    // Sorted by lag: a refresh that changes lags may move the row.
+    m_window->serverView()->sortByColumn(int(mgn::SourceServerTableModel::Column::Lag), Qt::DescendingOrder);
+    const int points = m_window->details()->lagChart()->pointCount();
+    QVERIFY(points >= 1);
+    for (int refresh = 1; refresh <= 2; ++refresh) {
+        QSignalSpy finished(m_window->refreshService(), &RefreshService::finished);
+        m_window->refreshService()->refresh();
+        QVERIFY(finished.wait(20000));
+        const QModelIndexList selected = m_window->serverView()->selectionModel()->selectedRows();
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(selected.first().data(mgn::SourceServerTableModel::ServerIdRole).toString(), id);
+        QCOMPARE(m_window->details()->lagChart()->pointCount(), points + refresh);
+    }
 }
 
 QTEST_MAIN(TestDashboardEmulator)

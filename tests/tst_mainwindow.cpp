@@ -1,6 +1,7 @@
 #include "FilterBar.h"
 #include "LagChartView.h"
 #include "MainWindow.h"
+#include "Theme.h"
 #include "ServerDetailsWidget.h"
 #include "aws/AwsCredentials.h"
 #include "mgn/MgnConnection.h"
@@ -11,7 +12,11 @@
 #include "SourceServerTableModel.h"
 #include "support/ServerBuilder.h"
 
+#include <QActionGroup>
+#include <QApplication>
+#include <QChart>
 #include <QClipboard>
+#include <QStyle>
 #include <QDir>
 #include <QSettings>
 #include <QFile>
@@ -56,6 +61,9 @@ private Q_SLOTS:
     void filterControls();
     void exportAndCopy();
     void selectionSurvivesRefresh();
+    void autoRefreshIntervalDrivesTheServiceAndPersists();
+    void statusBarCountsByState();
+    void themesSwitchPalettesAndPersist();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -334,6 +342,95 @@ void TestMainWindow::profileAndRegionPickers()
     QVERIFY(window.statusBar()->currentMessage().contains(u"could not be found"_s));
     for (const char *name : {"AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"})
         qunsetenv(name);
+}
+
+void TestMainWindow::autoRefreshIntervalDrivesTheServiceAndPersists()
+{
+    TestHttpServer server;
+    QVERIFY(server.listen());
+    server.setHandler([](const TestHttpServer::Request &) {
+        return TestHttpServer::Response::json(200, R"({"items":[]})");
+    });
+    std::unique_ptr<MgnConnection> connection(MgnConnection::openDirect(
+        server.url(), u"us-east-1"_s, {u"AKIADEMO"_s, u"demo-secret"_s, std::nullopt, std::nullopt}));
+    {
+        MainWindow window;
+        QComboBox *combo = window.autoRefreshCombo();
+        QCOMPARE(combo->currentData().toInt(), 0);
+        QCOMPARE(combo->accessibleName(), u"Automatic refresh"_s);
+        window.setConnection(connection.get());
+        QCOMPARE(window.refreshService()->interval(), std::chrono::seconds(0));
+        const int fiveMinutes = combo->findData(300);
+        QVERIFY(fiveMinutes > 0);
+        combo->setCurrentIndex(fiveMinutes);
+        Q_EMIT combo->activated(fiveMinutes);
+        QCOMPARE(window.refreshService()->interval(), std::chrono::seconds(300));
+        window.setConnection(nullptr);
+    }
+    MainWindow restarted;
+    QCOMPARE(restarted.autoRefreshInterval(), std::chrono::seconds(300));
+    restarted.setConnection(connection.get());
+    QCOMPARE(restarted.refreshService()->interval(), std::chrono::seconds(300));
+    restarted.setAutoRefreshInterval(std::chrono::seconds(0));
+    QCOMPARE(restarted.refreshService()->interval(), std::chrono::seconds(0));
+    restarted.setConnection(nullptr);
+}
+
+void TestMainWindow::statusBarCountsByState()
+{
+    MainWindow window;
+    const auto *label = window.findChild<QLabel *>(u"stateCounts"_s);
+    QVERIFY(label);
+    window.serverModel()->merge({ServerBuilder(u"s-1"_s).lifeCycle(mgn::LifeCycleState::Testing),
+        ServerBuilder(u"s-2"_s).lifeCycle(mgn::LifeCycleState::Testing),
+        ServerBuilder(u"s-3"_s).lifeCycle(mgn::LifeCycleState::ReadyForCutover)
+            .replication(mgn::DataReplicationState::Stalled),
+        ServerBuilder(u"s-4"_s).lifeCycle(mgn::LifeCycleState::Cutover).archived()});
+    QTRY_COMPARE(label->text(),
+        u"Needing attention 1 \u00b7 Test in progress 2 \u00b7 Ready for cutover 1 \u00b7 Archived 1"_s);
+    QVERIFY(label->toolTip().contains(u"4 source server"_s));
+    // A server changing state changes the counts.
+    window.serverModel()->upsert({ServerBuilder(u"s-1"_s).lifeCycle(mgn::LifeCycleState::ReadyForCutover)});
+    QTRY_VERIFY(label->text().contains(u"Test in progress 1"_s));
+    QVERIFY(label->text().contains(u"Ready for cutover 2"_s));
+}
+
+void TestMainWindow::themesSwitchPalettesAndPersist()
+{
+    const QPalette platform = QApplication::palette();
+    auto actionFor = [](const MainWindow &window, const QString &key) -> QAction * {
+        for (QAction *action : window.themeActions()->actions()) {
+            if (action->data().toString() == key)
+                return action;
+        }
+        return nullptr;
+    };
+    {
+        MainWindow window;
+        window.serverModel()->merge(threeServers());
+        window.serverView()->selectRow(0);
+        QVERIFY(actionFor(window, u"system"_s)->isChecked());
+        actionFor(window, u"dark"_s)->trigger();
+        QVERIFY(Theme::isDark(QApplication::palette()));
+        QCOMPARE(QApplication::style()->name().toLower(), u"fusion"_s);
+        QTRY_COMPARE(window.details()->lagChart()->chart()->theme(), QChart::ChartThemeDark);
+        actionFor(window, u"light"_s)->trigger();
+        QVERIFY(!Theme::isDark(QApplication::palette()));
+        QTRY_COMPARE(window.details()->lagChart()->chart()->theme(), QChart::ChartThemeLight);
+        actionFor(window, u"dark"_s)->trigger();
+    }
+    // Back to the platform's look, then a restart restores the saved dark theme.
+    Theme::apply(Theme::Choice::System);
+    QCOMPARE(QApplication::palette().color(QPalette::Window), platform.color(QPalette::Window));
+    {
+        MainWindow restarted;
+        QVERIFY(actionFor(restarted, u"dark"_s)->isChecked());
+        QVERIFY(Theme::isDark(QApplication::palette()));
+        QTRY_COMPARE(restarted.details()->lagChart()->chart()->theme(), QChart::ChartThemeDark);
+        actionFor(restarted, u"system"_s)->trigger();
+    }
+    QCOMPARE(QApplication::palette().color(QPalette::Window), platform.color(QPalette::Window));
+    QCOMPARE(QSettings().value(u"MainWindow/theme"_s).toString(), u"system"_s);
 }
 
 QTEST_MAIN(TestMainWindow)

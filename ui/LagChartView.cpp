@@ -1,8 +1,11 @@
 #include "LagChartView.h"
 
+#include "Theme.h"
+
 #include <QChart>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QEvent>
 #include <QLineSeries>
 #include <QValueAxis>
 
@@ -25,7 +28,24 @@ LagChartView::LagChartView(QWidget *parent)
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
     setAccessibleName(tr("Replication lag over time"));
+    followPalette();
     setSamples({});
+}
+
+void LagChartView::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        followPalette();
+}
+
+void LagChartView::followPalette()
+{
+    const QChart::ChartTheme theme = Theme::isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight;
+    if (chart()->theme() != theme)
+        chart()->setTheme(theme);
+    // setTheme() hides the legend again.
+    chart()->legend()->hide();
 }
 
 void LagChartView::setSamples(const QList<LagHistory::Sample> &samples)

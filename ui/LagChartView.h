@@ -10,7 +10,7 @@ class QValueAxis;
 
 // Replication lag of one server over time (Qt Charts): time on the x axis,
 // lag on the y axis in the unit that suits its range (s, min or h). Unknown
-// lag is a gap in the line, not a zero.
+// lag is a gap in the line, not a zero. Light or dark as the palette is.
 class LagChartView : public QChartView
 {
     Q_OBJECT
@@ -23,7 +23,13 @@ public:
     int pointCount() const;
     QString unitName() const { return m_unit; }
 
+protected:
+    // The chart's own theme follows the application's palette (light or dark).
+    void changeEvent(QEvent *event) override;
+
 private:
+    void followPalette();
+
     QList<QLineSeries *> m_segments;
     QDateTimeAxis *m_timeAxis;
     QValueAxis *m_lagAxis;

@@ -4,6 +4,7 @@
 #include "CredentialsDialog.h"
 #include "FilterBar.h"
 #include "aws/AwsConfigFiles.h"
+#include "aws/AwsAttemptInfo.h"
 #include "aws/AwsTransport.h"
 #include "aws/KeychainSecretStore.h"
 #include "aws/ServiceEndpoint.h"
@@ -15,11 +16,14 @@
 #include "SourceServerFilterProxyModel.h"
 #include "SourceServerCodec.h"
 #include "SourceServerTableModel.h"
+#include "StateCounts.h"
+#include "Theme.h"
 #include "TableExport.h"
 #include "mgn/MgnConnection.h"
 #include "services/RefreshService.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QClipboard>
 #include <QComboBox>
 #include <QProcessEnvironment>
@@ -45,6 +49,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -153,6 +158,20 @@ MainWindow::MainWindow(QWidget *parent)
     viewMenu->addAction(m_refreshAction);
     viewMenu->addAction(m_cancelAction);
     viewMenu->addAction(findAction);
+    viewMenu->addSeparator();
+    QMenu *themeMenu = viewMenu->addMenu(tr("&Theme"));
+    auto *themes = new QActionGroup(this);
+    for (const Theme::Choice choice : {Theme::Choice::System, Theme::Choice::Light, Theme::Choice::Dark}) {
+        QAction *action = themeMenu->addAction(Theme::label(choice), this, [choice] {
+            Theme::apply(choice);
+            QSettings().setValue(QStringLiteral("MainWindow/theme"), Theme::key(choice));
+        });
+        action->setCheckable(true);
+        action->setChecked(choice == Theme::current());
+        action->setData(Theme::key(choice));
+        themes->addAction(action);
+    }
+    m_themeActions = themes;
     const QList<QMenu *> actionMenus = m_actions->createMenus(this);
     for (QMenu *menu : actionMenus)
         menuBar()->addMenu(menu);
@@ -183,6 +202,18 @@ MainWindow::MainWindow(QWidget *parent)
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_refreshAction);
     m_toolBar->addAction(m_cancelAction);
+    m_autoRefreshCombo = new QComboBox;
+    m_autoRefreshCombo->setAccessibleName(tr("Automatic refresh"));
+    m_autoRefreshCombo->setToolTip(tr("Refresh the server list on its own, counted from the end of the last refresh"));
+    m_autoRefreshCombo->addItem(tr("Auto-refresh off"), 0);
+    for (const int seconds : {30, 60, 120, 300, 900}) {
+        m_autoRefreshCombo->addItem(seconds < 60 ? tr("Every %1 s").arg(seconds) : tr("Every %1 min").arg(seconds / 60),
+            seconds);
+    }
+    connect(m_autoRefreshCombo, &QComboBox::activated, this, [this] {
+        setAutoRefreshInterval(std::chrono::seconds(m_autoRefreshCombo->currentData().toInt()));
+    });
+    m_toolBar->addWidget(m_autoRefreshCombo);
     m_toolBar->addSeparator();
     for (QMenu *menu : actionMenus) {
         m_toolBar->addActions(menu->actions());
@@ -205,6 +236,16 @@ MainWindow::MainWindow(QWidget *parent)
     m_progress->setRange(0, 0);
     m_progress->setTextVisible(false);
     m_progress->hide();
+    m_stateLabel = new QLabel;
+    m_stateLabel->setObjectName(QStringLiteral("stateCounts"));
+    m_stateLabel->setAccessibleName(tr("Servers by state"));
+    m_stateLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addWidget(m_stateLabel, 1);
+    m_troubleLabel = new QLabel;
+    m_troubleLabel->setObjectName(QStringLiteral("connectionTrouble"));
+    m_troubleLabel->setAccessibleName(tr("Connection problem"));
+    m_troubleLabel->hide();
+    statusBar()->addPermanentWidget(m_troubleLabel);
     m_inFlightLabel = new QLabel;
     m_inFlightLabel->setObjectName(QStringLiteral("requestsInFlight"));
     statusBar()->addPermanentWidget(m_inFlightLabel);
@@ -215,10 +256,15 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateSelection);
     // The selected servers' state may change under the selection.
     connect(m_servers, &QAbstractItemModel::dataChanged, this, &MainWindow::updateSelection);
+    m_countTimer = new QTimer(this);
+    m_countTimer->setSingleShot(true);
+    m_countTimer->setInterval(0);
+    connect(m_countTimer, &QTimer::timeout, this, &MainWindow::updateStateCounts);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_proxy, signal, this, &MainWindow::updateCount);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateCount);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateCount);
+    connect(m_servers, &QAbstractItemModel::dataChanged, m_countTimer, qOverload<>(&QTimer::start));
     connect(m_actions, &ActionController::serversUpdated, m_servers, &SourceServerTableModel::upsert);
     connect(m_actions, &ActionController::message, this, [this](const QString &text) {
         statusBar()->showMessage(text, 15000);
@@ -239,6 +285,7 @@ void MainWindow::saveLayout() const
     settings.setValue(QStringLiteral("state"), saveState());
     settings.setValue(QStringLiteral("columns"), m_table->horizontalHeader()->saveState());
     settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("autoRefreshSeconds"), qint64(autoRefreshInterval().count()));
     settings.endGroup();
 }
 
@@ -250,6 +297,13 @@ void MainWindow::restoreLayout()
     restoreState(settings.value(QStringLiteral("state")).toByteArray());
     m_columnsSized = m_table->horizontalHeader()->restoreState(settings.value(QStringLiteral("columns")).toByteArray());
     m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
+    setAutoRefreshInterval(std::chrono::seconds(settings.value(QStringLiteral("autoRefreshSeconds"), 0).toLongLong()));
+    if (const auto theme = Theme::fromKey(settings.value(QStringLiteral("theme")).toString())) {
+        if (*theme != Theme::current())
+            Theme::apply(*theme);
+        for (QAction *action : m_themeActions->actions())
+            action->setChecked(action->data().toString() == Theme::key(*theme));
+    }
     settings.endGroup();
 }
 
@@ -280,10 +334,12 @@ void MainWindow::setConnection(MgnConnection *connection)
         return;
     }
     setWindowTitle(tr("MGN Dashboard - %1 - %2").arg(connection->profileName(), connection->region()));
+    connect(connection->transport(), &AwsTransport::attemptFinished, this, &MainWindow::showAttempt);
     connect(connection->transport(), &AwsTransport::requestsInFlightChanged, m_inFlightLabel, [this](int count) {
         m_inFlightLabel->setText(count > 0 ? tr("%n request(s) in flight", nullptr, count) : QString());
     });
     m_refresh = new RefreshService(connection->client(), this);
+    m_refresh->setInterval(autoRefreshInterval());
     m_jobTracker = new JobTracker(connection->client(), this);
     m_accountJobs->setClient(connection->client());
     m_accountJobs->setTracker(m_jobTracker);
@@ -394,6 +450,35 @@ void MainWindow::showConnectionError(const QString &message)
     statusBar()->showMessage(tr("Not connected: %1").arg(message));
 }
 
+void MainWindow::showAttempt(const AwsAttemptInfo &info)
+{
+    // Trouble stays in sight until a request goes through again.
+    if (!info.errorKind) {
+        m_troubleLabel->clear();
+        m_troubleLabel->hide();
+        return;
+    }
+    if (*info.errorKind == AwsError::Kind::Cancelled)
+        return;
+    const QString code = info.errorCode.isEmpty() ? AwsError::kindTitle(*info.errorKind) : info.errorCode;
+    const QString what = info.httpStatus > 0 ? tr("HTTP %1 %2").arg(info.httpStatus).arg(code) : code;
+    QString text;
+    if (info.next == AwsAttemptInfo::Next::Retry) {
+        text = tr("%1: %2, retrying in %3 s (attempt %4)")
+                   .arg(info.operation, what, QLocale().toString(double(info.delay.count()) / 1000.0, 'f', 1))
+                   .arg(info.attempt + 1);
+    } else {
+        text = tr("%1 failed: %2").arg(info.operation, what);
+    }
+    m_troubleLabel->setText(QStringLiteral("\u26a0 ") + text);
+    m_troubleLabel->setToolTip(tr("Request %1, attempt %2, after %3 ms; request ID %4")
+                                   .arg(info.requestSerial)
+                                   .arg(info.attempt)
+                                   .arg(info.elapsed.count())
+                                   .arg(info.requestId.isEmpty() ? tr("none") : info.requestId));
+    m_troubleLabel->show();
+}
+
 void MainWindow::onRefreshFailed(const AwsError &error)
 {
     // The table keeps what it had: nothing is removed on a failed refresh.
@@ -475,12 +560,38 @@ QStringList MainWindow::copySelectedIds() const
     return ids;
 }
 
+void MainWindow::setAutoRefreshInterval(std::chrono::seconds interval)
+{
+    int index = m_autoRefreshCombo->findData(int(interval.count()));
+    if (index < 0) {
+        // A value from elsewhere (an older settings file): offered as it is.
+        m_autoRefreshCombo->addItem(tr("Every %1 s").arg(interval.count()), int(interval.count()));
+        index = m_autoRefreshCombo->count() - 1;
+    }
+    m_autoRefreshCombo->setCurrentIndex(index);
+    if (m_refresh)
+        m_refresh->setInterval(interval);
+}
+
+std::chrono::seconds MainWindow::autoRefreshInterval() const
+{
+    return std::chrono::seconds(m_autoRefreshCombo->currentData().toInt());
+}
+
 void MainWindow::updateCount()
 {
+    m_countTimer->start();
     if (m_servers->rowCount() == 0 && !m_connection) {
         m_countLabel->setText(tr("Not connected"));
         return;
     }
     m_countLabel->setText(
         tr("%1 of %2 source servers shown").arg(m_proxy->rowCount()).arg(m_servers->rowCount()));
+}
+
+void MainWindow::updateStateCounts()
+{
+    const mgn::StateCounts counts = mgn::StateCounts::of(*m_servers);
+    m_stateLabel->setText(counts.summary());
+    m_stateLabel->setToolTip(counts.details());
 }

@@ -2,9 +2,11 @@
 
 #include <QMainWindow>
 
+#include <chrono>
 #include <memory>
 
 class ActionController;
+class QActionGroup;
 class FilterBar;
 class QComboBox;
 class JobTracker;
@@ -19,9 +21,11 @@ class QLineEdit;
 class QProgressBar;
 class QSplitter;
 class QTableView;
+class QTimer;
 class QToolBar;
 class RefreshService;
 class AwsError;
+struct AwsAttemptInfo;
 
 namespace mgn {
 class SourceServerFilterProxyModel;
@@ -29,9 +33,11 @@ class SourceServerTableModel;
 } // namespace mgn
 
 // The dashboard's main window: the source server table behind its sort and
-// filter proxy, a free-text filter, the actions of ActionRules in menus, a
-// toolbar and the table's context menu, and a refresh that fills the table
-// page by page. Issue 5 adds the detail panes, the jobs view and the pickers.
+// filter proxy with the filter bar, the selected server's detail panes, the
+// actions of ActionRules in menus, the toolbar and the table's context menu,
+// the account's jobs, profile and region pickers, a refresh that fills the
+// table page by page (by hand or on an interval) and a status bar that counts
+// the fleet by state.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -52,6 +58,12 @@ public:
     bool openConnection(const QString &profile, const QString &region, const QString &endpointUrl);
     QComboBox *profileCombo() const { return m_profileCombo; }
     QComboBox *regionCombo() const { return m_regionCombo; }
+    // Automatic refresh: 0 is off. Kept in QSettings.
+    QComboBox *autoRefreshCombo() const { return m_autoRefreshCombo; }
+    void setAutoRefreshInterval(std::chrono::seconds interval);
+    std::chrono::seconds autoRefreshInterval() const;
+    // View > Theme: System, Light, Dark (kept in QSettings).
+    QActionGroup *themeActions() const { return m_themeActions; }
 
     enum class ExportFormat { Csv, Json };
     // The servers shown (filter and order of the table) to a file: CSV of the
@@ -74,6 +86,8 @@ public:
 
 private:
     void updateCount();
+    // Counting is linear in the fleet: once per burst of model signals.
+    void updateStateCounts();
     void updateSelection();
     void updateDetails();
     void askExport(ExportFormat format);
@@ -81,6 +95,8 @@ private:
     void restoreLayout();
     void fillPickers();
     void onRefreshFailed(const AwsError &error);
+    // A failed attempt (and whether it is retried) in the status bar.
+    void showAttempt(const AwsAttemptInfo &info);
 
     mgn::SourceServerTableModel *m_servers = nullptr;
     mgn::SourceServerFilterProxyModel *m_proxy = nullptr;
@@ -92,8 +108,11 @@ private:
     QAction *m_refreshAction = nullptr;
     QAction *m_cancelAction = nullptr;
     QLabel *m_countLabel = nullptr;
+    QLabel *m_stateLabel = nullptr;
+    QTimer *m_countTimer = nullptr;
     QLabel *m_refreshLabel = nullptr;
     QLabel *m_inFlightLabel = nullptr;
+    QLabel *m_troubleLabel = nullptr;
     QProgressBar *m_progress = nullptr;
     ActionController *m_actions = nullptr;
     ServerDetailsWidget *m_details = nullptr;
@@ -105,6 +124,8 @@ private:
     MgnConnection *m_ownConnection = nullptr;
     QComboBox *m_profileCombo = nullptr;
     QComboBox *m_regionCombo = nullptr;
+    QComboBox *m_autoRefreshCombo = nullptr;
+    QActionGroup *m_themeActions = nullptr;
     QString m_endpointUrl;
     bool m_columnsSized = false;
     std::unique_ptr<KeychainSecretStore> m_keychain;
