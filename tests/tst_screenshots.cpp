@@ -4,6 +4,7 @@
 #include "ServerDetailsWidget.h"
 #include "SourceServerFilterProxyModel.h"
 #include "SourceServerTableModel.h"
+#include "Theme.h"
 #include "mgn/MgnConnection.h"
 #include "services/RefreshService.h"
 
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void mainWindowAndTabs();
     void confirmation();
+    void darkTheme();
 
 private:
     void keep(const QImage &image, const QString &name);
@@ -43,6 +45,7 @@ private:
     std::unique_ptr<MgnEmulator> m_emulator;
     std::unique_ptr<MainWindow> m_window;
     QString m_dir;
+    int m_row = 0; // the server shown in the main window's picture
 };
 
 void TestScreenshots::initTestCase()
@@ -78,6 +81,9 @@ void TestScreenshots::keep(const QImage &image, const QString &name)
 {
     QVERIFY(!image.isNull());
     QVERIFY(image.width() > 200 && image.height() > 100);
+    // High DPI (QT_SCALE_FACTOR=2 in tst_screenshots_hidpi): drawn at the device's pixel ratio.
+    const double scale = qEnvironmentVariableIsSet("QT_SCALE_FACTOR") ? qEnvironmentVariable("QT_SCALE_FACTOR").toDouble() : 1.0;
+    QCOMPARE(image.devicePixelRatio(), scale);
     if (!m_dir.isEmpty()) {
         QDir().mkpath(m_dir);
         QVERIFY(image.save(m_dir + u'/' + name + u".png"_s));
@@ -96,6 +102,7 @@ void TestScreenshots::mainWindowAndTabs()
             break;
         }
     }
+    m_row = row;
     m_window->serverView()->selectRow(row);
     m_window->refreshService()->refresh(); // a second point on the lag chart
     QSignalSpy refreshed(m_window->refreshService(), &RefreshService::finished);
@@ -135,6 +142,19 @@ void TestScreenshots::confirmation()
     QVERIFY(archive->isEnabled());
     archive->trigger();
     keep(shot, u"confirmation"_s);
+}
+
+void TestScreenshots::darkTheme()
+{
+    Theme::apply(Theme::Choice::Dark);
+    m_window->serverView()->selectRow(m_row);
+    m_window->details()->setCurrentIndex(2); // the lag chart, which has a theme of its own
+    QTest::qWait(200);
+    const QImage shot = m_window->grab().toImage();
+    keep(shot, u"main-window-dark"_s);
+    // Dark indeed: the window's background, away from any text.
+    QVERIFY(shot.pixelColor(shot.width() - 4, shot.height() / 2).lightness() < 100);
+    Theme::apply(Theme::Choice::System);
 }
 
 QTEST_MAIN(TestScreenshots)

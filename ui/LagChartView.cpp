@@ -103,6 +103,7 @@ void LagChartView::setSamples(const QList<LagHistory::Sample> &samples)
     m_timeAxis->setFormat(first.daysTo(last) >= 1 ? QStringLiteral("dd MMM HH:mm") : QStringLiteral("HH:mm:ss"));
     m_timeAxis->setRange(first, last);
     m_lagAxis->setRange(0, std::max(1.0, double(maxLag) / divisor * 1.1));
+    m_lagAxis->applyNiceNumbers();
 }
 
 int LagChartView::pointCount() const
