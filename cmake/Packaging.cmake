@@ -187,6 +187,8 @@ set(CPACK_RPM_FILE_NAME RPM-DEFAULT)
 set(CPACK_RPM_PACKAGE_LICENSE "Apache-2.0")
 set(CPACK_RPM_PACKAGE_GROUP "Applications/System")
 set(CPACK_RPM_PACKAGE_URL "${PROJECT_HOMEPAGE_URL}")
+# No /usr/lib/.build-id links: they would clash with other packages' ones.
+set(CPACK_RPM_SPEC_MORE_DEFINE "%define _build_id_links none")
 set(CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION
     /usr/share/applications /usr/share/metainfo /usr/share/man /usr/share/man/man1
     /usr/share/icons /usr/share/icons/hicolor /usr/share/icons/hicolor/scalable
@@ -196,7 +198,20 @@ foreach(size IN ITEMS 16 24 32 48 64 128 256 512)
         /usr/share/icons/hicolor/${size}x${size} /usr/share/icons/hicolor/${size}x${size}/apps)
 endforeach()
 
-# NSIS (the Windows installer; per-user variant: cpack -D MGN_PER_USER=ON)
+# NSIS (the Windows installer; per-user variant: cpack -D MGN_PER_USER=ON).
+# The per-user variant needs code right after the template's "RequestExecutionLevel
+# admin", where CPack offers no hook: CMake's own template gets one, filled by
+# packaging/CPackProjectConfig.cmake.
+file(READ "${CMAKE_ROOT}/Modules/Internal/CPack/NSIS.template.in" mgn_nsis_template)
+string(REGEX REPLACE "(RequestExecutionLevel admin\r?\n)" "\\1@CPACK_MGN_NSIS_PER_USER_CODE@\n"
+    mgn_nsis_patched "${mgn_nsis_template}")
+if(mgn_nsis_patched STREQUAL mgn_nsis_template)
+    message(WARNING "CMake's NSIS template has no \"RequestExecutionLevel admin\": no per-user NSIS installer")
+else()
+    file(WRITE "${MGN_PACKAGING_BINARY_DIR}/nsis/NSIS.template.in" "${mgn_nsis_patched}")
+    list(APPEND CMAKE_MODULE_PATH "${MGN_PACKAGING_BINARY_DIR}/nsis")
+    set(CPACK_MGN_NSIS_HOOK ON)
+endif()
 set(CPACK_NSIS_PACKAGE_NAME "${MGN_DISPLAY_NAME}")
 set(CPACK_NSIS_DISPLAY_NAME "${MGN_DISPLAY_NAME}")
 set(CPACK_NSIS_INSTALL_ROOT "$PROGRAMFILES64")

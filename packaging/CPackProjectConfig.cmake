@@ -5,8 +5,12 @@ if(CPACK_GENERATOR MATCHES "^NSIS")
     set(CPACK_NSIS_MUI_ICON "${CPACK_MGN_ICON_ICO}")
     set(CPACK_NSIS_MUI_UNIICON "${CPACK_MGN_ICON_ICO}")
     if(MGN_PER_USER)
+        if(NOT CPACK_MGN_NSIS_HOOK)
+            message(FATAL_ERROR "No per-user NSIS installer with this CMake (see cmake/Packaging.cmake)")
+        endif()
         set(CPACK_NSIS_INSTALL_ROOT "$LOCALAPPDATA\\Programs")
-        set(CPACK_NSIS_DEFINES "!define MGN_INSTALL_DIRECTORY \"${CPACK_PACKAGE_INSTALL_DIRECTORY}\"
+        # Inserted by the template that cmake/Packaging.cmake patched.
+        set(CPACK_MGN_NSIS_PER_USER_CODE "!define MGN_INSTALL_DIRECTORY \"${CPACK_PACKAGE_INSTALL_DIRECTORY}\"
 !include \"${CPACK_MGN_NSIS_PER_USER}\"")
         # Its check reads the machine-wide entry, which a user cannot remove.
         set(CPACK_NSIS_ENABLE_UNINSTALL_BEFORE_INSTALL OFF)

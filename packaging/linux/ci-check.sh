@@ -75,7 +75,7 @@ echo "== lintian"
 # As root lintian only warns about it; its findings are printed in full.
 lintian_out="$work/lintian.txt"
 run_lintian() {
-    lintian --info --display-info --fail-on error "$deb" > "$lintian_out" 2>&1
+    lintian --display-info --fail-on error "$deb" > "$lintian_out" 2>&1
     local rc=$?
     sed 's/^/   /' "$lintian_out"
     echo "   lintian: $(grep -c '^E:' "$lintian_out" || true) errors, $(grep -c '^W:' "$lintian_out" || true) warnings, $(grep -c '^I:' "$lintian_out" || true) infos"
@@ -100,7 +100,7 @@ has_files() {
     done
     for size in 16 24 32 48 64 128 256 512; do
         f="$installed/share/icons/hicolor/${size}x${size}/apps/mgn-dashboard.png"
-        file "$f" | grep -q "PNG image data, $size x $size," || { echo "   not a ${size}px PNG: $f"; missing=1; }
+        grep -q "PNG image data, $size x $size," <<< "$(file "$f")" || { echo "   not a ${size}px PNG: $f"; missing=1; }
     done
     return $missing
 }
@@ -123,8 +123,12 @@ dashboard_version() {
     out="$("$installed/bin/mgn-dashboard" --version)" && echo "   $out" && [ "$out" = "mgn-dashboard $version" ]
 }
 check "installed mgn-dashboard --version" dashboard_version
-check "installed mgnctl --help" bash -c '"$1" --help | grep -q "^Usage: mgnctl"' _ "$installed/bin/mgnctl"
-check "installed mgn-emulator --help" bash -c '"$1" --help | grep -q "^Usage: "' _ "$installed/bin/mgn-emulator"
+runs_help() {
+    local out
+    out="$("$installed/bin/$1" --help)" && echo "   $(head -n 1 <<< "$out")" && grep -q "^Usage: " <<< "$out"
+}
+check "installed mgnctl --help" runs_help mgnctl
+check "installed mgn-emulator --help" runs_help mgn-emulator
 
 cli_against_emulator() {
     "$installed/bin/mgn-emulator" --port 0 --servers 12 --seed 3 > "$work/emulator.out" 2>&1 &
@@ -160,7 +164,7 @@ echo "== The .rpm and the .tar.gz"
 rpm_contents() {
     rpm -qpi "$rpm_file" | sed 's/^/   /'
     rpm -qpR "$rpm_file" | sed 's/^/   requires: /'
-    rpm -qpl "$rpm_file" | grep -qx /usr/bin/mgn-dashboard
+    grep -qx /usr/bin/mgn-dashboard <<< "$(rpm -qpl "$rpm_file")"
 }
 check "the .rpm holds /usr/bin/mgn-dashboard" rpm_contents
 check "the .tar.gz holds bin/mgn-dashboard, bin/mgnctl, bin/mgn-emulator" bash -c '
@@ -172,24 +176,26 @@ echo "== Windows: the NSIS recipe through makensis"
 # compiles it; the installer holds this machine's binaries, so it is only a
 # check of the recipe and is thrown away.
 nsis_compiles() {
-    local variant="$1" out="$work/nsis-$1"
+    local variant="$1" level="$2" out="$work/nsis-$1"
     local extra=()
     [ "$variant" = "per-user" ] && extra=(-D MGN_PER_USER=ON)
     (cd "$build_dir" && cpack -G NSIS "${extra[@]}" -B "$out") > "$out.log" 2>&1 \
-        || { sed 's/^/   /' "$out.log"; find "$out" -name 'NSISOutput.log' -exec tail -n 30 {} \; ; return 1; }
-    ls "$out"/*.exe | sed 's/^/   built /'
-    if [ "$variant" = "per-user" ]; then
-        grep -q '^RequestExecutionLevel user' "$out"/_CPack_Packages/*/NSIS/project.nsi \
-            && ls "$out"/*-user.exe > /dev/null
-    fi
+        || { sed 's/^/   /' "$out.log"; return 1; }
+    local exe
+    exe="$(ls "$out"/*.exe)"
+    echo "   built $exe"
+    [ "$variant" != "per-user" ] || [[ "$exe" == *-user.exe ]] || return 1
+    # The installer's manifest: elevation (per machine) or none (per user).
+    grep -q "requestedExecutionLevel level=\"$level\"" <<< "$(strings "$exe")"
 }
-check "makensis compiles the per-machine installer" nsis_compiles per-machine
-check "makensis compiles the per-user installer" nsis_compiles per-user
+check "makensis compiles the per-machine installer (requireAdministrator)" \
+    nsis_compiles per-machine requireAdministrator
+check "makensis compiles the per-user installer (asInvoker, -user.exe)" nsis_compiles per-user asInvoker
 
 echo "== macOS: Info.plist"
 plist="$build_dir/packaging/macos/Info.plist"
 check "Info.plist is valid against the plist DTD (xmllint)" \
-    xmllint --noout --dtdvalid "$root/packaging/macos/plist-1.0.dtd" "$plist"
+    env XML_CATALOG_FILES="$root/packaging/macos/plist-catalog.xml" xmllint --nonet --noout --valid "$plist"
 check "Info.plist holds the bundle's keys (plistlib)" \
     python3 "$root/packaging/macos/check-plist.py" "$plist" "$version" "$root/resources/icons"
 
