@@ -29,3 +29,29 @@ else()
         target_compile_options(mgn_common_settings INTERFACE -Werror)
     endif()
 endif()
+
+# Sanitizers go on every target of the project through this target, compile
+# and link alike, so the runtime is linked into our own executables only:
+# nothing is preloaded into the python, aws or dbus processes the tests start.
+if(MGN_SANITIZERS)
+    list(JOIN MGN_SANITIZERS "," mgn_sanitizer_list)
+    target_compile_options(mgn_common_settings INTERFACE
+        -fsanitize=${mgn_sanitizer_list} -fno-omit-frame-pointer)
+    target_link_options(mgn_common_settings INTERFACE -fsanitize=${mgn_sanitizer_list})
+    if("undefined" IN_LIST MGN_SANITIZERS)
+        # A finding is a failure, not a line in a log nobody reads.
+        target_compile_options(mgn_common_settings INTERFACE -fno-sanitize-recover=undefined)
+        target_link_options(mgn_common_settings INTERFACE -fno-sanitize-recover=undefined)
+    endif()
+endif()
+
+# libFuzzer's coverage instrumentation on all of our code; only the fuzz
+# targets link the fuzzer's main (-fsanitize=fuzzer, in fuzz/). Other
+# executables of the same tree still link: the sanitizer runtime has no-op
+# defaults for the coverage callbacks.
+if(MGN_BUILD_FUZZERS)
+    if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+        message(FATAL_ERROR "MGN_BUILD_FUZZERS needs clang (libFuzzer); configure with the fuzz preset")
+    endif()
+    target_compile_options(mgn_common_settings INTERFACE -fsanitize=fuzzer-no-link)
+endif()
