@@ -112,9 +112,9 @@ QString MgnCtlOptions::helpText()
 MgnCtlOptions MgnCtlOptions::parse(const QStringList &arguments)
 {
     MgnCtlOptions options;
-    auto fail = [&options](const QString &message) {
+    auto fail = [&options](const QString &problem) {
         options.outcome = Outcome::Error;
-        options.message = message + u"\n\n"_s + tr("Run mgnctl --help for the commands and their options.");
+        options.message = problem + u"\n\n"_s + tr("Run mgnctl --help for the commands and their options.");
         return options;
     };
 
