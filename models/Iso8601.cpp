@@ -13,6 +13,9 @@ constexpr qint64 msPerMinute = 60 * msPerSecond;
 constexpr qint64 msPerHour = 60 * msPerMinute;
 constexpr qint64 msPerDay = 24 * msPerHour;
 constexpr qint64 msPerWeek = 7 * msPerDay;
+// 0001-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z.
+constexpr qint64 firstInstant = -62135596800000;
+constexpr qint64 lastInstant = 253402300799999;
 
 Iso8601Result failure(const QString &reason)
 {
@@ -174,6 +177,10 @@ Iso8601Result Iso8601::parseDateTime(QStringView text)
 
     const qint64 value = daysFromCivil(year, month, day) * msPerDay + hour * msPerHour + minute * msPerMinute
         + second * msPerSecond + millis - offsetMinutes * msPerMinute;
+    // The offset can carry the first or last day out of the range, where the
+    // canonical form ("0000-12-31T...Z", "10000-01-01T...Z") would not parse.
+    if (value < firstInstant || value > lastInstant)
+        return failure(u"the instant, in UTC, is out of range (years 0001 to 9999)"_s);
     return {value, QString()};
 }
 

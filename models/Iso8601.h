@@ -24,8 +24,9 @@ class Iso8601
 public:
     // "yyyy-MM-ddTHH:mm:ss[.f]" followed by "Z" or "+hh:mm" / "-hh:mm", as in
     // RFC 3339, to milliseconds since the epoch (UTC), the offset applied.
-    // Years 0001..9999; a fraction has 1 to 9 digits, and digits below the
-    // millisecond are truncated (the time is floored to the millisecond).
+    // Years 0001..9999, in UTC as well (an offset that moves the first or
+    // last day out of them is refused); a fraction has 1 to 9 digits, and
+    // digits below the millisecond are truncated (floored to the millisecond).
     // Refused: a missing offset (a local time is not a point in time), a date
     // alone, out-of-range fields (month 13, Feb 30, hour 24, second 60),
     // lower-case "t"/"z", a space for "T", a comma for the decimal point.

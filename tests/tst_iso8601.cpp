@@ -124,6 +124,12 @@ void TestIso8601::rejectDateTime_data()
                                                 << u"unexpected text after the UTC offset: \" \""_s;
     QTest::newRow("Z and offset") << u"2026-11-01T12:00:00Z+01:00"_s
                                   << u"unexpected text after the UTC offset: \"+01:00\""_s;
+    // Found by fuzz_iso8601: in UTC these are in years 0000 and 10000, whose
+    // canonical form does not parse back.
+    QTest::newRow("offset before year 1") << u"0001-01-01T00:00:00+14:00"_s
+                                          << u"the instant, in UTC, is out of range (years 0001 to 9999)"_s;
+    QTest::newRow("offset after year 9999") << u"9999-12-31T23:59:59.999-00:01"_s
+                                            << u"the instant, in UTC, is out of range (years 0001 to 9999)"_s;
 }
 
 void TestIso8601::rejectDateTime()
