@@ -22,6 +22,21 @@ bool isToken(QByteArrayView text)
     return true;
 }
 
+// Optional whitespace around a field value is spaces and tabs only (RFC 9112,
+// 5.1): QByteArray::trimmed() would also drop other control characters (VT,
+// FF, CR), which must make the request malformed instead, or the value read
+// differs from the one the client signed.
+QByteArray trimOptionalWhitespace(QByteArrayView value)
+{
+    qsizetype begin = 0;
+    qsizetype end = value.size();
+    while (begin < end && (value.at(begin) == ' ' || value.at(begin) == '\t'))
+        ++begin;
+    while (end > begin && (value.at(end - 1) == ' ' || value.at(end - 1) == '\t'))
+        --end;
+    return value.sliced(begin, end - begin).toByteArray();
+}
+
 bool isFieldValue(QByteArrayView value)
 {
     for (const char c : value) {
@@ -305,7 +320,7 @@ HttpRequestParser::State HttpRequestParser::parseHeadText(const QByteArray &head
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0 || !isToken(QByteArrayView(line).first(colon)))
             return fail(400, u"Malformed header line %1"_s.arg(i + 1));
-        const QByteArray value = line.mid(colon + 1).trimmed();
+        const QByteArray value = trimOptionalWhitespace(QByteArrayView(line).sliced(colon + 1));
         if (!isFieldValue(value))
             return fail(400,
                 u"A control character in the value of header %1"_s.arg(
