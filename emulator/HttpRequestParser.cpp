@@ -219,10 +219,17 @@ bool HttpRequestParser::takeLine(QByteArray *line, qsizetype maxLength, bool *to
 
 HttpRequestParser::State HttpRequestParser::parseHead()
 {
-    // A client may send empty lines between requests (RFC 9112, 2.2).
+    // A client may send empty lines between requests (RFC 9112, 2.2): CRLF or
+    // LF, never a CR alone, which would make "\rGET" a GET.
     qsizetype leading = 0;
-    while (leading < m_buffer.size() && (m_buffer.at(leading) == '\r' || m_buffer.at(leading) == '\n'))
-        ++leading;
+    for (;;) {
+        if (leading < m_buffer.size() && m_buffer.at(leading) == '\n')
+            leading += 1;
+        else if (leading + 1 < m_buffer.size() && m_buffer.at(leading) == '\r' && m_buffer.at(leading + 1) == '\n')
+            leading += 2;
+        else
+            break;
+    }
     if (leading > 0) {
         m_buffer.remove(0, leading);
         m_scanFrom = 0;

@@ -198,6 +198,9 @@ void TestHttpRequestParser::badRequest_data()
     // Found by fuzz_sigv4_roundtrip: trimmed away, the control character made
     // the value read differ from the one the client signed.
     QTest::newRow("vertical tab after value") << QByteArray("GET / HTTP/1.1\r\nHost: x\x0b\r\n\r\n") << 400;
+    // Found by fuzz_sigv4_roundtrip: a CR alone before the request line was
+    // skipped as if it were an empty line, and "\rzGET" read as "zGET".
+    QTest::newRow("bare CR before the request line") << QByteArray("\rzGET / HTTP/1.1\r\nHost: x\r\n\r\n") << 400;
     QTest::newRow("form feed before value") << QByteArray("GET / HTTP/1.1\r\nHost:\x0cx\r\n\r\n") << 400;
 }
 
