@@ -22,6 +22,15 @@ QString errorTypeOf(const EmulatorResponse &response)
     return {};
 }
 
+QByteArray invocationIdOf(const EmulatorRequest &request)
+{
+    for (const auto &[name, value] : request.headers) {
+        if (name.compare("amz-sdk-invocation-id", Qt::CaseInsensitive) == 0)
+            return value.trimmed().left(64);
+    }
+    return {};
+}
+
 } // namespace
 
 EmulatorHttpServer::EmulatorHttpServer(Handler handler, QObject *parent)
@@ -119,7 +128,7 @@ void EmulatorHttpServer::onRequest(EmulatorHttpConnection *connection, const Emu
     if (decision.fault == FaultInjector::Fault::Drop) {
         connection->drop();
         Exchange exchange { request.method, request.path, 0, {}, decision.fault,
-            std::chrono::milliseconds(0) };
+            std::chrono::milliseconds(0), invocationIdOf(request) };
         Q_EMIT exchanged(exchange);
         return;
     }
@@ -164,7 +173,8 @@ void EmulatorHttpServer::answer(EmulatorHttpConnection *connection, const Emulat
     }
     connection->respond(response);
     Exchange exchange { request.method, request.path, response.status, errorTypeOf(response),
-        verified ? fault : FaultInjector::Fault::None, std::chrono::milliseconds(timer.elapsed()) };
+        verified ? fault : FaultInjector::Fault::None, std::chrono::milliseconds(timer.elapsed()),
+        invocationIdOf(request) };
     Q_EMIT exchanged(exchange);
 }
 

@@ -43,6 +43,9 @@ public:
         QString errorType;
         FaultInjector::Fault fault = FaultInjector::Fault::None;
         std::chrono::milliseconds elapsed { 0 };
+        // amz-sdk-invocation-id: the same for every attempt of one client
+        // request (the AWS SDKs and our transport send it), empty otherwise.
+        QByteArray invocationId;
     };
 
     explicit EmulatorHttpServer(Handler handler, QObject *parent = nullptr);

@@ -9,6 +9,7 @@
 #include <QPointer>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QUuid>
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTest>
@@ -23,6 +24,7 @@ using Response = TestHttpServer::Response;
 
 Q_DECLARE_METATYPE(TestHttpServer::Response)
 Q_DECLARE_METATYPE(AwsError::Kind)
+Q_DECLARE_METATYPE(RetryStrategy::Verdict)
 
 namespace {
 
@@ -161,6 +163,9 @@ private Q_SLOTS:
     void connectionRefused();
     void hostNotFound();
     void tlsFailureNotRetried();
+    void notIdempotentRetriedOnlyWhenNotActedOn_data();
+    void notIdempotentRetriedOnlyWhenNotActedOn();
+    void attemptsShareAnInvocationId();
     void credentialsUnavailable();
     void credentialsSourceError();
     void nonJsonBodies();
@@ -884,6 +889,92 @@ void TestAwsTransport::noSecretsInLogs()
         QVERIFY(!log.contains(QString::fromLatin1(authorization.right(64))));
     }
     delete reply;
+}
+
+void TestAwsTransport::notIdempotentRetriedOnlyWhenNotActedOn_data()
+{
+    QTest::addColumn<Response>("failure");
+    QTest::addColumn<bool>("idempotent");
+    QTest::addColumn<int>("attempts"); // the transport's
+    QTest::addColumn<int>("received"); // by the server
+    QTest::addColumn<bool>("success");
+    QTest::addColumn<RetryStrategy::Verdict>("firstVerdict");
+
+    using V = RetryStrategy::Verdict;
+    const Response throttled = Response::awsError(429, "ThrottlingException", R"({"message":"Rate exceeded"})");
+    const Response internal = Response::awsError(500, "InternalServerException", R"({"message":"oops"})");
+    const Response dropped = Response::closeAfter(0);
+    // Refused before acting: sent again either way.
+    QTest::newRow("throttled, not idempotent") << throttled << false << 2 << 2 << true << V::Retry;
+    QTest::newRow("throttled, idempotent") << throttled << true << 2 << 2 << true << V::Retry;
+    // The service may have acted: only an idempotent request goes again.
+    QTest::newRow("500, not idempotent") << internal << false << 1 << 1 << false << V::NotIdempotent;
+    QTest::newRow("500, idempotent") << internal << true << 2 << 2 << true << V::Retry;
+    // Closed before the answer: Qt itself sends an idempotent request again
+    // (the transport sees one attempt), never one that is not.
+    QTest::newRow("dropped, not idempotent") << dropped << false << 1 << 1 << false << V::NotIdempotent;
+    QTest::newRow("dropped, idempotent") << dropped << true << 1 << 2 << true << V::NotRetryable;
+}
+
+void TestAwsTransport::notIdempotentRetriedOnlyWhenNotActedOn()
+{
+    QFETCH(Response, failure);
+    QFETCH(bool, idempotent);
+    QFETCH(int, attempts);
+    QFETCH(int, received);
+    QFETCH(bool, success);
+    QFETCH(RetryStrategy::Verdict, firstVerdict);
+
+    Harness h;
+    h.server.enqueue(failure);
+    h.server.enqueue(Response::json(200, R"({"job":{}})"));
+    AwsHttpRequest request;
+    request.url = h.server.url(QStringLiteral("/StartTest"));
+    request.body = R"({"sourceServerIDs":["s-1234567890abcdef0"]})";
+    request.operation = QStringLiteral("StartTest");
+    request.idempotent = idempotent;
+    AwsReply *reply = h.transport->send(request);
+    QSignalSpy finished(reply, &AwsReply::finished);
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(reply->attempts(), attempts);
+    QCOMPARE(h.server.requestCount(), received);
+    QCOMPARE(reply->isSuccess(), success);
+    QCOMPARE(h.attempts.first().verdict, firstVerdict);
+    // Every request the server got carried the whole body.
+    for (const auto &got : h.server.requests())
+        QCOMPARE(got.body, request.body);
+    if (!success) {
+        QCOMPARE(h.attempts.last().next, AwsAttemptInfo::Next::Done);
+        QVERIFY(reply->error());
+    }
+    delete reply;
+}
+
+void TestAwsTransport::attemptsShareAnInvocationId()
+{
+    Harness h;
+    h.server.enqueue(Response::awsError(503, "ServiceUnavailableException", "{}"));
+    h.server.enqueue(Response::awsError(500, "InternalServerException", "{}"));
+    h.server.enqueue(Response::json(200, "{}"));
+    AwsReply *reply = h.send();
+    QSignalSpy finished(reply, &AwsReply::finished);
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY(reply->isSuccess());
+    const auto requests = h.server.requests();
+    QCOMPARE(requests.size(), 3);
+    QVERIFY(QUuid::fromString(QLatin1StringView(reply->invocationId())) != QUuid());
+    for (int i = 0; i < requests.size(); ++i) {
+        QCOMPARE(requests.at(i).header("amz-sdk-invocation-id"), reply->invocationId());
+        QCOMPARE(requests.at(i).header("amz-sdk-request"), "attempt=" + QByteArray::number(i + 1) + "; max=3");
+    }
+    // Another request, another ID.
+    h.server.enqueue(Response::json(200, "{}"));
+    AwsReply *other = h.send();
+    QSignalSpy otherFinished(other, &AwsReply::finished);
+    QTRY_COMPARE(otherFinished.count(), 1);
+    QVERIFY(other->invocationId() != reply->invocationId());
+    delete reply;
+    delete other;
 }
 
 QTEST_GUILESS_MAIN(TestAwsTransport)

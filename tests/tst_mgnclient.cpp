@@ -5,6 +5,7 @@
 #include "SourceServerCodec.h"
 #include "support/TestHttpServer.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -67,6 +68,8 @@ class TestMgnClient : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void idempotenceFollowsTheApiModel_data();
+    void idempotenceFollowsTheApiModel();
     void init();
     void cleanup();
 
@@ -623,6 +626,37 @@ void TestMgnClient::callbacksNeverRunFromTheStartingCall()
     QTRY_VERIFY_WITH_TIMEOUT(called, 15000);
     QVERIFY(!result->ok());
     QCOMPARE(result->error->kind, AwsError::Kind::ConnectionRefused);
+}
+
+void TestMgnClient::idempotenceFollowsTheApiModel_data()
+{
+    QTest::addColumn<QString>("operation");
+    QTest::addColumn<bool>("idempotent");
+
+    QFile file(QStringLiteral(MGN_TEST_DATA_DIR "/mgn-model/service-2.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject operations = QJsonDocument::fromJson(file.readAll()).object().value("operations"_L1).toObject();
+    // Every operation the client sends.
+    for (const char *name : {"DescribeSourceServers", "DescribeJobs", "DescribeJobLogItems", "DescribeVcenterClients",
+             "ListTagsForResource", "ChangeServerLifeCycleState", "StartTest", "StartCutover",
+             "TerminateTargetInstances", "FinalizeCutover", "DisconnectFromService", "MarkAsArchived",
+             "RetryDataReplication", "StartReplication", "StopReplication", "PauseReplication", "ResumeReplication",
+             "UpdateSourceServerReplicationType", "DeleteSourceServer", "DeleteVcenterClient", "TagResource",
+             "UntagResource", "InitializeService"}) {
+        const QString operation = QLatin1StringView(name);
+        const QJsonObject shape = operations.value(operation).toObject();
+        QVERIFY2(!shape.isEmpty(), name);
+        // Reads are answered with GET or a Describe/List POST that changes nothing.
+        const bool read = operation.startsWith("Describe"_L1) || operation.startsWith("List"_L1);
+        QTest::newRow(name) << operation << (read || shape.value("idempotent"_L1).toBool());
+    }
+}
+
+void TestMgnClient::idempotenceFollowsTheApiModel()
+{
+    QFETCH(QString, operation);
+    QFETCH(bool, idempotent);
+    QCOMPARE(MgnClient::isIdempotent(operation), idempotent);
 }
 
 QTEST_GUILESS_MAIN(TestMgnClient)

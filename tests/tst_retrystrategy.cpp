@@ -58,6 +58,8 @@ private Q_SLOTS:
     void retryable();
     void notRetryable_data();
     void notRetryable();
+    void notIdempotent_data();
+    void notIdempotent();
 };
 
 void TestRetryStrategy::defaults()
@@ -356,6 +358,41 @@ void TestRetryStrategy::notRetryable()
     QCOMPARE(decision.delay, 0ms);
     QCOMPARE(decision.quotaAcquired, 0);
     QCOMPARE(strategy.availableQuota(), 500);
+}
+
+void TestRetryStrategy::notIdempotent_data()
+{
+    QTest::addColumn<AwsError>("error");
+    QTest::addColumn<bool>("notActedOn");
+
+    // Refused before acting, or never delivered: safe to send again.
+    QTest::newRow("ThrottlingException") << serviceError(429, "ThrottlingException") << true;
+    QTest::newRow("bare 429") << AwsError::fromHttpResponse(429, {}, {}) << true;
+    QTest::newRow("SlowDown") << serviceError(503, "SlowDown") << true;
+    QTest::newRow("refused") << AwsError::transport(Kind::ConnectionRefused) << true;
+    QTest::newRow("host not found") << AwsError::transport(Kind::HostNotFound) << true;
+    // The service may have acted.
+    QTest::newRow("InternalServerException") << serviceError(500, "InternalServerException") << false;
+    QTest::newRow("502") << AwsError::fromHttpResponse(502, {}, {}) << false;
+    QTest::newRow("closed") << AwsError::transport(Kind::ConnectionClosed) << false;
+    QTest::newRow("timeout") << AwsError::transport(Kind::Timeout) << false;
+    QTest::newRow("truncated") << AwsError::transport(Kind::TruncatedResponse) << false;
+    QTest::newRow("network") << AwsError::transport(Kind::NetworkError) << false;
+}
+
+void TestRetryStrategy::notIdempotent()
+{
+    QFETCH(AwsError, error);
+    QFETCH(bool, notActedOn);
+    QCOMPARE(RetryStrategy::certainlyNotActedOn(error), notActedOn);
+
+    RetryStrategy strategy({}, fixed(0.5));
+    const auto decision = strategy.onAttemptFailed(1, error, false);
+    QCOMPARE(decision.verdict, notActedOn ? Verdict::Retry : Verdict::NotIdempotent);
+    // Nothing taken from the quota for a request not sent again.
+    QCOMPARE(strategy.availableQuota(), notActedOn ? 500 - decision.quotaAcquired : 500);
+    // The same failure of an idempotent request is retried.
+    QCOMPARE(RetryStrategy({}, fixed(0.5)).onAttemptFailed(1, error, true).verdict, Verdict::Retry);
 }
 
 QTEST_GUILESS_MAIN(TestRetryStrategy)

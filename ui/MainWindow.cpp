@@ -467,6 +467,9 @@ void MainWindow::showAttempt(const AwsAttemptInfo &info)
         text = tr("%1: %2, retrying in %3 s (attempt %4)")
                    .arg(info.operation, what, QLocale().toString(double(info.delay.count()) / 1000.0, 'f', 1))
                    .arg(info.attempt + 1);
+    } else if (info.verdict == RetryStrategy::Verdict::NotIdempotent) {
+        text = tr("%1 failed: %2; not sent again, as the service may have carried it out (a refresh shows)")
+                   .arg(info.operation, what);
     } else {
         text = tr("%1 failed: %2").arg(info.operation, what);
     }

@@ -25,4 +25,9 @@ struct AwsHttpRequest {
     QString operation;
     // Overrides the transport's per-attempt timeout.
     std::optional<std::chrono::milliseconds> timeout;
+    // Whether the service acting on it twice does no harm (reads, and the
+    // operations the API model marks idempotent). One that is not is only
+    // sent again when the service certainly did not act on it
+    // (RetryStrategy::certainlyNotActedOn).
+    bool idempotent = true;
 };

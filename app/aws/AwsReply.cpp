@@ -3,11 +3,13 @@
 #include "AwsTransport.h"
 
 #include <QNetworkReply>
+#include <QUuid>
 
 AwsReply::AwsReply(AwsTransport *transport, quint64 serial, AwsHttpRequest request)
     : QObject(transport)
     , m_transport(transport)
     , m_serial(serial)
+    , m_invocationId(QUuid::createUuid().toByteArray(QUuid::WithoutBraces))
     , m_request(std::move(request))
 {
     m_timeout.setSingleShot(true);

@@ -27,6 +27,8 @@ public:
     ~AwsReply() override;
 
     quint64 serial() const { return m_serial; }
+    // The amz-sdk-invocation-id header of every attempt: a random UUID.
+    const QByteArray &invocationId() const { return m_invocationId; }
     const AwsHttpRequest &request() const { return m_request; }
 
     bool isFinished() const { return m_state == State::Finished; }
@@ -60,6 +62,7 @@ private:
 
     QPointer<AwsTransport> m_transport;
     quint64 m_serial;
+    QByteArray m_invocationId;
     AwsHttpRequest m_request;
     State m_state = State::Pending;
     int m_attempts = 0;

@@ -1,5 +1,7 @@
 #include "AwsTransport.h"
 
+#include "SequentialBody.h"
+
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -39,6 +41,10 @@ AwsError networkFailure(const QNetworkReply *reply, bool headersArrived)
     case QNetworkReply::ProtocolFailure:
         kind = headersArrived ? Kind::TruncatedResponse : Kind::ConnectionClosed;
         break;
+    case QNetworkReply::ContentReSendError:
+        // Closed before the answer, and the body (SequentialBody) not sent again.
+        kind = Kind::ConnectionClosed;
+        break;
     case QNetworkReply::HostNotFoundError:
         kind = Kind::HostNotFound;
         break;
@@ -70,6 +76,8 @@ const char *verdictName(RetryStrategy::Verdict verdict)
         return "retry quota exhausted";
     case RetryStrategy::Verdict::RetryAfterTooLong:
         return "Retry-After beyond the longest backoff";
+    case RetryStrategy::Verdict::NotIdempotent:
+        return "not idempotent, and the service may have acted on it";
     }
     return "";
 }
@@ -220,6 +228,11 @@ void AwsTransport::sendSigned(AwsReply *reply, const AwsCredentials &credentials
         networkRequest.setRawHeader(name, value);
     if (!request.body.isEmpty() && !hasHeader(request.headers, "Content-Type"))
         networkRequest.setRawHeader("Content-Type", "application/json");
+    // As the AWS SDKs do: one ID for every attempt of a request, and which attempt this is.
+    networkRequest.setRawHeader("amz-sdk-invocation-id", reply->m_invocationId);
+    networkRequest.setRawHeader("amz-sdk-request",
+        "attempt=" + QByteArray::number(reply->m_attempts + 1)
+            + "; max=" + QByteArray::number(m_retry.options().maxAttempts));
     signerFor(request.url)
         .signNetworkRequest(networkRequest, request.method, request.body, credentials, signingTime());
 
@@ -230,12 +243,21 @@ void AwsTransport::sendSigned(AwsReply *reply, const AwsCredentials &credentials
     reply->m_attemptClock.start();
 
     QNetworkReply *networkReply = nullptr;
-    if (request.method == "GET" && request.body.isEmpty())
+    if (!request.idempotent) {
+        // A body Qt cannot rewind, so Qt never sends it again on its own.
+        networkRequest.setHeader(QNetworkRequest::ContentLengthHeader, request.body.size());
+        networkRequest.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        auto *body = new SequentialBody(request.body);
+        networkReply = request.method == "POST" ? m_network->post(networkRequest, body)
+                                                : m_network->sendCustomRequest(networkRequest, request.method, body);
+        body->setParent(networkReply);
+    } else if (request.method == "GET" && request.body.isEmpty()) {
         networkReply = m_network->get(networkRequest);
-    else if (request.method == "POST")
+    } else if (request.method == "POST") {
         networkReply = m_network->post(networkRequest, request.body);
-    else
+    } else {
         networkReply = m_network->sendCustomRequest(networkRequest, request.method, request.body);
+    }
     reply->m_networkReply = networkReply;
     connect(networkReply, &QNetworkReply::finished, reply,
         [this, reply, networkReply] { onNetworkReplyFinished(reply, networkReply); });
@@ -347,7 +369,8 @@ void AwsTransport::onAttemptFailed(AwsReply *reply, const AwsError &error, const
         }
     }
 
-    const RetryStrategy::Decision decision = m_retry.onAttemptFailed(reply->m_retryAttempts, error);
+    const RetryStrategy::Decision decision
+        = m_retry.onAttemptFailed(reply->m_retryAttempts, error, reply->m_request.idempotent);
     info.verdict = decision.verdict;
     info.delay = decision.delay;
     info.next = decision.retry() ? AwsAttemptInfo::Next::Retry : AwsAttemptInfo::Next::Done;

@@ -50,11 +50,27 @@ std::chrono::milliseconds RetryStrategy::backoff(int attempt) const
     return std::chrono::milliseconds(std::llround(random * upper));
 }
 
-RetryStrategy::Decision RetryStrategy::onAttemptFailed(int attempt, const AwsError &error)
+bool RetryStrategy::certainlyNotActedOn(const AwsError &error)
+{
+    switch (error.kind) {
+    case AwsError::Kind::ConnectionRefused:
+    case AwsError::Kind::HostNotFound:
+    case AwsError::Kind::Tls:
+        return true;
+    default:
+        return error.isThrottling();
+    }
+}
+
+RetryStrategy::Decision RetryStrategy::onAttemptFailed(int attempt, const AwsError &error, bool idempotent)
 {
     Decision decision;
     if (!error.isRetryable()) {
         decision.verdict = Verdict::NotRetryable;
+        return decision;
+    }
+    if (!idempotent && !certainlyNotActedOn(error)) {
+        decision.verdict = Verdict::NotIdempotent;
         return decision;
     }
     if (attempt >= m_options.maxAttempts) {

@@ -44,6 +44,8 @@ public:
         MaxAttemptsReached,
         QuotaExhausted,
         RetryAfterTooLong,
+        // Not idempotent, and the service may have acted on it.
+        NotIdempotent,
     };
 
     struct Decision {
@@ -69,6 +71,11 @@ public:
 
     // Whether the error is worth another attempt, attempts and quota aside.
     static bool isRetryable(const AwsError &error) { return error.isRetryable(); }
+    // Whether the error proves the service did not act on the request: it
+    // was throttled, or it never reached the service (connection refused,
+    // unknown host, TLS failure). A 5xx, a dropped connection, a timeout or a
+    // malformed answer prove nothing: the request may have been carried out.
+    static bool certainlyNotActedOn(const AwsError &error);
 
     // The jittered delay before the attempt after `attempt` (1-based, the one
     // that failed), Retry-After not considered.
@@ -77,8 +84,9 @@ public:
     std::chrono::milliseconds maxBackoffFor(int attempt) const;
 
     // Called when attempt `attempt` (1-based) failed with `error`: decides,
-    // and takes the retry's cost from the quota when it retries.
-    Decision onAttemptFailed(int attempt, const AwsError &error);
+    // and takes the retry's cost from the quota when it retries. A request
+    // that is not idempotent is retried only when certainlyNotActedOn().
+    Decision onAttemptFailed(int attempt, const AwsError &error, bool idempotent = true);
     // Called when a request succeeded; `lastQuotaAcquired` is the
     // quotaAcquired of its last retry decision, 0 when it never retried.
     void onSuccess(int lastQuotaAcquired);

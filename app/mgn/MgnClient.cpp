@@ -17,6 +17,9 @@
 #include <QSet>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+#include <array>
+
 using namespace Qt::Literals::StringLiterals;
 using mgn::DecodeResult;
 using mgn::JsonError;
@@ -131,6 +134,7 @@ AwsHttpRequest MgnClient::restRequest(const QByteArray &method, const QString &o
     AwsHttpRequest request;
     request.method = method;
     request.operation = operation;
+    request.idempotent = isIdempotent(operation);
     QUrl url = m_endpoint;
     QString base = url.path(QUrl::FullyEncoded);
     while (base.endsWith(u'/'))
@@ -146,6 +150,14 @@ AwsHttpRequest MgnClient::restRequest(const QByteArray &method, const QString &o
         request.headers.append(std::pair<QByteArray, QByteArray>("Content-Type", "application/json"));
     }
     return request;
+}
+
+bool MgnClient::isIdempotent(QStringView operation)
+{
+    static constexpr std::array<QLatin1StringView, 4> modelIdempotent{
+        "DeleteSourceServer"_L1, "DeleteVcenterClient"_L1, "TagResource"_L1, "UntagResource"_L1};
+    return operation.startsWith("Describe"_L1) || operation.startsWith("List"_L1)
+        || std::find(modelIdempotent.cbegin(), modelIdempotent.cend(), operation) != modelIdempotent.cend();
 }
 
 void MgnClient::withAccount(QJsonObject &body) const

@@ -123,6 +123,11 @@ public:
     AwsHttpRequest restRequest(const QByteArray &method, const QString &operation, const QString &path,
         const QList<std::pair<QString, QString>> &query, const std::optional<QJsonObject> &body) const;
 
+    // Whether the service carrying out the operation twice does no harm: the
+    // reads, and what the API model marks idempotent (the deletions and the
+    // tag calls). The others are never sent again after a failure that
+    // leaves open whether the service acted (see AwsHttpRequest::idempotent).
+    static bool isIdempotent(QStringView operation);
     static QJsonObject encodeFilters(const SourceServerFilters &filters);
     static QJsonObject encodeFilters(const JobFilters &filters);
 
