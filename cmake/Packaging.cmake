@@ -92,6 +92,7 @@ endif()
 if(WIN32)
     # The executable's icon; an object library keeps the resource compiler
     # away from the C++ warning flags of Mgn::CommonSettings.
+    enable_language(RC)
     add_library(mgn_dashboard_icon OBJECT "${MGN_PACKAGING_DIR}/windows/mgn-dashboard.rc")
     target_link_libraries(mgn-dashboard PRIVATE mgn_dashboard_icon)
 
