@@ -18,7 +18,6 @@ if(CMAKE_OSX_DEPLOYMENT_TARGET)
 else()
     set(MGN_MACOS_MINIMUM "11.0")
 endif()
-string(TIMESTAMP MGN_COPYRIGHT_YEAR "%Y" UTC)
 configure_file("${MGN_PACKAGING_DIR}/macos/Info.plist.in"
     "${MGN_PACKAGING_BINARY_DIR}/macos/Info.plist" @ONLY)
 
