@@ -12,6 +12,7 @@
 
 #include <QAction>
 #include <QItemSelectionModel>
+#include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -113,6 +114,10 @@ QString TestDashboardEmulator::serverWhere(Action action, bool allowed) const
 void TestDashboardEmulator::tableFillsWithTheFleet()
 {
     QCOMPARE(m_window->serverModel()->rowCount(), 150);
+    // The account, from the servers' ARNs.
+    const QString arn = m_emulator->service()->fleet().servers.front().server.arn.value_or(QString());
+    QVERIFY(!arn.section(u':', 4, 4).isEmpty());
+    QCOMPARE(m_window->findChild<QLabel *>(u"account"_s)->text(), u"Account "_s + arn.section(u':', 4, 4));
     const Fleet &fleet = m_emulator->service()->fleet();
     for (const FleetServer &entry : fleet.servers)
         QVERIFY(rowOf(entry.server.id()) >= 0 || entry.server.archived());

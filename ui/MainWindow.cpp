@@ -194,6 +194,12 @@ MainWindow::MainWindow(QWidget *parent)
     fillPickers();
     m_toolBar->addWidget(m_profileCombo);
     m_toolBar->addWidget(m_regionCombo);
+    m_accountLabel = new QLabel;
+    m_accountLabel->setObjectName(QStringLiteral("account"));
+    m_accountLabel->setAccessibleName(tr("AWS account"));
+    m_accountLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_accountLabel->setContentsMargins(6, 0, 6, 0);
+    m_toolBar->addWidget(m_accountLabel);
     auto reconnect = [this] {
         openConnection(m_profileCombo->currentText(), m_regionCombo->currentData().toString(), m_endpointUrl);
     };
@@ -380,6 +386,7 @@ void MainWindow::setConnection(MgnConnection *connection)
                 m_columnsSized = true;
             }
             m_lagHistory->record(servers, QDateTime::currentMSecsSinceEpoch());
+            showAccount(servers);
             updateDetails();
             m_refreshLabel->setText(
                 tr("Refreshed %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
@@ -433,8 +440,10 @@ bool MainWindow::openConnection(const QString &profile, const QString &region, c
     setConnection(nullptr);
     delete m_ownConnection;
     m_ownConnection = connection;
-    if (otherAccount)
+    if (otherAccount) {
         m_servers->clear();
+        m_accountLabel->clear();
+    }
     if (m_profileCombo->findText(connection->profileName()) < 0)
         m_profileCombo->addItem(connection->profileName());
     m_profileCombo->setCurrentText(connection->profileName());
@@ -448,6 +457,20 @@ bool MainWindow::openConnection(const QString &profile, const QString &region, c
 void MainWindow::showConnectionError(const QString &message)
 {
     statusBar()->showMessage(tr("Not connected: %1").arg(message));
+}
+
+void MainWindow::showAccount(const QList<mgn::SourceServer> &servers)
+{
+    // The account is the fifth field of the servers' ARNs
+    // (arn:aws:mgn:us-east-1:111122223333:source-server/s-...): no extra call needed.
+    for (const mgn::SourceServer &server : servers) {
+        const QString account = server.arn.value_or(QString()).section(u':', 4, 4);
+        if (!account.isEmpty()) {
+            m_accountLabel->setText(tr("Account %1").arg(account));
+            m_accountLabel->setToolTip(tr("The AWS account whose source servers are shown"));
+            return;
+        }
+    }
 }
 
 void MainWindow::showAttempt(const AwsAttemptInfo &info)

@@ -28,6 +28,7 @@ class AwsError;
 struct AwsAttemptInfo;
 
 namespace mgn {
+struct SourceServer;
 class SourceServerFilterProxyModel;
 class SourceServerTableModel;
 } // namespace mgn
@@ -97,6 +98,7 @@ private:
     void onRefreshFailed(const AwsError &error);
     // A failed attempt (and whether it is retried) in the status bar.
     void showAttempt(const AwsAttemptInfo &info);
+    void showAccount(const QList<mgn::SourceServer> &servers);
 
     mgn::SourceServerTableModel *m_servers = nullptr;
     mgn::SourceServerFilterProxyModel *m_proxy = nullptr;
@@ -113,6 +115,7 @@ private:
     QLabel *m_refreshLabel = nullptr;
     QLabel *m_inFlightLabel = nullptr;
     QLabel *m_troubleLabel = nullptr;
+    QLabel *m_accountLabel = nullptr;
     QProgressBar *m_progress = nullptr;
     ActionController *m_actions = nullptr;
     ServerDetailsWidget *m_details = nullptr;
