@@ -171,7 +171,7 @@ void TestEmulatorEndToEnd::describesAllServersOfALargeFleetWithPaging()
         const quint64 before = m_emulator->server()->requestCount();
         const Listing listing = list(pageSize);
         QVERIFY(listing.result);
-        QVERIFY2(listing.result->ok(), qPrintable(listing.result->error->message));
+        QVERIFY2(listing.result->ok(), qPrintable(listing.result->error ? listing.result->error->message : QString()));
         QCOMPARE(listing.servers.size(), 2500);
         QCOMPARE(listing.decodeErrors, 0);
         QCOMPARE(listing.result->value->pages, (2500 + pageSize - 1) / pageSize);

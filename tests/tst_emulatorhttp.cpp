@@ -509,7 +509,7 @@ void TestEmulatorHttp::clientPagesThroughTenThousandServers()
         },
         [&](const MgnResult<PagingProgress> &r) { result = r; });
     QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 60000);
-    QVERIFY2(result->ok(), qPrintable(result->error->message));
+    QVERIFY2(result->ok(), qPrintable(result->error ? result->error->message : QString()));
     QCOMPARE(ids.size(), 10000);
     QCOMPARE(m_received.size(), 10);
     QCOMPARE(m_server->connectionCount(), 1); // one keep-alive connection for all pages

@@ -386,7 +386,7 @@ void TestJobCodec::initTestCase()
 void TestJobCodec::decodesEveryJobMember()
 {
     const DecodeResult<Job> result = JobCodec::decode(m_fixtures.value(u"Job"_s));
-    QVERIFY2(result.ok(), qPrintable(result.error->toString()));
+    QVERIFY2(result.ok(), qPrintable(errorText(result)));
     QVERIFY(!result.error);
     const Job &job = *result.value;
 
@@ -468,7 +468,7 @@ void TestJobCodec::decodesEveryJobMember()
 void TestJobCodec::decodesEveryJobLogMember()
 {
     const DecodeResult<JobLog> result = JobLogCodec::decode(m_fixtures.value(u"JobLog"_s));
-    QVERIFY2(result.ok(), qPrintable(result.error->toString()));
+    QVERIFY2(result.ok(), qPrintable(errorText(result)));
     QVERIFY(!result.error);
     const JobLog &log = *result.value;
 
@@ -488,7 +488,7 @@ void TestJobCodec::decodesEveryJobLogMember()
 void TestJobCodec::decodesEveryVcenterClientMember()
 {
     const DecodeResult<VcenterClient> result = VcenterClientCodec::decode(m_fixtures.value(u"VcenterClient"_s));
-    QVERIFY2(result.ok(), qPrintable(result.error->toString()));
+    QVERIFY2(result.ok(), qPrintable(errorText(result)));
     QVERIFY(!result.error);
     const VcenterClient &client = *result.value;
 
@@ -612,7 +612,7 @@ void TestJobCodec::unknownMembersAreIgnored()
         R"({"startedAt":5,"ssmDocument":{"actionName":"a","ssmDocumentName":"doc","documentVersion":2,)"
         R"("parameters":{"p":[{"parameterName":"n","parameterType":"STRING","version":[]}]},)"
         R"("externalParameters":{"e":{"dynamicPath":"x","staticValue":{}}}}}]}}]})"));
-    QVERIFY2(job.ok(), qPrintable(job.error->toString()));
+    QVERIFY2(job.ok(), qPrintable(errorText(job)));
     SsmParameterStoreParameter parameter;
     parameter.parameterName = u"n"_s;
     parameter.parameterType = SsmParameterStoreParameterType::String;
@@ -634,7 +634,7 @@ void TestJobCodec::unknownMembersAreIgnored()
 
     const DecodeResult<JobLog> log = JobLogCodec::decode(
         parseObject(R"({"sequence":"x","event":"JOB_END","eventData":{"region":7,"attemptCount":1}})"));
-    QVERIFY2(log.ok(), qPrintable(log.error->toString()));
+    QVERIFY2(log.ok(), qPrintable(errorText(log)));
     JobLog expectedLog;
     expectedLog.event = JobLogEvent::JobEnd;
     expectedLog.eventData = JobLogEventData{};
@@ -643,7 +643,7 @@ void TestJobCodec::unknownMembersAreIgnored()
 
     const DecodeResult<VcenterClient> client =
         VcenterClientCodec::decode(parseObject(R"({"version":{"major":8},"hostname":"vc"})"));
-    QVERIFY2(client.ok(), qPrintable(client.error->toString()));
+    QVERIFY2(client.ok(), qPrintable(errorText(client)));
     VcenterClient expectedClient;
     expectedClient.hostname = u"vc"_s;
     QCOMPARE(*client.value, expectedClient);
@@ -719,7 +719,7 @@ void TestJobCodec::nullMembersStayAbsent()
         R"("timeoutSeconds":null,"mustSucceedForCutover":null,"parameters":{"p":[{"parameterName":null,"parameterType":null}]},)"
         R"("externalParameters":{"e":{"dynamicPath":null}}},"ssmDocumentType":null,"executionID":null,)"
         R"("executionStatus":null,"failureReason":null}]}}]})"));
-    QVERIFY2(job.ok(), qPrintable(job.error->toString()));
+    QVERIFY2(job.ok(), qPrintable(errorText(job)));
     Job expectedJob;
     expectedJob.jobID = u"mgnjob-00000000000000001"_s;
     ParticipatingServer server;
@@ -744,7 +744,7 @@ void TestJobCodec::nullMembersStayAbsent()
     const DecodeResult<JobLog> log = JobLogCodec::decode(parseObject(
         R"({"logDateTime":null,"event":null,"eventData":{"sourceServerID":null,"conversionServerID":null,)"
         R"("targetInstanceID":null,"rawError":null,"attemptCount":null,"maxAttemptsCount":null}})"));
-    QVERIFY2(log.ok(), qPrintable(log.error->toString()));
+    QVERIFY2(log.ok(), qPrintable(errorText(log)));
     JobLog expectedLog;
     expectedLog.eventData = JobLogEventData{};
     QCOMPARE(*log.value, expectedLog);
@@ -753,7 +753,7 @@ void TestJobCodec::nullMembersStayAbsent()
     const DecodeResult<VcenterClient> client = VcenterClientCodec::decode(parseObject(
         R"({"vcenterClientID":null,"arn":null,"hostname":null,"vcenterUUID":null,"datacenterName":null,)"
         R"("lastSeenDatetime":null,"sourceServerTags":null,"tags":null})"));
-    QVERIFY2(client.ok(), qPrintable(client.error->toString()));
+    QVERIFY2(client.ok(), qPrintable(errorText(client)));
     QCOMPARE(*client.value, VcenterClient{});
     QCOMPARE(VcenterClientCodec::encode(*client.value), QJsonObject());
 }
@@ -857,7 +857,7 @@ void TestJobCodec::emptyContainersArePresent()
         R"({"ssmDocument":{"parameters":{}}},{"ssmDocument":{"parameters":{"p":[]},"externalParameters":{}}},{}]}},)"
         R"({"sourceServerID":"s-00000000000000002","postLaunchActionsStatus":{"postLaunchActionsLaunchStatusList":[]}}]})");
     const DecodeResult<Job> result = JobCodec::decode(json);
-    QVERIFY2(result.ok(), qPrintable(result.error->toString()));
+    QVERIFY2(result.ok(), qPrintable(errorText(result)));
     const Job &job = *result.value;
     QCOMPARE(job.tags, Tags());
     const QList<JobPostLaunchActionsLaunchStatus> &statuses =

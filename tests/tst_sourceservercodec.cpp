@@ -100,7 +100,7 @@ void TestSourceServerCodec::initTestCase()
 void TestSourceServerCodec::decodesEveryMember()
 {
     const DecodeResult<SourceServer> result = SourceServerCodec::decode(m_full);
-    QVERIFY2(result.ok(), qPrintable(result.error->toString()));
+    QVERIFY2(result.ok(), qPrintable(errorText(result)));
     QVERIFY(!result.error);
     const SourceServer &s = *result.value;
 
@@ -257,7 +257,7 @@ void TestSourceServerCodec::unknownMembersAreIgnored()
     const DecodeResult<SourceServer> withUnknown = decodeText(
         R"({"sourceServerID":"s-1","futureMember":{"x":[1,2]},"lifeCycle":{"state":"CUTOVER","nextThing":5},)"
         R"("dataReplicationInfo":{"replicatedDisks":[{"deviceName":"/dev/sda","volumeType":"gp3"}]}})");
-    QVERIFY2(withUnknown.ok(), qPrintable(withUnknown.error->toString()));
+    QVERIFY2(withUnknown.ok(), qPrintable(errorText(withUnknown)));
     SourceServer expected;
     expected.sourceServerID = u"s-1"_s;
     expected.lifeCycle = LifeCycle{};
@@ -304,7 +304,7 @@ void TestSourceServerCodec::nullMembersStayAbsent()
     const DecodeResult<SourceServer> result = decodeText(
         R"({"sourceServerID":"s-1","arn":null,"tags":null,"isArchived":null,)"
         R"("dataReplicationInfo":{"lagDuration":null,"etaDateTime":null,"replicatedDisks":null,"dataReplicationState":"CONTINUOUS"}})");
-    QVERIFY2(result.ok(), qPrintable(result.error->toString()));
+    QVERIFY2(result.ok(), qPrintable(errorText(result)));
     const SourceServer &s = *result.value;
     QVERIFY(!s.arn);
     QVERIFY(!s.tags);
@@ -440,7 +440,7 @@ void TestSourceServerCodec::integers()
     QFETCH(QString, error);
     const DecodeResult<SourceServer> result = decodeText(R"({"sourceProperties":{"ramBytes":)" + number + "}}");
     if (expected) {
-        QVERIFY2(result.ok(), qPrintable(result.error->toString()));
+        QVERIFY2(result.ok(), qPrintable(errorText(result)));
         QCOMPARE(result.value->sourceProperties->ramBytes, expected);
         // Encoded back exactly, as an integer.
         const QByteArray json = QJsonDocument(SourceServerCodec::encode(*result.value)).toJson(QJsonDocument::Compact);

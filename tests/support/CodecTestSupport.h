@@ -4,6 +4,7 @@
 // walks over the API model (tests/data/mgn-model/service-2.json) that
 // normalise a document and check that every member of a shape is emitted.
 
+#include "DecodeResult.h"
 #include "Iso8601.h"
 
 #include <QFile>
@@ -19,6 +20,14 @@
 #include <functional>
 
 namespace mgn::testsupport {
+
+// A decoding's error for a QVERIFY2 message, which is evaluated whether or not
+// the decoding failed: empty when there is none.
+template<typename T>
+QString errorText(const DecodeResult<T> &result)
+{
+    return result.error ? result.error->toString() : QString();
+}
 
 inline QByteArray readTestData(const QString &relativePath)
 {
