@@ -11,12 +11,14 @@
 
 #include <algorithm>
 
+// With a chart from the start: QChartView(parent) makes one of its own, which
+// setChart() would release without deleting (a leak per view).
 LagChartView::LagChartView(QWidget *parent)
-    : QChartView(parent)
+    : QChartView(new QChart, parent)
     , m_timeAxis(new QDateTimeAxis)
     , m_lagAxis(new QValueAxis)
 {
-    auto *chart = new QChart;
+    QChart *chart = this->chart();
     chart->legend()->hide();
     chart->setTitle(tr("Replication lag"));
     m_timeAxis->setFormat(QStringLiteral("HH:mm"));
@@ -25,7 +27,6 @@ LagChartView::LagChartView(QWidget *parent)
     m_lagAxis->setMin(0);
     chart->addAxis(m_timeAxis, Qt::AlignBottom);
     chart->addAxis(m_lagAxis, Qt::AlignLeft);
-    setChart(chart);
     setRenderHint(QPainter::Antialiasing);
     setAccessibleName(tr("Replication lag over time"));
     followPalette();
