@@ -2,7 +2,9 @@
 // status line, header lines, a blank line, the body): never crashes, the
 // type is normalised and classified consistently, no message keeps the
 // canonical request a signature error may echo, and a Retry-After HTTP-date
-// that parses survives formatting and parsing again.
+// that parses survives formatting and parsing again. The first 8 bytes also
+// make an instant whose three HTTP-date forms must parse back to it; the
+// process runs in a zone with DST, where a local reading would fail.
 #include "FuzzCheck.h"
 
 #include "aws/AwsError.h"
@@ -13,6 +15,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+#include <cstring>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -60,7 +64,29 @@ void checkHttpDate(const QByteArray &text)
     }
 }
 
+void checkInstant(qint64 bits)
+{
+    // Whole seconds of years 1970..2069, which all three forms can write.
+    const qint64 first = QDateTime(QDate(1970, 1, 1), QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
+    const qint64 span = QDateTime(QDate(2070, 1, 1), QTime(0, 0), Qt::UTC).toSecsSinceEpoch() - first;
+    const QDateTime instant = QDateTime::fromSecsSinceEpoch(first + (bits % span + span) % span, Qt::UTC);
+    const QLocale c = QLocale::c();
+    for (const QString &format : {u"ddd, dd MMM yyyy hh:mm:ss 'GMT'"_s, u"dddd, dd-MMM-yy hh:mm:ss 'GMT'"_s,
+             u"ddd MMM d hh:mm:ss yyyy"_s}) {
+        const std::optional<QDateTime> parsed = AwsHttpResponse::parseHttpDate(c.toString(instant, format).toLatin1());
+        MGN_FUZZ_CHECK(parsed.has_value());
+        MGN_FUZZ_CHECK(*parsed == instant);
+    }
+}
+
 } // namespace
+
+// Central European time with its DST rule (POSIX form: no tzdata needed).
+extern "C" int LLVMFuzzerInitialize(int *, char ***)
+{
+    setenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3", 1);
+    return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
@@ -88,5 +114,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
 
     checkHttpDate(response.header("Retry-After"));
     checkHttpDate(response.header("Date"));
+    if (size >= sizeof(qint64)) {
+        qint64 bits = 0;
+        std::memcpy(&bits, data, sizeof bits);
+        checkInstant(bits);
+    }
     return 0;
 }

@@ -578,16 +578,32 @@ void TestAwsError::parseHttpDate_data()
     QTest::newRow("asctime") << QByteArray("Sun Nov  6 08:49:37 1994") << time;
     QTest::newRow("garbage") << QByteArray("yesterday") << QDateTime();
     QTest::newRow("empty") << QByteArray() << QDateTime();
+    // 02:30 on 2023-03-26 is no local time in central Europe (clocks went from
+    // 02:00 to 03:00): read as one, the date was refused or an hour off.
+    const QDateTime inGap(QDate(2023, 3, 26), QTime(2, 30), Qt::UTC);
+    QTest::newRow("IMF-fixdate in a DST gap") << QByteArray("Sun, 26 Mar 2023 02:30:00 GMT") << inGap;
+    QTest::newRow("RFC 850 in a DST gap") << QByteArray("Sunday, 26-Mar-23 02:30:00 GMT") << inGap;
+    QTest::newRow("asctime in a DST gap") << QByteArray("Sun Mar 26 02:30:00 2023") << inGap;
 }
 
 void TestAwsError::parseHttpDate()
 {
     QFETCH(QByteArray, text);
     QFETCH(QDateTime, time);
-    const auto parsed = AwsHttpResponse::parseHttpDate(text);
-    QCOMPARE(parsed.has_value(), time.isValid());
-    if (parsed)
-        QCOMPARE(*parsed, time);
+    // In UTC and in a zone with DST (a POSIX rule: no tzdata needed).
+    const QByteArray savedZone = qgetenv("TZ");
+    const bool hadZone = qEnvironmentVariableIsSet("TZ");
+    for (const char *zone : {"UTC0", "CET-1CEST,M3.5.0,M10.5.0/3"}) {
+        qputenv("TZ", zone);
+        const auto parsed = AwsHttpResponse::parseHttpDate(text);
+        if (hadZone)
+            qputenv("TZ", savedZone);
+        else
+            qunsetenv("TZ");
+        QCOMPARE(parsed.has_value(), time.isValid());
+        if (parsed)
+            QCOMPARE(*parsed, time);
+    }
 }
 
 void TestAwsError::clockSkew_data()

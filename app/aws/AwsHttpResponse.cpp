@@ -1,6 +1,7 @@
 #include "AwsHttpResponse.h"
 
 #include <QLocale>
+#include <QStringList>
 
 QByteArray AwsHttpResponse::header(QByteArrayView name) const
 {
@@ -35,26 +36,41 @@ std::optional<QDateTime> AwsHttpResponse::date() const
 
 std::optional<QDateTime> AwsHttpResponse::parseHttpDate(QByteArrayView text)
 {
-    QString value = QString::fromLatin1(text.trimmed());
+    // The date and the time are read apart and joined in UTC: read together
+    // they make a local time, which a DST gap makes invalid or an hour off.
+    const QString value = QString::fromLatin1(text.trimmed());
     const QLocale c = QLocale::c();
-    QDateTime parsed;
+    const QString timeFormat = QStringLiteral("hh:mm:ss");
+    QDate date;
+    QTime time;
     const qsizetype comma = value.indexOf(u',');
     if (comma >= 0) {
         // Drop the weekday, which only adds ways to fail.
         QString rest = value.mid(comma + 1).trimmed();
         if (rest.endsWith(u" GMT"))
             rest.chop(4);
-        parsed = c.toDateTime(rest, QStringLiteral("dd MMM yyyy hh:mm:ss"));
-        if (!parsed.isValid()) {
-            parsed = c.toDateTime(rest, QStringLiteral("dd-MMM-yy hh:mm:ss"));
+        const qsizetype space = rest.lastIndexOf(u' ');
+        if (space < 0)
+            return std::nullopt;
+        const QString datePart = rest.left(space);
+        time = c.toTime(rest.mid(space + 1), timeFormat);
+        date = c.toDate(datePart, QStringLiteral("dd MMM yyyy"));
+        if (!date.isValid()) {
+            date = c.toDate(datePart, QStringLiteral("dd-MMM-yy"));
             // Two-digit years: RFC 9110 reads one more than 50 years ahead as the past.
-            if (parsed.isValid() && parsed.date().year() < 1970)
-                parsed = parsed.addYears(100);
+            if (date.isValid() && date.year() < 1970)
+                date = date.addYears(100);
         }
     } else {
-        parsed = c.toDateTime(value.simplified(), QStringLiteral("ddd MMM d hh:mm:ss yyyy"));
+        // asctime: "Sun Nov  6 08:49:37 1994".
+        const QStringList words = value.simplified().split(u' ');
+        if (words.size() != 5)
+            return std::nullopt;
+        time = c.toTime(words.at(3), timeFormat);
+        date = c.toDate(QStringList{words.at(0), words.at(1), words.at(2), words.at(4)}.join(u' '),
+            QStringLiteral("ddd MMM d yyyy"));
     }
-    if (!parsed.isValid())
+    if (!date.isValid() || !time.isValid())
         return std::nullopt;
-    return QDateTime(parsed.date(), parsed.time(), Qt::UTC);
+    return QDateTime(date, time, Qt::UTC);
 }
