@@ -584,6 +584,14 @@ void TestAwsError::parseHttpDate_data()
     QTest::newRow("IMF-fixdate in a DST gap") << QByteArray("Sun, 26 Mar 2023 02:30:00 GMT") << inGap;
     QTest::newRow("RFC 850 in a DST gap") << QByteArray("Sunday, 26-Mar-23 02:30:00 GMT") << inGap;
     QTest::newRow("asctime in a DST gap") << QByteArray("Sun Mar 26 02:30:00 2023") << inGap;
+    // Found by fuzz_aws_error: "00" was read as 1900, which has no 29 February.
+    QTest::newRow("RFC 850 on 29 February 2000") << QByteArray("Tuesday, 29-Feb-00 20:08:40 GMT")
+                                                 << QDateTime(QDate(2000, 2, 29), QTime(20, 8, 40), Qt::UTC);
+    QTest::newRow("RFC 850 in 2069") << QByteArray("Sunday, 06-Nov-69 08:49:37 GMT")
+                                     << QDateTime(QDate(2069, 11, 6), QTime(8, 49, 37), Qt::UTC);
+    QTest::newRow("RFC 850 in 1970") << QByteArray("Thursday, 01-Jan-70 00:00:00 GMT")
+                                     << QDateTime(QDate(1970, 1, 1), QTime(0, 0), Qt::UTC);
+    QTest::newRow("RFC 850 with a signed year") << QByteArray("Sunday, 06-Nov-+4 08:49:37 GMT") << QDateTime();
 }
 
 void TestAwsError::parseHttpDate()

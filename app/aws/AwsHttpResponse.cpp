@@ -34,6 +34,27 @@ std::optional<QDateTime> AwsHttpResponse::date() const
     return parseHttpDate(header("Date"));
 }
 
+namespace {
+
+// "06-Nov-94". The century is chosen before the date is read: read as 1900,
+// "29-Feb-00" does not exist. Two-digit years are 1970..2069 (RFC 9110 reads
+// one more than 50 years ahead as the past).
+QDate rfc850Date(const QLocale &c, const QString &text)
+{
+    const QStringList parts = text.split(u'-');
+    if (parts.size() != 3 || parts.at(2).size() != 2)
+        return {};
+    for (const QChar digit : parts.at(2)) {
+        if (digit < u'0' || digit > u'9')
+            return {};
+    }
+    const int twoDigits = parts.at(2).toInt();
+    const int year = twoDigits + (twoDigits < 70 ? 2000 : 1900);
+    return c.toDate(parts.at(0) + u'-' + parts.at(1) + u'-' + QString::number(year), QStringLiteral("dd-MMM-yyyy"));
+}
+
+} // namespace
+
 std::optional<QDateTime> AwsHttpResponse::parseHttpDate(QByteArrayView text)
 {
     // The date and the time are read apart and joined in UTC: read together
@@ -55,12 +76,8 @@ std::optional<QDateTime> AwsHttpResponse::parseHttpDate(QByteArrayView text)
         const QString datePart = rest.left(space);
         time = c.toTime(rest.mid(space + 1), timeFormat);
         date = c.toDate(datePart, QStringLiteral("dd MMM yyyy"));
-        if (!date.isValid()) {
-            date = c.toDate(datePart, QStringLiteral("dd-MMM-yy"));
-            // Two-digit years: RFC 9110 reads one more than 50 years ahead as the past.
-            if (date.isValid() && date.year() < 1970)
-                date = date.addYears(100);
-        }
+        if (!date.isValid())
+            date = rfc850Date(c, datePart);
     } else {
         // asctime: "Sun Nov  6 08:49:37 1994".
         const QStringList words = value.simplified().split(u' ');
