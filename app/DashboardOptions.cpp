@@ -1,6 +1,7 @@
 #include "DashboardOptions.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QCoreApplication>
 #include <QUrl>
 
@@ -46,7 +47,9 @@ DashboardOptions DashboardOptions::parse(const QStringList &arguments)
     }
     if (parser.isSet(helpOption)) {
         options.outcome = Outcome::ShowHelp;
-        options.message = parser.helpText();
+        // Without a QCoreApplication, Qt cannot know the program's name.
+        options.message = parser.helpText().replace(QStringLiteral("<executable_name>"),
+            arguments.isEmpty() ? QStringLiteral("mgn-dashboard") : QFileInfo(arguments.first()).fileName());
         return options;
     }
     if (parser.isSet(versionOption)) {

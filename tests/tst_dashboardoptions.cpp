@@ -75,6 +75,10 @@ void TestDashboardOptions::helpListsEveryOption()
         = DashboardOptions::parse({QStringLiteral("mgn-dashboard"), QStringLiteral("--help")});
     for (const auto *name : {"--demo", "--endpoint-url", "--profile", "--region", "--version", "--help"})
         QVERIFY2(options.message.contains(QLatin1String(name)), name);
+    // Named as it was run, though no QCoreApplication exists yet.
+    QVERIFY2(options.message.startsWith(QLatin1String("Usage: mgn-dashboard [options]")), qPrintable(options.message));
+    const auto installed = DashboardOptions::parse({QStringLiteral("/usr/bin/mgn-dashboard"), QStringLiteral("-h")});
+    QVERIFY(installed.message.startsWith(QLatin1String("Usage: mgn-dashboard ")));
 }
 
 void TestDashboardOptions::values()
