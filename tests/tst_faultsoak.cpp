@@ -223,10 +223,14 @@ void TestFaultSoak::soak()
     int mutations = 0;
     for (auto it = byInvocation.cbegin(); it != byInvocation.cend(); ++it) {
         const QList<EmulatorHttpServer::Exchange> &sent = it.value();
-        QVERIFY(sent.size() <= maxAttempts);
         const QString operation = operationOf(sent.first());
-        if (MgnClient::isIdempotent(operation))
+        // Qt itself sends an idempotent request again (up to twice per
+        // attempt) when the connection closes before the answer starts.
+        if (MgnClient::isIdempotent(operation)) {
+            QVERIFY(sent.size() <= maxAttempts * 3);
             continue;
+        }
+        QVERIFY(sent.size() <= maxAttempts);
         ++mutations;
         for (qsizetype i = 0; i + 1 < sent.size(); ++i) {
             QVERIFY2(sent.at(i).fault == FaultInjector::Fault::Throttle,
