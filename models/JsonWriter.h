@@ -11,7 +11,6 @@
 #include <QStringList>
 
 #include <optional>
-#include <type_traits>
 
 namespace mgn {
 
@@ -42,14 +41,12 @@ public:
             m_object.insert(key, value->toWire());
     }
 
-    // For each of these, encode is either encode(const T &) -> QJsonObject or
-    // encode(JsonWriter &, const T &) filling the members (the form a codec
-    // shares with JsonTextWriter).
+    // encode(const T &) -> QJsonObject for each of these.
     template<typename T, typename Encode>
     void object(QLatin1StringView key, const std::optional<T> &value, Encode encode)
     {
         if (value)
-            m_object.insert(key, encodeObject(*value, encode));
+            m_object.insert(key, encode(*value));
     }
 
     template<typename T, typename Encode>
@@ -66,7 +63,7 @@ public:
             return;
         QJsonObject map;
         for (auto it = value->begin(); it != value->end(); ++it)
-            map.insert(it.key(), encodeObject(it.value(), encode));
+            map.insert(it.key(), encode(it.value()));
         m_object.insert(key, map);
     }
 
@@ -86,21 +83,8 @@ public:
     {
         QJsonArray array;
         for (const T &element : list)
-            array.append(encodeObject(element, encode));
+            array.append(encode(element));
         return array;
-    }
-
-    template<typename T, typename Encode>
-    static QJsonObject encodeObject(const T &value, Encode encode)
-    {
-        if constexpr (std::is_invocable_v<Encode, JsonWriter &, const T &>) {
-            QJsonObject object;
-            JsonWriter writer(object);
-            encode(writer, value);
-            return object;
-        } else {
-            return encode(value);
-        }
     }
 
 private:

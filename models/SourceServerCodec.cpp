@@ -1,7 +1,6 @@
 #include "SourceServerCodec.h"
 
 #include "JsonReader.h"
-#include "JsonTextWriter.h"
 #include "JsonWriter.h"
 #include "PageCodec.h"
 
@@ -194,171 +193,184 @@ SourceServer readSourceServer(JsonReader &r)
     return server;
 }
 
-// Encoding: the same structures, the other way, for either writer (JsonWriter
-// into a QJsonObject, JsonTextWriter into text). Members in key order, as
-// JsonTextWriter needs them (QJsonObject sorts them anyway).
+// Encoding: the same structures, the other way.
 
-template<typename W>
-void writeReplicatedDisk(W &w, const ReplicatedDisk &disk)
+QJsonObject writeReplicatedDisk(const ReplicatedDisk &disk)
 {
-    w.integer("backloggedStorageBytes"_L1, disk.backloggedStorageBytes);
+    QJsonObject o;
+    JsonWriter w(o);
     w.string("deviceName"_L1, disk.deviceName);
+    w.integer("totalStorageBytes"_L1, disk.totalStorageBytes);
     w.integer("replicatedStorageBytes"_L1, disk.replicatedStorageBytes);
     w.integer("rescannedStorageBytes"_L1, disk.rescannedStorageBytes);
-    w.integer("totalStorageBytes"_L1, disk.totalStorageBytes);
+    w.integer("backloggedStorageBytes"_L1, disk.backloggedStorageBytes);
+    return o;
 }
 
-template<typename W>
-void writeInitiationStep(W &w, const DataReplicationInitiationStep &step)
+QJsonObject writeInitiationStep(const DataReplicationInitiationStep &step)
 {
+    QJsonObject o;
+    JsonWriter w(o);
     w.enumeration("name"_L1, step.name);
     w.enumeration("status"_L1, step.status);
+    return o;
 }
 
-template<typename W>
-void writeInitiation(W &w, const DataReplicationInitiation &initiation)
+QJsonObject writeInitiation(const DataReplicationInitiation &initiation)
 {
-    w.dateTime("nextAttemptDateTime"_L1, initiation.nextAttemptDateTime);
+    QJsonObject o;
+    JsonWriter w(o);
     w.dateTime("startDateTime"_L1, initiation.startDateTime);
-    w.objectList("steps"_L1, initiation.steps, writeInitiationStep<W>);
+    w.dateTime("nextAttemptDateTime"_L1, initiation.nextAttemptDateTime);
+    w.objectList("steps"_L1, initiation.steps, writeInitiationStep);
+    return o;
 }
 
-template<typename W>
-void writeReplicationError(W &w, const DataReplicationError &error)
+QJsonObject writeReplicationError(const DataReplicationError &error)
 {
+    QJsonObject o;
+    JsonWriter w(o);
     w.enumeration("error"_L1, error.error);
     w.string("rawError"_L1, error.rawError);
+    return o;
 }
 
-template<typename W>
-void writeReplicationInfo(W &w, const DataReplicationInfo &info)
+QJsonObject writeReplicationInfo(const DataReplicationInfo &info)
 {
-    w.object("dataReplicationError"_L1, info.dataReplicationError, writeReplicationError<W>);
-    w.object("dataReplicationInitiation"_L1, info.dataReplicationInitiation, writeInitiation<W>);
-    w.enumeration("dataReplicationState"_L1, info.dataReplicationState);
-    w.dateTime("etaDateTime"_L1, info.etaDateTime);
+    QJsonObject o;
+    JsonWriter w(o);
     w.duration("lagDuration"_L1, info.lagDuration);
+    w.dateTime("etaDateTime"_L1, info.etaDateTime);
+    w.objectList("replicatedDisks"_L1, info.replicatedDisks, writeReplicatedDisk);
+    w.enumeration("dataReplicationState"_L1, info.dataReplicationState);
+    w.object("dataReplicationInitiation"_L1, info.dataReplicationInitiation, writeInitiation);
+    w.object("dataReplicationError"_L1, info.dataReplicationError, writeReplicationError);
     w.dateTime("lastSnapshotDateTime"_L1, info.lastSnapshotDateTime);
-    w.objectList("replicatedDisks"_L1, info.replicatedDisks, writeReplicatedDisk<W>);
     w.string("replicatorId"_L1, info.replicatorId);
+    return o;
 }
 
-template<typename W>
-void writeLastInitiated(W &w, const LifeCycleLastInitiated &initiated)
+QJsonObject writeLastInitiated(const LifeCycleLastInitiated &initiated)
 {
+    QJsonObject o;
+    JsonWriter w(o);
     w.dateTime("apiCallDateTime"_L1, initiated.apiCallDateTime);
     w.string("jobID"_L1, initiated.jobID);
+    return o;
 }
 
-template<typename W>
-void writeApiCall(W &w, const LifeCycleApiCall &call)
+QJsonObject writeApiCall(const LifeCycleApiCall &call)
 {
+    QJsonObject o;
+    JsonWriter w(o);
     w.dateTime("apiCallDateTime"_L1, call.apiCallDateTime);
+    return o;
 }
 
-template<typename W>
-void writeLastLaunch(W &w, const LifeCycleLastLaunch &launch)
+QJsonObject writeLastLaunch(const LifeCycleLastLaunch &launch)
 {
-    w.object("finalized"_L1, launch.finalized, writeApiCall<W>);
-    w.object("initiated"_L1, launch.initiated, writeLastInitiated<W>);
-    w.object("reverted"_L1, launch.reverted, writeApiCall<W>);
+    QJsonObject o;
+    JsonWriter w(o);
+    w.object("initiated"_L1, launch.initiated, writeLastInitiated);
+    w.object("reverted"_L1, launch.reverted, writeApiCall);
+    w.object("finalized"_L1, launch.finalized, writeApiCall);
+    return o;
 }
 
-template<typename W>
-void writeLifeCycle(W &w, const LifeCycle &lifeCycle)
+QJsonObject writeLifeCycle(const LifeCycle &lifeCycle)
 {
+    QJsonObject o;
+    JsonWriter w(o);
     w.dateTime("addedToServiceDateTime"_L1, lifeCycle.addedToServiceDateTime);
-    w.duration("elapsedReplicationDuration"_L1, lifeCycle.elapsedReplicationDuration);
     w.dateTime("firstByteDateTime"_L1, lifeCycle.firstByteDateTime);
-    w.object("lastCutover"_L1, lifeCycle.lastCutover, writeLastLaunch<W>);
+    w.duration("elapsedReplicationDuration"_L1, lifeCycle.elapsedReplicationDuration);
     w.dateTime("lastSeenByServiceDateTime"_L1, lifeCycle.lastSeenByServiceDateTime);
-    w.object("lastTest"_L1, lifeCycle.lastTest, writeLastLaunch<W>);
+    w.object("lastTest"_L1, lifeCycle.lastTest, writeLastLaunch);
+    w.object("lastCutover"_L1, lifeCycle.lastCutover, writeLastLaunch);
     w.enumeration("state"_L1, lifeCycle.state);
+    return o;
 }
 
-template<typename W>
-void writeLaunchedInstance(W &w, const LaunchedInstance &instance)
+QJsonObject writeLaunchedInstance(const LaunchedInstance &instance)
 {
+    QJsonObject o;
+    JsonWriter w(o);
     w.string("ec2InstanceID"_L1, instance.ec2InstanceID);
-    w.enumeration("firstBoot"_L1, instance.firstBoot);
     w.string("jobID"_L1, instance.jobID);
+    w.enumeration("firstBoot"_L1, instance.firstBoot);
+    return o;
 }
 
-template<typename W>
-void writeIdentificationHints(W &w, const IdentificationHints &hints)
+QJsonObject writeIdentificationHints(const IdentificationHints &hints)
 {
-    w.string("awsInstanceID"_L1, hints.awsInstanceID);
+    QJsonObject o;
+    JsonWriter w(o);
     w.string("fqdn"_L1, hints.fqdn);
     w.string("hostname"_L1, hints.hostname);
-    w.string("vmPath"_L1, hints.vmPath);
     w.string("vmWareUuid"_L1, hints.vmWareUuid);
+    w.string("awsInstanceID"_L1, hints.awsInstanceID);
+    w.string("vmPath"_L1, hints.vmPath);
+    return o;
 }
 
-template<typename W>
-void writeNetworkInterface(W &w, const NetworkInterface &nic)
+QJsonObject writeNetworkInterface(const NetworkInterface &nic)
 {
+    QJsonObject o;
+    JsonWriter w(o);
+    w.string("macAddress"_L1, nic.macAddress);
     w.stringList("ips"_L1, nic.ips);
     w.boolean("isPrimary"_L1, nic.isPrimary);
-    w.string("macAddress"_L1, nic.macAddress);
+    return o;
 }
 
-template<typename W>
-void writeDisk(W &w, const Disk &disk)
+QJsonObject writeDisk(const Disk &disk)
 {
-    w.integer("bytes"_L1, disk.bytes);
+    QJsonObject o;
+    JsonWriter w(o);
     w.string("deviceName"_L1, disk.deviceName);
+    w.integer("bytes"_L1, disk.bytes);
+    return o;
 }
 
-template<typename W>
-void writeCpu(W &w, const Cpu &cpu)
+QJsonObject writeCpu(const Cpu &cpu)
 {
+    QJsonObject o;
+    JsonWriter w(o);
     w.integer("cores"_L1, cpu.cores);
     w.string("modelName"_L1, cpu.modelName);
+    return o;
 }
 
-template<typename W>
-void writeOs(W &w, const OperatingSystem &os)
+QJsonObject writeOs(const OperatingSystem &os)
 {
+    QJsonObject o;
+    JsonWriter w(o);
     w.string("fullString"_L1, os.fullString);
+    return o;
 }
 
-template<typename W>
-void writeSourceProperties(W &w, const SourceProperties &properties)
+QJsonObject writeSourceProperties(const SourceProperties &properties)
 {
-    w.objectList("cpus"_L1, properties.cpus, writeCpu<W>);
-    w.objectList("disks"_L1, properties.disks, writeDisk<W>);
-    w.object("identificationHints"_L1, properties.identificationHints, writeIdentificationHints<W>);
+    QJsonObject o;
+    JsonWriter w(o);
     w.dateTime("lastUpdatedDateTime"_L1, properties.lastUpdatedDateTime);
-    w.objectList("networkInterfaces"_L1, properties.networkInterfaces, writeNetworkInterface<W>);
-    w.object("os"_L1, properties.os, writeOs<W>);
-    w.integer("ramBytes"_L1, properties.ramBytes);
     w.string("recommendedInstanceType"_L1, properties.recommendedInstanceType);
+    w.object("identificationHints"_L1, properties.identificationHints, writeIdentificationHints);
+    w.objectList("networkInterfaces"_L1, properties.networkInterfaces, writeNetworkInterface);
+    w.objectList("disks"_L1, properties.disks, writeDisk);
+    w.objectList("cpus"_L1, properties.cpus, writeCpu);
+    w.integer("ramBytes"_L1, properties.ramBytes);
+    w.object("os"_L1, properties.os, writeOs);
+    return o;
 }
 
-template<typename W>
-void writeConnectorAction(W &w, const SourceServerConnectorAction &action)
+QJsonObject writeConnectorAction(const SourceServerConnectorAction &action)
 {
-    w.string("connectorArn"_L1, action.connectorArn);
+    QJsonObject o;
+    JsonWriter w(o);
     w.string("credentialsSecretArn"_L1, action.credentialsSecretArn);
-}
-
-template<typename W>
-void writeSourceServer(W &w, const SourceServer &server)
-{
-    w.string("applicationID"_L1, server.applicationID);
-    w.string("arn"_L1, server.arn);
-    w.object("connectorAction"_L1, server.connectorAction, writeConnectorAction<W>);
-    w.object("dataReplicationInfo"_L1, server.dataReplicationInfo, writeReplicationInfo<W>);
-    w.string("fqdnForActionFramework"_L1, server.fqdnForActionFramework);
-    w.boolean("isArchived"_L1, server.isArchived);
-    w.object("launchedInstance"_L1, server.launchedInstance, writeLaunchedInstance<W>);
-    w.object("lifeCycle"_L1, server.lifeCycle, writeLifeCycle<W>);
-    w.enumeration("replicationType"_L1, server.replicationType);
-    w.object("sourceProperties"_L1, server.sourceProperties, writeSourceProperties<W>);
-    w.string("sourceServerID"_L1, server.sourceServerID);
-    w.stringMap("tags"_L1, server.tags);
-    w.string("userProvidedID"_L1, server.userProvidedID);
-    w.string("vcenterClientID"_L1, server.vcenterClientID);
+    w.string("connectorArn"_L1, action.connectorArn);
+    return o;
 }
 
 } // namespace
@@ -377,15 +389,21 @@ QJsonObject SourceServerCodec::encode(const SourceServer &server)
 {
     QJsonObject o;
     JsonWriter w(o);
-    writeSourceServer(w, server);
+    w.string("sourceServerID"_L1, server.sourceServerID);
+    w.string("arn"_L1, server.arn);
+    w.boolean("isArchived"_L1, server.isArchived);
+    w.stringMap("tags"_L1, server.tags);
+    w.object("launchedInstance"_L1, server.launchedInstance, writeLaunchedInstance);
+    w.object("dataReplicationInfo"_L1, server.dataReplicationInfo, writeReplicationInfo);
+    w.object("lifeCycle"_L1, server.lifeCycle, writeLifeCycle);
+    w.object("sourceProperties"_L1, server.sourceProperties, writeSourceProperties);
+    w.enumeration("replicationType"_L1, server.replicationType);
+    w.string("vcenterClientID"_L1, server.vcenterClientID);
+    w.string("applicationID"_L1, server.applicationID);
+    w.string("userProvidedID"_L1, server.userProvidedID);
+    w.string("fqdnForActionFramework"_L1, server.fqdnForActionFramework);
+    w.object("connectorAction"_L1, server.connectorAction, writeConnectorAction);
     return o;
-}
-
-void SourceServerCodec::write(JsonTextWriter &writer, const SourceServer &server)
-{
-    writer.beginObject();
-    writeSourceServer(writer, server);
-    writer.endObject();
 }
 
 SourceServerPage SourceServerCodec::decodePage(const QByteArray &body)

@@ -376,24 +376,12 @@ SourceServerTableModel::MergeStats SourceServerTableModel::apply(
     MergeStats stats;
     ensureIndex();
 
-    // The row of each item (-1: a new server), and the last occurrence of
-    // each ID, which wins over earlier ones: by row for known servers, so a
-    // refresh looks each ID up once and hashes only the new ones.
-    std::vector<int> rowOfItem(std::size_t(servers.size()), -1);
-    std::vector<qsizetype> lastItemOfRow(m_rows.size(), -1);
-    QHash<QString, qsizetype> lastNewItem;
-    lastNewItem.reserve(qMax(qsizetype(0), servers.size() - qsizetype(m_rows.size())));
+    QHash<QString, qsizetype> lastOccurrence;
+    lastOccurrence.reserve(servers.size());
     for (qsizetype i = 0; i < servers.size(); ++i) {
         const auto &id = servers.at(i).sourceServerID;
-        if (!id || id->isEmpty())
-            continue;
-        const auto it = m_index.constFind(*id);
-        if (it != m_index.constEnd()) {
-            rowOfItem[std::size_t(i)] = *it;
-            lastItemOfRow[std::size_t(*it)] = i;
-        } else {
-            lastNewItem.insert(*id, i);
-        }
+        if (id && !id->isEmpty())
+            lastOccurrence.insert(*id, i);
     }
 
     std::vector<bool> present(removeMissing ? m_rows.size() : 0, false);
@@ -407,18 +395,16 @@ SourceServerTableModel::MergeStats SourceServerTableModel::apply(
     for (qsizetype i = 0; i < servers.size(); ++i) {
         const SourceServer &server = servers.at(i);
         const auto &id = server.sourceServerID;
-        const int knownRow = rowOfItem[std::size_t(i)];
-        const bool last = knownRow >= 0 ? lastItemOfRow[std::size_t(knownRow)] == i
-                                        : id && !id->isEmpty() && lastNewItem.value(*id) == i;
-        if (!last) {
+        if (!id || id->isEmpty() || lastOccurrence.value(*id) != i) {
             ++stats.ignored;
             continue;
         }
-        if (knownRow < 0) {
+        const auto it = m_index.constFind(*id);
+        if (it == m_index.constEnd()) {
             newItems.append(i);
             continue;
         }
-        const auto row = std::size_t(knownRow);
+        const auto row = std::size_t(*it);
         if (removeMissing)
             present[row] = true;
         if (*m_rows[row] == server) {

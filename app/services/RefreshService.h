@@ -55,15 +55,13 @@ Q_SIGNALS:
 
 private:
     void scheduleNext();
-    QList<mgn::SourceServer> snapshot() const;
 
     MgnClient *m_client;
     SourceServerFilters m_filters;
     std::chrono::seconds m_interval{0};
     QTimer m_timer;
     QPointer<MgnCall> m_call;
-    // The decoded servers of each page so far.
-    QList<QList<mgn::SourceServer>> m_pages;
+    QList<mgn::SourceServer> m_collected;
     QSet<QString> m_undecodable;
     PagingProgress m_progress;
     std::optional<QDateTime> m_lastSuccess;
