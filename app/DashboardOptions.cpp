@@ -47,9 +47,15 @@ DashboardOptions DashboardOptions::parse(const QStringList &arguments)
     }
     if (parser.isSet(helpOption)) {
         options.outcome = Outcome::ShowHelp;
-        // Without a QCoreApplication, Qt cannot know the program's name.
-        options.message = parser.helpText().replace(QStringLiteral("<executable_name>"),
-            arguments.isEmpty() ? QStringLiteral("mgn-dashboard") : QFileInfo(arguments.first()).fileName());
+        // Qt names the program "<executable_name>" before a QCoreApplication exists and by its
+        // full path after; either way the usage line should show the name as it was run.
+        options.message = parser.helpText();
+        const QString usage = QStringLiteral("Usage: ");
+        const qsizetype end = options.message.indexOf(QLatin1String(" [options]"));
+        if (options.message.startsWith(usage) && end > usage.size()) {
+            options.message.replace(usage.size(), end - usage.size(),
+                arguments.isEmpty() ? QStringLiteral("mgn-dashboard") : QFileInfo(arguments.first()).fileName());
+        }
         return options;
     }
     if (parser.isSet(versionOption)) {
