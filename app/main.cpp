@@ -1,6 +1,6 @@
+#include "BackgroundEmulator.h"
 #include "DashboardOptions.h"
 #include "MainWindow.h"
-#include "MgnEmulator.h"
 #include "mgn/MgnConnection.h"
 
 #include <QApplication>
@@ -46,17 +46,22 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("MGN Dashboard"));
 
-    MainWindow window;
-    MgnEmulator emulator;
+    // A local MGN on a free loopback port with a demo fleet whose
+    // replication moves a minute per second; on a thread of its own, so the
+    // fleet is generated while the window is built and its pages are
+    // written off the GUI thread.
+    BackgroundEmulator emulator;
     if (options.demo) {
-        // A local MGN on a free loopback port with a demo fleet whose
-        // replication moves a minute per second.
         EmulatorOptions demo;
         demo.servers = 120;
         demo.seed = 7;
         demo.speed = 60;
+        emulator.start(demo);
+    }
+    MainWindow window;
+    if (options.demo) {
         QString error;
-        if (!emulator.start(demo, &error))
+        if (!emulator.waitForStarted(&error))
             return printAndExit(QStringLiteral("mgn-dashboard: the demo emulator could not start: ") + error + u'\n',
                 stderr, 1);
         window.setConnection(

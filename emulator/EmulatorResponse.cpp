@@ -14,10 +14,15 @@ QByteArray requestId()
 
 EmulatorResponse EmulatorResponse::json(int status, const QJsonObject &body)
 {
+    return json(status, QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+EmulatorResponse EmulatorResponse::json(int status, QByteArray body)
+{
     EmulatorResponse response;
     response.status = status;
     response.headers = {{"Content-Type", "application/json"}, {"x-amzn-RequestId", requestId()}};
-    response.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    response.body = std::move(body);
     return response;
 }
 

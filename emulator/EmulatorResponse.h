@@ -18,6 +18,8 @@ struct EmulatorResponse {
 
     // A JSON body with the operation's documented success code.
     static EmulatorResponse json(int status, const QJsonObject &body);
+    // The same with a body already written as JSON text.
+    static EmulatorResponse json(int status, QByteArray body);
     // 204 and the like.
     static EmulatorResponse empty(int status);
     // An error as MGN sends it: the status, x-amzn-ErrorType: <type>, and a

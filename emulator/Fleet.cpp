@@ -44,6 +44,12 @@ qsizetype Fleet::findVcenterClient(QStringView vcenterClientID) const
     return -1;
 }
 
+void Fleet::reserveServers(qsizetype count)
+{
+    servers.reserve(servers.size() + std::size_t(count));
+    m_serverIndex.reserve(m_serverIndex.size() + count);
+}
+
 void Fleet::addServer(FleetServer server)
 {
     m_serverIndex.insert(server.server.id(), qsizetype(servers.size()));

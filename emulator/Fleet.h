@@ -50,6 +50,8 @@ public:
     qsizetype findVcenterClient(QStringView vcenterClientID) const;
 
     void addServer(FleetServer server);
+    // Room for `count` more servers, before adding many.
+    void reserveServers(qsizetype count);
     void removeServer(qsizetype index);
     void addJob(FleetJob job);
     void removeVcenterClient(qsizetype index);

@@ -230,6 +230,7 @@ void Generation::servers(int count)
         std::swap(assigned[i], assigned[m_random.range(0, i)]);
 
     QHash<qsizetype, int> occurrences;
+    m_fleet.reserveServers(count);
     for (int i = 0; i < count; ++i) {
         const Profile &profile = profiles[std::size_t(assigned.at(i))];
         m_fleet.addServer(makeServer(i, profile));

@@ -11,6 +11,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <type_traits>
 
 namespace mgn {
 
@@ -41,12 +42,14 @@ public:
             m_object.insert(key, value->toWire());
     }
 
-    // encode(const T &) -> QJsonObject for each of these.
+    // For each of these, encode is either encode(const T &) -> QJsonObject or
+    // encode(JsonWriter &, const T &) filling the members (the form a codec
+    // shares with JsonTextWriter).
     template<typename T, typename Encode>
     void object(QLatin1StringView key, const std::optional<T> &value, Encode encode)
     {
         if (value)
-            m_object.insert(key, encode(*value));
+            m_object.insert(key, encodeObject(*value, encode));
     }
 
     template<typename T, typename Encode>
@@ -63,7 +66,7 @@ public:
             return;
         QJsonObject map;
         for (auto it = value->begin(); it != value->end(); ++it)
-            map.insert(it.key(), encode(it.value()));
+            map.insert(it.key(), encodeObject(it.value(), encode));
         m_object.insert(key, map);
     }
 
@@ -83,8 +86,21 @@ public:
     {
         QJsonArray array;
         for (const T &element : list)
-            array.append(encode(element));
+            array.append(encodeObject(element, encode));
         return array;
+    }
+
+    template<typename T, typename Encode>
+    static QJsonObject encodeObject(const T &value, Encode encode)
+    {
+        if constexpr (std::is_invocable_v<Encode, JsonWriter &, const T &>) {
+            QJsonObject object;
+            JsonWriter writer(object);
+            encode(writer, value);
+            return object;
+        } else {
+            return encode(value);
+        }
     }
 
 private:

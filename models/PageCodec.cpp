@@ -33,6 +33,17 @@ std::optional<QJsonObject> PageCodec::parseBody(const QByteArray &body, std::opt
     return document.object();
 }
 
+PageCodec::Envelope PageCodec::parseEnvelope(const QByteArray &bytes)
+{
+    Envelope envelope;
+    envelope.body = parseBody(bytes, envelope.pageError);
+    if (envelope.body) {
+        envelope.nextToken = nextToken(*envelope.body, envelope.pageError);
+        itemsOf(*envelope.body, envelope.pageError);
+    }
+    return envelope;
+}
+
 std::optional<QString> PageCodec::nextToken(const QJsonObject &body, std::optional<JsonError> &error)
 {
     const QJsonValue token = body.value("nextToken"_L1);

@@ -63,6 +63,17 @@ public:
         return page;
     }
 
+    // What decode() learns before the items: the parsed body, nextToken and
+    // the page-level fault if any (not JSON, nextToken or items of the wrong
+    // type), with the same error decode() would report. A client can ask for
+    // the next page with it while this page's items are still being decoded.
+    struct Envelope {
+        std::optional<QJsonObject> body;
+        std::optional<QString> nextToken;
+        std::optional<JsonError> pageError;
+    };
+    static Envelope parseEnvelope(const QByteArray &body);
+
     // encodeItem(const T &) -> QJsonObject. nextToken is emitted only when set.
     template<typename T, typename EncodeItem>
     static QJsonObject encode(const QList<T> &items, const std::optional<QString> &nextToken, EncodeItem encodeItem)

@@ -1,6 +1,7 @@
 #include "SourceServerCodec.h"
 
 #include "JsonReader.h"
+#include "JsonTextWriter.h"
 #include "JsonWriter.h"
 #include "PageCodec.h"
 
@@ -193,184 +194,171 @@ SourceServer readSourceServer(JsonReader &r)
     return server;
 }
 
-// Encoding: the same structures, the other way.
+// Encoding: the same structures, the other way, for either writer (JsonWriter
+// into a QJsonObject, JsonTextWriter into text). Members in key order, as
+// JsonTextWriter needs them (QJsonObject sorts them anyway).
 
-QJsonObject writeReplicatedDisk(const ReplicatedDisk &disk)
+template<typename W>
+void writeReplicatedDisk(W &w, const ReplicatedDisk &disk)
 {
-    QJsonObject o;
-    JsonWriter w(o);
+    w.integer("backloggedStorageBytes"_L1, disk.backloggedStorageBytes);
     w.string("deviceName"_L1, disk.deviceName);
-    w.integer("totalStorageBytes"_L1, disk.totalStorageBytes);
     w.integer("replicatedStorageBytes"_L1, disk.replicatedStorageBytes);
     w.integer("rescannedStorageBytes"_L1, disk.rescannedStorageBytes);
-    w.integer("backloggedStorageBytes"_L1, disk.backloggedStorageBytes);
-    return o;
+    w.integer("totalStorageBytes"_L1, disk.totalStorageBytes);
 }
 
-QJsonObject writeInitiationStep(const DataReplicationInitiationStep &step)
+template<typename W>
+void writeInitiationStep(W &w, const DataReplicationInitiationStep &step)
 {
-    QJsonObject o;
-    JsonWriter w(o);
     w.enumeration("name"_L1, step.name);
     w.enumeration("status"_L1, step.status);
-    return o;
 }
 
-QJsonObject writeInitiation(const DataReplicationInitiation &initiation)
+template<typename W>
+void writeInitiation(W &w, const DataReplicationInitiation &initiation)
 {
-    QJsonObject o;
-    JsonWriter w(o);
-    w.dateTime("startDateTime"_L1, initiation.startDateTime);
     w.dateTime("nextAttemptDateTime"_L1, initiation.nextAttemptDateTime);
-    w.objectList("steps"_L1, initiation.steps, writeInitiationStep);
-    return o;
+    w.dateTime("startDateTime"_L1, initiation.startDateTime);
+    w.objectList("steps"_L1, initiation.steps, writeInitiationStep<W>);
 }
 
-QJsonObject writeReplicationError(const DataReplicationError &error)
+template<typename W>
+void writeReplicationError(W &w, const DataReplicationError &error)
 {
-    QJsonObject o;
-    JsonWriter w(o);
     w.enumeration("error"_L1, error.error);
     w.string("rawError"_L1, error.rawError);
-    return o;
 }
 
-QJsonObject writeReplicationInfo(const DataReplicationInfo &info)
+template<typename W>
+void writeReplicationInfo(W &w, const DataReplicationInfo &info)
 {
-    QJsonObject o;
-    JsonWriter w(o);
-    w.duration("lagDuration"_L1, info.lagDuration);
-    w.dateTime("etaDateTime"_L1, info.etaDateTime);
-    w.objectList("replicatedDisks"_L1, info.replicatedDisks, writeReplicatedDisk);
+    w.object("dataReplicationError"_L1, info.dataReplicationError, writeReplicationError<W>);
+    w.object("dataReplicationInitiation"_L1, info.dataReplicationInitiation, writeInitiation<W>);
     w.enumeration("dataReplicationState"_L1, info.dataReplicationState);
-    w.object("dataReplicationInitiation"_L1, info.dataReplicationInitiation, writeInitiation);
-    w.object("dataReplicationError"_L1, info.dataReplicationError, writeReplicationError);
+    w.dateTime("etaDateTime"_L1, info.etaDateTime);
+    w.duration("lagDuration"_L1, info.lagDuration);
     w.dateTime("lastSnapshotDateTime"_L1, info.lastSnapshotDateTime);
+    w.objectList("replicatedDisks"_L1, info.replicatedDisks, writeReplicatedDisk<W>);
     w.string("replicatorId"_L1, info.replicatorId);
-    return o;
 }
 
-QJsonObject writeLastInitiated(const LifeCycleLastInitiated &initiated)
+template<typename W>
+void writeLastInitiated(W &w, const LifeCycleLastInitiated &initiated)
 {
-    QJsonObject o;
-    JsonWriter w(o);
     w.dateTime("apiCallDateTime"_L1, initiated.apiCallDateTime);
     w.string("jobID"_L1, initiated.jobID);
-    return o;
 }
 
-QJsonObject writeApiCall(const LifeCycleApiCall &call)
+template<typename W>
+void writeApiCall(W &w, const LifeCycleApiCall &call)
 {
-    QJsonObject o;
-    JsonWriter w(o);
     w.dateTime("apiCallDateTime"_L1, call.apiCallDateTime);
-    return o;
 }
 
-QJsonObject writeLastLaunch(const LifeCycleLastLaunch &launch)
+template<typename W>
+void writeLastLaunch(W &w, const LifeCycleLastLaunch &launch)
 {
-    QJsonObject o;
-    JsonWriter w(o);
-    w.object("initiated"_L1, launch.initiated, writeLastInitiated);
-    w.object("reverted"_L1, launch.reverted, writeApiCall);
-    w.object("finalized"_L1, launch.finalized, writeApiCall);
-    return o;
+    w.object("finalized"_L1, launch.finalized, writeApiCall<W>);
+    w.object("initiated"_L1, launch.initiated, writeLastInitiated<W>);
+    w.object("reverted"_L1, launch.reverted, writeApiCall<W>);
 }
 
-QJsonObject writeLifeCycle(const LifeCycle &lifeCycle)
+template<typename W>
+void writeLifeCycle(W &w, const LifeCycle &lifeCycle)
 {
-    QJsonObject o;
-    JsonWriter w(o);
     w.dateTime("addedToServiceDateTime"_L1, lifeCycle.addedToServiceDateTime);
-    w.dateTime("firstByteDateTime"_L1, lifeCycle.firstByteDateTime);
     w.duration("elapsedReplicationDuration"_L1, lifeCycle.elapsedReplicationDuration);
+    w.dateTime("firstByteDateTime"_L1, lifeCycle.firstByteDateTime);
+    w.object("lastCutover"_L1, lifeCycle.lastCutover, writeLastLaunch<W>);
     w.dateTime("lastSeenByServiceDateTime"_L1, lifeCycle.lastSeenByServiceDateTime);
-    w.object("lastTest"_L1, lifeCycle.lastTest, writeLastLaunch);
-    w.object("lastCutover"_L1, lifeCycle.lastCutover, writeLastLaunch);
+    w.object("lastTest"_L1, lifeCycle.lastTest, writeLastLaunch<W>);
     w.enumeration("state"_L1, lifeCycle.state);
-    return o;
 }
 
-QJsonObject writeLaunchedInstance(const LaunchedInstance &instance)
+template<typename W>
+void writeLaunchedInstance(W &w, const LaunchedInstance &instance)
 {
-    QJsonObject o;
-    JsonWriter w(o);
     w.string("ec2InstanceID"_L1, instance.ec2InstanceID);
-    w.string("jobID"_L1, instance.jobID);
     w.enumeration("firstBoot"_L1, instance.firstBoot);
-    return o;
+    w.string("jobID"_L1, instance.jobID);
 }
 
-QJsonObject writeIdentificationHints(const IdentificationHints &hints)
+template<typename W>
+void writeIdentificationHints(W &w, const IdentificationHints &hints)
 {
-    QJsonObject o;
-    JsonWriter w(o);
+    w.string("awsInstanceID"_L1, hints.awsInstanceID);
     w.string("fqdn"_L1, hints.fqdn);
     w.string("hostname"_L1, hints.hostname);
-    w.string("vmWareUuid"_L1, hints.vmWareUuid);
-    w.string("awsInstanceID"_L1, hints.awsInstanceID);
     w.string("vmPath"_L1, hints.vmPath);
-    return o;
+    w.string("vmWareUuid"_L1, hints.vmWareUuid);
 }
 
-QJsonObject writeNetworkInterface(const NetworkInterface &nic)
+template<typename W>
+void writeNetworkInterface(W &w, const NetworkInterface &nic)
 {
-    QJsonObject o;
-    JsonWriter w(o);
-    w.string("macAddress"_L1, nic.macAddress);
     w.stringList("ips"_L1, nic.ips);
     w.boolean("isPrimary"_L1, nic.isPrimary);
-    return o;
+    w.string("macAddress"_L1, nic.macAddress);
 }
 
-QJsonObject writeDisk(const Disk &disk)
+template<typename W>
+void writeDisk(W &w, const Disk &disk)
 {
-    QJsonObject o;
-    JsonWriter w(o);
-    w.string("deviceName"_L1, disk.deviceName);
     w.integer("bytes"_L1, disk.bytes);
-    return o;
+    w.string("deviceName"_L1, disk.deviceName);
 }
 
-QJsonObject writeCpu(const Cpu &cpu)
+template<typename W>
+void writeCpu(W &w, const Cpu &cpu)
 {
-    QJsonObject o;
-    JsonWriter w(o);
     w.integer("cores"_L1, cpu.cores);
     w.string("modelName"_L1, cpu.modelName);
-    return o;
 }
 
-QJsonObject writeOs(const OperatingSystem &os)
+template<typename W>
+void writeOs(W &w, const OperatingSystem &os)
 {
-    QJsonObject o;
-    JsonWriter w(o);
     w.string("fullString"_L1, os.fullString);
-    return o;
 }
 
-QJsonObject writeSourceProperties(const SourceProperties &properties)
+template<typename W>
+void writeSourceProperties(W &w, const SourceProperties &properties)
 {
-    QJsonObject o;
-    JsonWriter w(o);
+    w.objectList("cpus"_L1, properties.cpus, writeCpu<W>);
+    w.objectList("disks"_L1, properties.disks, writeDisk<W>);
+    w.object("identificationHints"_L1, properties.identificationHints, writeIdentificationHints<W>);
     w.dateTime("lastUpdatedDateTime"_L1, properties.lastUpdatedDateTime);
-    w.string("recommendedInstanceType"_L1, properties.recommendedInstanceType);
-    w.object("identificationHints"_L1, properties.identificationHints, writeIdentificationHints);
-    w.objectList("networkInterfaces"_L1, properties.networkInterfaces, writeNetworkInterface);
-    w.objectList("disks"_L1, properties.disks, writeDisk);
-    w.objectList("cpus"_L1, properties.cpus, writeCpu);
+    w.objectList("networkInterfaces"_L1, properties.networkInterfaces, writeNetworkInterface<W>);
+    w.object("os"_L1, properties.os, writeOs<W>);
     w.integer("ramBytes"_L1, properties.ramBytes);
-    w.object("os"_L1, properties.os, writeOs);
-    return o;
+    w.string("recommendedInstanceType"_L1, properties.recommendedInstanceType);
 }
 
-QJsonObject writeConnectorAction(const SourceServerConnectorAction &action)
+template<typename W>
+void writeConnectorAction(W &w, const SourceServerConnectorAction &action)
 {
-    QJsonObject o;
-    JsonWriter w(o);
-    w.string("credentialsSecretArn"_L1, action.credentialsSecretArn);
     w.string("connectorArn"_L1, action.connectorArn);
-    return o;
+    w.string("credentialsSecretArn"_L1, action.credentialsSecretArn);
+}
+
+template<typename W>
+void writeSourceServer(W &w, const SourceServer &server)
+{
+    w.string("applicationID"_L1, server.applicationID);
+    w.string("arn"_L1, server.arn);
+    w.object("connectorAction"_L1, server.connectorAction, writeConnectorAction<W>);
+    w.object("dataReplicationInfo"_L1, server.dataReplicationInfo, writeReplicationInfo<W>);
+    w.string("fqdnForActionFramework"_L1, server.fqdnForActionFramework);
+    w.boolean("isArchived"_L1, server.isArchived);
+    w.object("launchedInstance"_L1, server.launchedInstance, writeLaunchedInstance<W>);
+    w.object("lifeCycle"_L1, server.lifeCycle, writeLifeCycle<W>);
+    w.enumeration("replicationType"_L1, server.replicationType);
+    w.object("sourceProperties"_L1, server.sourceProperties, writeSourceProperties<W>);
+    w.string("sourceServerID"_L1, server.sourceServerID);
+    w.stringMap("tags"_L1, server.tags);
+    w.string("userProvidedID"_L1, server.userProvidedID);
+    w.string("vcenterClientID"_L1, server.vcenterClientID);
 }
 
 } // namespace
@@ -389,21 +377,15 @@ QJsonObject SourceServerCodec::encode(const SourceServer &server)
 {
     QJsonObject o;
     JsonWriter w(o);
-    w.string("sourceServerID"_L1, server.sourceServerID);
-    w.string("arn"_L1, server.arn);
-    w.boolean("isArchived"_L1, server.isArchived);
-    w.stringMap("tags"_L1, server.tags);
-    w.object("launchedInstance"_L1, server.launchedInstance, writeLaunchedInstance);
-    w.object("dataReplicationInfo"_L1, server.dataReplicationInfo, writeReplicationInfo);
-    w.object("lifeCycle"_L1, server.lifeCycle, writeLifeCycle);
-    w.object("sourceProperties"_L1, server.sourceProperties, writeSourceProperties);
-    w.enumeration("replicationType"_L1, server.replicationType);
-    w.string("vcenterClientID"_L1, server.vcenterClientID);
-    w.string("applicationID"_L1, server.applicationID);
-    w.string("userProvidedID"_L1, server.userProvidedID);
-    w.string("fqdnForActionFramework"_L1, server.fqdnForActionFramework);
-    w.object("connectorAction"_L1, server.connectorAction, writeConnectorAction);
+    writeSourceServer(w, server);
     return o;
+}
+
+void SourceServerCodec::write(JsonTextWriter &writer, const SourceServer &server)
+{
+    writer.beginObject();
+    writeSourceServer(writer, server);
+    writer.endObject();
 }
 
 SourceServerPage SourceServerCodec::decodePage(const QByteArray &body)

@@ -208,11 +208,29 @@ bool SourceServerFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelI
     return m_text.isEmpty() || matchesText(*server, m_text);
 }
 
+void SourceServerFilterProxyModel::sort(int column, Qt::SortOrder order)
+{
+    // QSortFilterProxyModel::sort does nothing when the order is already this one.
+    const bool unchanged = dynamicSortFilter() && column == sortColumn() && order == sortOrder();
+    if (m_table && !unchanged && column >= 0 && column < m_table->columnCount()) {
+        const int rows = m_table->rowCount();
+        m_sortKeys.resize(std::size_t(rows));
+        for (int row = 0; row < rows; ++row)
+            m_sortKeys[std::size_t(row)] = m_table->data(m_table->index(row, column), sortRole());
+        m_sortKeysColumn = column;
+    }
+    QSortFilterProxyModel::sort(column, order);
+    m_sortKeys = {};
+    m_sortKeysColumn = -1;
+}
+
 bool SourceServerFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
     const bool ascending = sortOrder() == Qt::AscendingOrder;
-    const QVariant l = sourceModel()->data(left, sortRole());
-    const QVariant r = sourceModel()->data(right, sortRole());
+    const bool cached = left.column() == m_sortKeysColumn && right.column() == m_sortKeysColumn
+        && std::size_t(left.row()) < m_sortKeys.size() && std::size_t(right.row()) < m_sortKeys.size();
+    const QVariant l = cached ? m_sortKeys[std::size_t(left.row())] : sourceModel()->data(left, sortRole());
+    const QVariant r = cached ? m_sortKeys[std::size_t(right.row())] : sourceModel()->data(right, sortRole());
     // The proxy reverses lessThan for a descending sort; undo that for the
     // absent values and the tie-break, which keep their place in both orders.
     if (l.isValid() != r.isValid())

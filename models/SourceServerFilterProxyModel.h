@@ -7,6 +7,9 @@
 #include <QPointer>
 #include <QSortFilterProxyModel>
 #include <QString>
+#include <QVariant>
+
+#include <vector>
 
 namespace mgn {
 
@@ -58,6 +61,11 @@ public:
     void setNeedsAttentionOnly(bool on);
     bool needsAttentionOnly() const { return m_needsAttentionOnly; }
 
+    // Reads the sort key of every row once, rather than twice per comparison
+    // (a sort of 10,000 rows makes some 250,000 comparisons, and keys such as
+    // the next step or the IP address are derived on each read).
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
     static bool needsAttention(const SourceServer &server);
     // Whether server matches text, which must be trimmed and non-empty.
     static bool matchesText(const SourceServer &server, const QString &text);
@@ -75,6 +83,9 @@ private:
     quint32 m_typeMask = 0;
     ArchivedView m_archivedView = ArchivedView::Active;
     bool m_needsAttentionOnly = false;
+    // The keys of m_sortKeysColumn by source row, during sort() only.
+    std::vector<QVariant> m_sortKeys;
+    int m_sortKeysColumn = -1;
 };
 
 } // namespace mgn

@@ -376,12 +376,24 @@ SourceServerTableModel::MergeStats SourceServerTableModel::apply(
     MergeStats stats;
     ensureIndex();
 
-    QHash<QString, qsizetype> lastOccurrence;
-    lastOccurrence.reserve(servers.size());
+    // The row of each item (-1: a new server), and the last occurrence of
+    // each ID, which wins over earlier ones: by row for known servers, so a
+    // refresh looks each ID up once and hashes only the new ones.
+    std::vector<int> rowOfItem(std::size_t(servers.size()), -1);
+    std::vector<qsizetype> lastItemOfRow(m_rows.size(), -1);
+    QHash<QString, qsizetype> lastNewItem;
+    lastNewItem.reserve(qMax(qsizetype(0), servers.size() - qsizetype(m_rows.size())));
     for (qsizetype i = 0; i < servers.size(); ++i) {
         const auto &id = servers.at(i).sourceServerID;
-        if (id && !id->isEmpty())
-            lastOccurrence.insert(*id, i);
+        if (!id || id->isEmpty())
+            continue;
+        const auto it = m_index.constFind(*id);
+        if (it != m_index.constEnd()) {
+            rowOfItem[std::size_t(i)] = *it;
+            lastItemOfRow[std::size_t(*it)] = i;
+        } else {
+            lastNewItem.insert(*id, i);
+        }
     }
 
     std::vector<bool> present(removeMissing ? m_rows.size() : 0, false);
@@ -395,16 +407,18 @@ SourceServerTableModel::MergeStats SourceServerTableModel::apply(
     for (qsizetype i = 0; i < servers.size(); ++i) {
         const SourceServer &server = servers.at(i);
         const auto &id = server.sourceServerID;
-        if (!id || id->isEmpty() || lastOccurrence.value(*id) != i) {
+        const int knownRow = rowOfItem[std::size_t(i)];
+        const bool last = knownRow >= 0 ? lastItemOfRow[std::size_t(knownRow)] == i
+                                        : id && !id->isEmpty() && lastNewItem.value(*id) == i;
+        if (!last) {
             ++stats.ignored;
             continue;
         }
-        const auto it = m_index.constFind(*id);
-        if (it == m_index.constEnd()) {
+        if (knownRow < 0) {
             newItems.append(i);
             continue;
         }
-        const auto row = std::size_t(*it);
+        const auto row = std::size_t(knownRow);
         if (removeMissing)
             present[row] = true;
         if (*m_rows[row] == server) {

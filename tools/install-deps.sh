@@ -9,6 +9,8 @@ packages=(
     libgl1-mesa-dev
     python3 python3-botocore awscli
     dbus dbus-bin gnome-keyring
+    # bench/run.sh: Google Benchmark, /usr/bin/time for peak RSS, boto3 for its column
+    libbenchmark-dev time python3-boto3
 )
 
 sudo=""

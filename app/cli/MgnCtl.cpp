@@ -4,6 +4,7 @@
 #include "ConsoleStatus.h"
 #include "JobCodec.h"
 #include "JobLogCodec.h"
+#include "JsonTextWriter.h"
 #include "SourceServerCodec.h"
 #include "VcenterClientCodec.h"
 #include "aws/SigV4Request.h"
@@ -145,7 +146,42 @@ void MgnCtl::failWith(const AwsError &error)
 
 void MgnCtl::printJson(const QJsonObject &object)
 {
-    m_out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+    printUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+}
+
+void MgnCtl::printUtf8(const QByteArray &text)
+{
+    // JSON is UTF-8 already: to the device as it is, not through UTF-16 and
+    // back (tens of megabytes for a large fleet).
+    if (QIODevice *device = m_out.device()) {
+        m_out.flush();
+        device->write(text);
+    } else {
+        m_out << QString::fromUtf8(text);
+    }
+}
+
+void MgnCtl::printServers(const QList<mgn::SourceServer> &servers)
+{
+    // The document printJson would print for {"items": [...]}, written by
+    // JsonTextWriter a megabyte at a time rather than as one QJsonDocument.
+    constexpr qsizetype chunk = 1 << 20;
+    QByteArray text;
+    text.reserve(chunk + chunk / 4);
+    mgn::JsonTextWriter writer(text, mgn::JsonTextWriter::Format::Indented);
+    writer.beginObject();
+    writer.key("items"_L1);
+    writer.beginArray();
+    for (const auto &server : servers) {
+        mgn::SourceServerCodec::write(writer, server);
+        if (text.size() >= chunk) {
+            printUtf8(text);
+            text.resize(0);
+        }
+    }
+    writer.endArray();
+    writer.endObject();
+    printUtf8(text);
 }
 
 std::optional<QJsonObject> MgnCtl::parseStructure(const QString &text, QString *error)
@@ -278,10 +314,7 @@ void MgnCtl::run()
                                         tr("NEXT STEP")},
                         rows);
                 } else {
-                    QJsonArray items;
-                    for (const auto &server : *servers)
-                        items.append(mgn::SourceServerCodec::encode(server));
-                    printJson(QJsonObject{{"items"_L1, items}});
+                    printServers(*servers);
                 }
                 finish(problems->isEmpty() ? Success : ServiceError);
             });

@@ -2,9 +2,12 @@
 
 #include "MgnCtlOptions.h"
 
+#include "SourceServer.h"
 #include "aws/AwsError.h"
 
+#include <QByteArray>
 #include <QJsonObject>
+#include <QList>
 #include <QObject>
 #include <QProcessEnvironment>
 #include <QTextStream>
@@ -50,6 +53,8 @@ private:
     void fail(int status, const QString &message);
     void failWith(const AwsError &error);
     void printJson(const QJsonObject &object);
+    void printUtf8(const QByteArray &text);
+    void printServers(const QList<mgn::SourceServer> &servers);
 
     MgnCtlOptions m_options;
     QProcessEnvironment m_env;

@@ -7,6 +7,7 @@
 #include "JobCodec.h"
 #include "JobLogCodec.h"
 #include "JsonReader.h"
+#include "PageCodec.h"
 #include "SourceServerCodec.h"
 #include "VcenterClientCodec.h"
 
@@ -19,6 +20,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 
 using namespace Qt::Literals::StringLiterals;
 using mgn::DecodeResult;
@@ -383,20 +385,42 @@ MgnCall *MgnClient::initializeService(MgnCallback<MgnNothing> done)
     return nothingCall(postRequest(u"InitializeService"_s, QJsonObject()), std::move(done));
 }
 
-// One listing across its pages.
+// One listing across its pages. Pages are pipelined: as soon as a page's
+// envelope is parsed (nextToken known, no page-level fault), the next page is
+// requested while this one's items are decoded on the thread pool, so the
+// network, the service and the decoding overlap. Whatever arrives, pages and
+// failures are handed over strictly in page order, exactly as one page after
+// the other would: a failure at page k comes after pages 1..k-1 and ends the
+// listing; at most one request is in flight.
 template<typename T>
 struct MgnClient::Paging {
+    // A page decoded, or the failure that ends the listing at that page.
+    struct Outcome {
+        std::optional<mgn::Page<T>> page;
+        std::optional<AwsError> error;
+        bool last = false;
+    };
+    // Pages requested ahead of the next one to hand over, at most.
+    static constexpr int lookahead = 2;
+
     QPointer<MgnCall> call;
     std::function<AwsHttpRequest(const std::optional<QString> &token)> makeRequest;
-    std::function<mgn::Page<T>(const QByteArray &body)> decode;
+    std::function<mgn::Page<T>(const QJsonObject &body)> decode;
     PageCallback<T> onPage;
     MgnCallback<PagingProgress> done;
     PagingProgress progress;
     QSet<QString> tokensSeen;
     QString requestId;
+    std::map<int, Outcome> outcomes; // by page index, until handed over
+    int nextToHandOver = 0;
+    std::optional<std::pair<int, QString>> deferred; // the next request, held back by the lookahead
+    bool finished = false;
 
     void finish(const std::optional<AwsError> &error)
     {
+        if (finished)
+            return;
+        finished = true;
         MgnResult<PagingProgress> result;
         result.requestId = requestId;
         if (error)
@@ -412,7 +436,7 @@ struct MgnClient::Paging {
 
 template<typename T>
 MgnCall *MgnClient::page(std::function<AwsHttpRequest(const std::optional<QString> &token)> makeRequest,
-    std::function<mgn::Page<T>(const QByteArray &body)> decode, PageCallback<T> onPage,
+    std::function<mgn::Page<T>(const QJsonObject &body)> decode, PageCallback<T> onPage,
     MgnCallback<PagingProgress> done)
 {
     auto paging = std::make_shared<Paging<T>>();
@@ -422,67 +446,112 @@ MgnCall *MgnClient::page(std::function<AwsHttpRequest(const std::optional<QStrin
     paging->done = std::move(done);
     auto *call = new MgnCall(paging->makeRequest(std::nullopt).operation, this);
     paging->call = call;
-    requestPage(paging, std::nullopt);
+    requestPage(paging, 0, std::nullopt);
     return call;
 }
 
 template<typename T>
-void MgnClient::requestPage(std::shared_ptr<Paging<T>> paging, const std::optional<QString> &token)
+void MgnClient::requestPage(std::shared_ptr<Paging<T>> paging, int index, const std::optional<QString> &token)
 {
     MgnCall *call = paging->call;
-    if (!call)
+    if (!call || paging->finished)
         return;
+    if (index - paging->nextToHandOver > Paging<T>::lookahead) {
+        paging->deferred = std::pair<int, QString>(index, token.value_or(QString()));
+        return;
+    }
     if (call->isAbortRequested()) {
-        paging->finish(AwsError::transport(AwsError::Kind::Cancelled));
+        settlePage(paging, index, {std::nullopt, AwsError::transport(AwsError::Kind::Cancelled)});
         return;
     }
     AwsReply *reply = m_transport->send(paging->makeRequest(token));
     call->track(reply);
-    connect(reply, &AwsReply::finished, call, [this, paging, reply, call] {
+    connect(reply, &AwsReply::finished, call, [this, paging, reply, call, index] {
         reply->deleteLater();
         paging->requestId = reply->response().requestId();
         if (!reply->isSuccess()) {
-            paging->finish(reply->error().value_or(AwsError::transport(AwsError::Kind::NetworkError)));
+            settlePage(paging, index,
+                {std::nullopt, reply->error().value_or(AwsError::transport(AwsError::Kind::NetworkError))});
             return;
         }
         const AwsHttpResponse response = reply->response();
-        // Decoding a page of a thousand servers takes tens of milliseconds:
-        // not on the caller's (GUI) thread.
-        auto *watcher = new QFutureWatcher<mgn::Page<T>>(call);
-        connect(watcher, &QFutureWatcherBase::finished, call, [this, paging, watcher, response, call] {
-            watcher->deleteLater();
-            const mgn::Page<T> page = watcher->result();
-            if (call->isAbortRequested()) {
-                paging->finish(AwsError::transport(AwsError::Kind::Cancelled));
-                return;
-            }
-            if (page.pageError) {
-                JsonError error = *page.pageError;
-                error.message = tr("page %1: %2").arg(paging->progress.pages + 1).arg(error.message);
-                paging->finish(malformed(response, call->operation(), error));
-                return;
-            }
-            paging->progress.pages += 1;
-            paging->progress.items += page.items.size();
-            paging->progress.itemErrors += page.errors.size();
-            const std::optional<QString> next =
-                page.nextToken && !page.nextToken->isEmpty() ? page.nextToken : std::nullopt;
-            if (next && paging->tokensSeen.contains(*next)) {
-                paging->finish(malformed(response, call->operation(),
-                    JsonError{u"nextToken"_s, tr("the service sent a nextToken it had sent before; paging stopped")}));
-                return;
-            }
-            if (paging->onPage)
-                paging->onPage(page, paging->progress);
-            if (!next) {
-                paging->finish(std::nullopt);
-                return;
-            }
-            paging->tokensSeen.insert(*next);
-            requestPage(paging, next);
-        });
-        watcher->setFuture(QtConcurrent::run(paging->decode, response.body));
+        // Parsing and decoding a page of a thousand servers take tens of
+        // milliseconds: not on the caller's (GUI) thread.
+        auto *envelopeWatcher = new QFutureWatcher<mgn::PageCodec::Envelope>(call);
+        connect(envelopeWatcher, &QFutureWatcherBase::finished, call,
+            [this, paging, envelopeWatcher, response, call, index] {
+                envelopeWatcher->deleteLater();
+                const mgn::PageCodec::Envelope envelope = envelopeWatcher->result();
+                if (call->isAbortRequested()) {
+                    settlePage(paging, index, {std::nullopt, AwsError::transport(AwsError::Kind::Cancelled)});
+                    return;
+                }
+                if (envelope.pageError) {
+                    JsonError error = *envelope.pageError;
+                    error.message = tr("page %1: %2").arg(index + 1).arg(error.message);
+                    settlePage(paging, index, {std::nullopt, malformed(response, call->operation(), error)});
+                    return;
+                }
+                const std::optional<QString> next =
+                    envelope.nextToken && !envelope.nextToken->isEmpty() ? envelope.nextToken : std::nullopt;
+                if (next && paging->tokensSeen.contains(*next)) {
+                    settlePage(paging, index,
+                        {std::nullopt, malformed(response, call->operation(),
+                                           JsonError{u"nextToken"_s,
+                                               tr("the service sent a nextToken it had sent before; paging stopped")})});
+                    return;
+                }
+                if (next) {
+                    paging->tokensSeen.insert(*next);
+                    requestPage(paging, index + 1, next);
+                }
+                auto *pageWatcher = new QFutureWatcher<mgn::Page<T>>(call);
+                connect(pageWatcher, &QFutureWatcherBase::finished, call, [this, paging, pageWatcher, index, next] {
+                    pageWatcher->deleteLater();
+                    settlePage(paging, index, {pageWatcher->result(), std::nullopt, !next});
+                });
+                pageWatcher->setFuture(QtConcurrent::run(paging->decode, *envelope.body));
+            });
+        envelopeWatcher->setFuture(QtConcurrent::run(&mgn::PageCodec::parseEnvelope, response.body));
     });
+}
+
+template<typename T>
+void MgnClient::settlePage(std::shared_ptr<Paging<T>> paging, int index, typename Paging<T>::Outcome outcome)
+{
+    paging->outcomes.emplace(index, std::move(outcome));
+    // Hand over what is next in page order, as long as it is there.
+    while (!paging->finished) {
+        const auto it = paging->outcomes.find(paging->nextToHandOver);
+        if (it == paging->outcomes.end())
+            break;
+        const typename Paging<T>::Outcome ready = std::move(it->second);
+        paging->outcomes.erase(it);
+        if (paging->call && paging->call->isAbortRequested()) {
+            paging->finish(AwsError::transport(AwsError::Kind::Cancelled));
+            break;
+        }
+        if (ready.error) {
+            paging->finish(ready.error);
+            break;
+        }
+        const mgn::Page<T> &page = *ready.page;
+        paging->progress.pages += 1;
+        paging->progress.items += page.items.size();
+        paging->progress.itemErrors += page.errors.size();
+        paging->nextToHandOver += 1;
+        if (paging->onPage)
+            paging->onPage(page, paging->progress);
+        if (ready.last) {
+            paging->finish(std::nullopt);
+            break;
+        }
+        if (paging->deferred && paging->deferred->first - paging->nextToHandOver <= Paging<T>::lookahead) {
+            const auto [deferredIndex, token] = *paging->deferred;
+            paging->deferred.reset();
+            requestPage(paging, deferredIndex, token);
+        }
+    }
 }
 
 MgnCall *MgnClient::describeSourceServers(
@@ -497,7 +566,7 @@ MgnCall *MgnClient::describeSourceServers(
         return postRequest(u"DescribeSourceServers"_s, body);
     };
     return page<mgn::SourceServer>(makeRequest,
-        [](const QByteArray &body) { return mgn::SourceServerCodec::decodePage(body); }, std::move(onPage),
+        [](const QJsonObject &body) { return mgn::SourceServerCodec::decodePage(body); }, std::move(onPage),
         std::move(done));
 }
 
@@ -512,7 +581,7 @@ MgnCall *MgnClient::describeJobs(
         withAccount(body);
         return postRequest(u"DescribeJobs"_s, body);
     };
-    return page<mgn::Job>(makeRequest, [](const QByteArray &body) { return mgn::JobCodec::decodePage(body); },
+    return page<mgn::Job>(makeRequest, [](const QJsonObject &body) { return mgn::JobCodec::decodePage(body); },
         std::move(onPage), std::move(done));
 }
 
@@ -527,7 +596,7 @@ MgnCall *MgnClient::describeJobLogItems(
         return postRequest(u"DescribeJobLogItems"_s, body);
     };
     return page<mgn::JobLog>(makeRequest,
-        [](const QByteArray &body) { return mgn::JobLogCodec::decodePage(body); }, std::move(onPage),
+        [](const QJsonObject &body) { return mgn::JobLogCodec::decodePage(body); }, std::move(onPage),
         std::move(done));
 }
 
@@ -541,7 +610,7 @@ MgnCall *MgnClient::describeVcenterClients(
         return restRequest("GET", u"DescribeVcenterClients"_s, u"/DescribeVcenterClients"_s, query, std::nullopt);
     };
     return page<mgn::VcenterClient>(makeRequest,
-        [](const QByteArray &body) { return mgn::VcenterClientCodec::decodePage(body); }, std::move(onPage),
+        [](const QJsonObject &body) { return mgn::VcenterClientCodec::decodePage(body); }, std::move(onPage),
         std::move(done));
 }
 

@@ -143,10 +143,12 @@ private:
     struct Paging;
     template<typename T>
     MgnCall *page(std::function<AwsHttpRequest(const std::optional<QString> &token)> makeRequest,
-        std::function<mgn::Page<T>(const QByteArray &body)> decode, PageCallback<T> onPage,
+        std::function<mgn::Page<T>(const QJsonObject &body)> decode, PageCallback<T> onPage,
         MgnCallback<PagingProgress> done);
     template<typename T>
-    void requestPage(std::shared_ptr<Paging<T>> paging, const std::optional<QString> &token);
+    void requestPage(std::shared_ptr<Paging<T>> paging, int index, const std::optional<QString> &token);
+    template<typename T>
+    void settlePage(std::shared_ptr<Paging<T>> paging, int index, typename Paging<T>::Outcome outcome);
 
     void withAccount(QJsonObject &body) const;
 

@@ -33,7 +33,7 @@ void RefreshService::refresh()
     }
     m_timer.stop();
     m_again = false;
-    m_collected.clear();
+    m_pages.clear();
     m_undecodable.clear();
     m_progress = {};
     Q_EMIT started();
@@ -41,7 +41,9 @@ void RefreshService::refresh()
         m_filters,
         [this](const mgn::Page<mgn::SourceServer> &page, const PagingProgress &progress) {
             m_progress = progress;
-            m_collected.append(page.items);
+            // The page's own list, shared: the servers are copied once, into
+            // the snapshot, not on every page as one list grows.
+            m_pages.append(page.items);
             QStringList problems;
             for (const mgn::DecodeError &error : page.errors) {
                 if (!error.id.isEmpty())
@@ -56,17 +58,28 @@ void RefreshService::refresh()
             m_call = nullptr;
             if (result.ok()) {
                 m_lastSuccess = QDateTime::currentDateTimeUtc();
-                Q_EMIT snapshotReady(m_collected, m_undecodable);
+                Q_EMIT snapshotReady(snapshot(), m_undecodable);
             } else {
                 Q_EMIT failed(*result.error);
             }
-            m_collected.clear();
+            m_pages.clear();
             Q_EMIT finished();
             if (m_again)
                 QTimer::singleShot(0, this, &RefreshService::refresh);
             else
                 scheduleNext();
         });
+}
+
+QList<mgn::SourceServer> RefreshService::snapshot() const
+{
+    if (m_pages.size() == 1)
+        return m_pages.constFirst();
+    QList<mgn::SourceServer> servers;
+    servers.reserve(m_progress.items);
+    for (const auto &page : m_pages)
+        servers.append(page);
+    return servers;
 }
 
 void RefreshService::cancel()

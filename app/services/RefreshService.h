@@ -55,13 +55,15 @@ Q_SIGNALS:
 
 private:
     void scheduleNext();
+    QList<mgn::SourceServer> snapshot() const;
 
     MgnClient *m_client;
     SourceServerFilters m_filters;
     std::chrono::seconds m_interval{0};
     QTimer m_timer;
     QPointer<MgnCall> m_call;
-    QList<mgn::SourceServer> m_collected;
+    // The decoded servers of each page so far.
+    QList<QList<mgn::SourceServer>> m_pages;
     QSet<QString> m_undecodable;
     PagingProgress m_progress;
     std::optional<QDateTime> m_lastSuccess;

@@ -1,0 +1,51 @@
+#include "CodecBench.h"
+
+#include "BenchFleet.h"
+#include "SourceServerCodec.h"
+
+#include <QJsonDocument>
+
+#include <benchmark/benchmark.h>
+
+namespace {
+
+void decodePages(benchmark::State &state, int servers)
+{
+    const BenchFleet &fleet = BenchFleet::of(servers);
+    for (auto _ : state) {
+        qsizetype decoded = 0;
+        for (const QByteArray &page : fleet.pages)
+            decoded += mgn::SourceServerCodec::decodePage(page).items.size();
+        if (decoded != servers)
+            state.SkipWithError("a server did not decode");
+        benchmark::DoNotOptimize(decoded);
+    }
+    state.SetBytesProcessed(state.iterations() * fleet.bytes);
+    state.SetItemsProcessed(state.iterations() * servers);
+}
+
+void parsePages(benchmark::State &state, int servers)
+{
+    const BenchFleet &fleet = BenchFleet::of(servers);
+    for (auto _ : state) {
+        for (const QByteArray &page : fleet.pages) {
+            QJsonDocument document = QJsonDocument::fromJson(page);
+            benchmark::DoNotOptimize(document);
+        }
+    }
+    state.SetBytesProcessed(state.iterations() * fleet.bytes);
+    state.SetItemsProcessed(state.iterations() * servers);
+}
+
+} // namespace
+
+void CodecBench::registerBenchmarks(const QList<int> &sizes)
+{
+    for (const int servers : sizes) {
+        const std::string suffix = "/" + std::to_string(servers);
+        benchmark::RegisterBenchmark(("decode" + suffix).c_str(), decodePages, servers)
+            ->Unit(benchmark::kMillisecond);
+        benchmark::RegisterBenchmark(("decode.ref_fromJson" + suffix).c_str(), parsePages, servers)
+            ->Unit(benchmark::kMillisecond);
+    }
+}

@@ -1,0 +1,11 @@
+#pragma once
+
+#include <QList>
+
+// Decoding DescribeSourceServers pages (SourceServerCodec::decodePage) beside
+// QJsonDocument::fromJson of the same bytes, the parse every decode starts with.
+class CodecBench
+{
+public:
+    static void registerBenchmarks(const QList<int> &sizes);
+};

@@ -1,0 +1,55 @@
+#include "EmulatorBench.h"
+
+#include "BenchFleet.h"
+#include "MgnService.h"
+
+#include <QJsonDocument>
+
+#include <benchmark/benchmark.h>
+
+#include <vector>
+
+namespace {
+
+void listFleet(benchmark::State &state, int servers)
+{
+    const auto service = BenchFleet::service(servers);
+    qsizetype bytes = 0;
+    for (auto _ : state) {
+        const QList<QByteArray> pages = BenchFleet::listPages(*service);
+        bytes = 0;
+        for (const QByteArray &page : pages)
+            bytes += page.size();
+    }
+    state.SetBytesProcessed(state.iterations() * bytes);
+    state.SetItemsProcessed(state.iterations() * servers);
+}
+
+void writeDocuments(benchmark::State &state, int servers)
+{
+    const BenchFleet &fleet = BenchFleet::of(servers);
+    std::vector<QJsonDocument> documents;
+    for (const QByteArray &page : fleet.pages)
+        documents.push_back(QJsonDocument::fromJson(page));
+    for (auto _ : state) {
+        for (const QJsonDocument &document : documents) {
+            QByteArray bytes = document.toJson(QJsonDocument::Compact);
+            benchmark::DoNotOptimize(bytes);
+        }
+    }
+    state.SetBytesProcessed(state.iterations() * fleet.bytes);
+    state.SetItemsProcessed(state.iterations() * servers);
+}
+
+} // namespace
+
+void EmulatorBench::registerBenchmarks(const QList<int> &sizes)
+{
+    for (const int servers : sizes) {
+        const std::string suffix = "/" + std::to_string(servers);
+        benchmark::RegisterBenchmark(("emulator_list" + suffix).c_str(), listFleet, servers)
+            ->Unit(benchmark::kMillisecond);
+        benchmark::RegisterBenchmark(("emulator_list.ref_toJson" + suffix).c_str(), writeDocuments, servers)
+            ->Unit(benchmark::kMillisecond);
+    }
+}

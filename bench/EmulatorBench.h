@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QList>
+
+// The emulator's service listing a whole fleet with DescribeSourceServers,
+// 1000 servers a page, without HTTP (MgnService::handle: the simulation
+// brought up to date per server, then the page written), beside
+// QJsonDocument::toJson writing the same pages from documents built
+// beforehand.
+class EmulatorBench
+{
+public:
+    static void registerBenchmarks(const QList<int> &sizes);
+};

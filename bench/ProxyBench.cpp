@@ -1,0 +1,134 @@
+#include "ProxyBench.h"
+
+#include "BenchFleet.h"
+#include "SourceServerFilterProxyModel.h"
+#include "SourceServerTableModel.h"
+
+#include <QMetaEnum>
+#include <QVariant>
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <numeric>
+#include <vector>
+
+using namespace Qt::Literals::StringLiterals;
+using mgn::SourceServerFilterProxyModel;
+using mgn::SourceServerTableModel;
+using Column = SourceServerTableModel::Column;
+
+namespace {
+
+// Matches about a third of the realistic fleet's servers (its "-prod-" ones
+// and their tags).
+const QString filterText = u"prod"_s;
+
+struct Table {
+    explicit Table(int servers)
+    {
+        model.merge(BenchFleet::of(servers).servers);
+        proxy.setSourceModel(&model);
+    }
+    SourceServerTableModel model;
+    SourceServerFilterProxyModel proxy;
+};
+
+void sortBy(benchmark::State &state, int servers, int column)
+{
+    Table table(servers);
+    for (auto _ : state) {
+        state.PauseTiming();
+        table.proxy.sort(-1);
+        state.ResumeTiming();
+        table.proxy.sort(column, Qt::AscendingOrder);
+    }
+    state.SetItemsProcessed(state.iterations() * servers);
+}
+
+// The proxy's order (absent after present, ties by ID) on keys read once.
+void sortKeys(benchmark::State &state, int servers, int column)
+{
+    Table table(servers);
+    const auto count = std::size_t(servers);
+    std::vector<QVariant> keys(count);
+    std::vector<QString> ids(count);
+    for (int row = 0; row < servers; ++row) {
+        keys[std::size_t(row)] = table.model.data(table.model.index(row, column), SourceServerTableModel::SortRole);
+        ids[std::size_t(row)] = table.model.serverAt(row)->id();
+    }
+    std::vector<int> order(count);
+    for (auto _ : state) {
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+            const QVariant &l = keys[std::size_t(a)];
+            const QVariant &r = keys[std::size_t(b)];
+            if (l.isValid() != r.isValid())
+                return l.isValid();
+            if (l.isValid()) {
+                const auto comparison = QVariant::compare(l, r);
+                if (comparison == QPartialOrdering::Less)
+                    return true;
+                if (comparison == QPartialOrdering::Greater)
+                    return false;
+            }
+            return ids[std::size_t(a)] < ids[std::size_t(b)];
+        });
+        benchmark::DoNotOptimize(order.data());
+    }
+    state.SetItemsProcessed(state.iterations() * servers);
+}
+
+// As the window has it: sorted by name, then a text typed in the filter box.
+void filterByText(benchmark::State &state, int servers)
+{
+    Table table(servers);
+    table.proxy.sort(int(Column::Name));
+    table.proxy.setArchivedView(SourceServerFilterProxyModel::ArchivedView::All);
+    int shown = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        table.proxy.setFilterText(QString());
+        state.ResumeTiming();
+        table.proxy.setFilterText(filterText);
+        shown = table.proxy.rowCount();
+    }
+    state.counters["shown"] = shown;
+    state.SetItemsProcessed(state.iterations() * servers);
+}
+
+void matchText(benchmark::State &state, int servers)
+{
+    const BenchFleet &fleet = BenchFleet::of(servers);
+    int shown = 0;
+    for (auto _ : state) {
+        shown = 0;
+        for (const mgn::SourceServer &server : fleet.servers)
+            shown += SourceServerFilterProxyModel::matchesText(server, filterText) ? 1 : 0;
+        benchmark::DoNotOptimize(shown);
+    }
+    state.counters["shown"] = shown;
+    state.SetItemsProcessed(state.iterations() * servers);
+}
+
+} // namespace
+
+void ProxyBench::registerBenchmarks(const QList<int> &sizes)
+{
+    const QMetaEnum columns = QMetaEnum::fromType<Column>();
+    for (const int servers : sizes) {
+        const std::string suffix = "/" + std::to_string(servers);
+        for (int column = 0; column < SourceServerTableModel::ColumnCount; ++column) {
+            const std::string name = columns.valueToKey(column);
+            benchmark::RegisterBenchmark(("sort." + name + suffix).c_str(), sortBy, servers, column)
+                ->Unit(benchmark::kMillisecond);
+            benchmark::RegisterBenchmark(("sort." + name + ".ref_stable_sort" + suffix).c_str(), sortKeys,
+                servers, column)
+                ->Unit(benchmark::kMillisecond);
+        }
+        benchmark::RegisterBenchmark(("filter_text" + suffix).c_str(), filterByText, servers)
+            ->Unit(benchmark::kMillisecond);
+        benchmark::RegisterBenchmark(("filter_text.ref_predicate" + suffix).c_str(), matchText, servers)
+            ->Unit(benchmark::kMillisecond);
+    }
+}
