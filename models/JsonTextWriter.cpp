@@ -87,7 +87,9 @@ void JsonTextWriter::openContainer(char bracket, bool object)
     m_out.append(bracket);
     if (m_indented)
         m_out.append('\n');
-    m_levels.push_back(Level{object});
+    Level level;
+    level.object = object;
+    m_levels.push_back(level);
 }
 
 void JsonTextWriter::closeContainer(char bracket)
