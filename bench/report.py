@@ -167,8 +167,9 @@ def e2e_table(results):
     out = ["### End to end: describe-source-servers of the whole fleet against mgn-emulator "
            "(median wall time of the whole process, same emulator and fleet)", "",
            "| Client | Version | " + " | ".join("%s servers" % format(s, ",") for s in sizes)
-           + " | CPU at %s | Time / mgnctl's at %s |" % (format(ratio_size, ","), format(ratio_size, ",")),
-           "|" + "---|" * (len(sizes) + 4)]
+           + " | CPU at %s | Time / mgnctl's at %s | CPU / mgnctl's |" % (
+               format(ratio_size, ","), format(ratio_size, ",")),
+           "|" + "---|" * (len(sizes) + 5)]
     ratios = {}
     base = by.get(("mgnctl", ratio_size))
     for client in clients:
@@ -181,9 +182,13 @@ def e2e_table(results):
         cpu = "%.2f s" % r["cpu_s_median"] if r else "-"
         rat = "-"
         if r and base and client != "mgnctl":
-            ratios[client] = r["wall_s_median"] / base["wall_s_median"]
-            rat = "%.1fx" % ratios[client]
-        out.append("| %s | %s | %s | %s | %s |" % (client, version, " | ".join(cells), cpu, rat))
+            rat = "%.1fx" % (r["wall_s_median"] / base["wall_s_median"])
+            if ratio_size == 10000:
+                ratios[client] = r["wall_s_median"] / base["wall_s_median"]
+        cpu_ratio = "-"
+        if r and base and client != "mgnctl" and base["cpu_s_median"] > 0:
+            cpu_ratio = "%.1fx" % (r["cpu_s_median"] / base["cpu_s_median"])
+        out.append("| %s | %s | %s | %s | %s | %s |" % (client, version, " | ".join(cells), cpu, rat, cpu_ratio))
     for note in notes:
         out.append("")
         out.append("Skipped at %s servers: %s (%s)." % (format(note["servers"], ","), ", ".join(note["skipped"]),
@@ -206,10 +211,11 @@ def dashboard_table(results):
         values = [r[key] for r in runs.get((mode, size), []) if key in r]
         return statistics.median(values) if values else None
 
-    out = ["### Dashboard start (--demo settings: in-process emulator, seed 7, speed 60; offscreen; median)", "",
-           "| Servers | Start to full table (window) | reference: same start, listing by MgnClient, no window "
-           "| Window / reference | Peak RSS, window | Peak RSS, reference |",
-           "|---|---|---|---|---|---|"]
+    out = ["### Dashboard start (--demo settings: the emulator in the process on its own thread, seed 7, speed 60; "
+           "offscreen; medians)", "",
+           "| Servers | Start to full table (window) | GUI thread CPU until then | reference: same start, listing by "
+           "MgnClient, no window | Window / reference | Peak RSS, window | Peak RSS, reference |",
+           "|---|---|---|---|---|---|---|"]
     populated = None
     for s in sizes:
         window = median("window", s, "start_to_populated_ms")
@@ -220,8 +226,10 @@ def dashboard_table(results):
         rss_l = median("listing", s, rss_key)
         if s == 10000:
             populated = window
-        out.append("| %s | %s | %s | %s | %s | %s |" % (
+        gui_cpu = median("window", s, "main_thread_cpu_ms")
+        out.append("| %s | %s | %s | %s | %s | %s | %s |" % (
             format(s, ","), "%.0f ms" % window if window is not None else "-",
+            "%.0f ms" % gui_cpu if gui_cpu is not None else "-",
             "%.0f ms" % listing if listing is not None else "-",
             "%.2fx" % (window / listing) if window and listing else "-",
             "%.0f MB" % (rss_w / 1024) if rss_w else "-", "%.0f MB" % (rss_l / 1024) if rss_l else "-"))
@@ -246,7 +254,9 @@ def main():
     dashboard, populated = dashboard_table(results)
     out += dashboard
 
-    out += ["### Targets", ""]
+    out += ["### Targets (issue 7, judged at 10,000 servers)", ""]
+    if not ratios:
+        out.append("- end to end: not judged, no run at 10,000 servers (--quick)")
     for client, value in sorted(ratios.items()):
         goal = 5 if client == "boto3" else 10
         out.append("- mgnctl at least %dx faster than %s: %.1fx, %s" % (
@@ -258,6 +268,8 @@ def main():
     if populated is not None:
         out.append("- table of 10,000 populated in under 1.5 s: %.0f ms, %s" % (
             populated, "met" if populated < 1500 else "NOT met"))
+    else:
+        out.append("- dashboard: not judged, no run at 10,000 servers (--quick)")
     out.append("")
     out.append("Machine: %s CPUs at %s MHz (Google Benchmark's view); load average %s." % (
         context.get("num_cpus", "?"), context.get("mhz_per_cpu", "?"),
