@@ -71,9 +71,12 @@ EmulatorOptions EmulatorOptions::parse(const QStringList &arguments)
         tr("The AWS account ID in ARNs (default 111122223333)."), u"id"_s, u"111122223333"_s);
     const QCommandLineOption verboseOption(
         u"verbose"_s, tr("Log each request (method, path, status, time) to stderr."));
-    parser.addOptions(
-        { portOption, serversOption, seedOption, speedOption, faultsOption, stateOption, saveIntervalOption,
-            keyIdOption, secretOption, tokenOption, regionOption, accountOption, verboseOption });
+    const QCommandLineOption uninitializedOption(u"uninitialized"_s,
+        tr("Start as an account where the service was never initialized: requests fail with "
+           "UninitializedAccountException until InitializeService is called."));
+    parser.addOptions({ portOption, serversOption, seedOption, speedOption, faultsOption, stateOption,
+        saveIntervalOption, keyIdOption, secretOption, tokenOption, regionOption, accountOption, verboseOption,
+        uninitializedOption });
 
     EmulatorOptions options;
     if (!parser.parse(arguments))
@@ -161,5 +164,6 @@ EmulatorOptions EmulatorOptions::parse(const QStringList &arguments)
     if (!accountPattern.match(options.accountId).hasMatch())
         return failed(options, tr("--account-id: expected 12 digits, got \"%1\"").arg(options.accountId));
     options.verbose = parser.isSet(verboseOption);
+    options.uninitialized = parser.isSet(uninitializedOption);
     return options;
 }

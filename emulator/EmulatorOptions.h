@@ -35,6 +35,7 @@ struct EmulatorOptions {
     std::chrono::seconds saveInterval { 30 };
     AwsCredentials credentials = demoCredentials();
     bool verbose = false; // one line per request on stderr
+    bool uninitialized = false; // MGN not yet initialized in the account (--uninitialized)
 
     bool usesDemoCredentials() const { return credentials == demoCredentials(); }
 

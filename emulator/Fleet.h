@@ -38,6 +38,9 @@ public:
     std::vector<FleetServer> servers; // in the order DescribeSourceServers lists them
     std::vector<FleetJob> jobs; // in creation order
     QList<mgn::VcenterClient> vcenterClients;
+    // Until InitializeService is called, the service refuses the account's
+    // other operations with UninitializedAccountException.
+    bool initialized = true;
 
     // Anchors simNow at this wall-clock instant.
     void anchorAt(qint64 wallMsecs);

@@ -245,7 +245,8 @@ QJsonObject FleetState::toJson(const Fleet &fleet)
     return QJsonObject { { "format"_L1, QString(formatName) }, { "version"_L1, version },
         { "accountId"_L1, fleet.accountId }, { "region"_L1, fleet.region }, { "seed"_L1, double(fleet.seed) },
         { "speed"_L1, fleet.speed }, { "simNow"_L1, double(fleet.simNow) }, { "ids"_L1, hex64(fleet.ids.state()) },
-        { "vcenterClients"_L1, clients }, { "servers"_L1, servers }, { "jobs"_L1, jobs } };
+        { "initialized"_L1, fleet.initialized }, { "vcenterClients"_L1, clients }, { "servers"_L1, servers },
+        { "jobs"_L1, jobs } };
 }
 
 std::optional<Fleet> FleetState::fromJson(const QJsonObject &object, QString *error)
@@ -268,6 +269,8 @@ std::optional<Fleet> FleetState::fromJson(const QJsonObject &object, QString *er
     fleet.speed = object.value("speed"_L1).toDouble(1.0);
     fleet.simNow = r.integer("simNow"_L1);
     fleet.ids = EmulatorRandom(r.hex("ids"_L1));
+    // Files written before the member existed hold initialized accounts.
+    fleet.initialized = object.value("initialized"_L1).toBool(true);
 
     const QJsonArray clients = r.array("vcenterClients"_L1);
     for (qsizetype i = 0; i < clients.size() && fault.isEmpty(); ++i) {

@@ -37,6 +37,7 @@ bool MgnEmulator::start(const EmulatorOptions &options, QString *error)
     serviceOptions.speed = options.speed;
     serviceOptions.accountId = options.accountId;
     serviceOptions.region = options.region;
+    serviceOptions.initialized = !options.uninitialized;
     auto service = std::make_unique<MgnService>(serviceOptions, m_serviceClock ? m_serviceClock : clock);
 
     m_restoredState = false;

@@ -82,6 +82,7 @@ MgnService::MgnService(const Options &options, std::shared_ptr<const Clock> cloc
     d->clock = clock ? std::move(clock) : Clock::instance();
     d->fleet = FleetGenerator::generate(
         { options.servers, options.seed, options.speed, options.accountId, options.region }, d->wallNow());
+    d->fleet.initialized = options.initialized;
 }
 
 MgnService::~MgnService() = default;
@@ -92,11 +93,17 @@ EmulatorResponse MgnService::handle(const EmulatorRequest &request)
     Fleet &fleet = d->fleet;
     if (request.path.startsWith("/tags/"))
         return TagOperations::handle(fleet, request);
-    if (request.method == "GET" && request.path == "/DescribeVcenterClients")
+    if (request.method == "GET" && request.path == "/DescribeVcenterClients") {
+        if (!fleet.initialized)
+            return ServiceErrors::uninitializedAccount();
         return VcenterClientOperations::describe(fleet, request);
+    }
     const auto route = postRoutes().constFind(request.path);
     if (request.method != "POST" || route == postRoutes().constEnd())
         return ServiceErrors::unknownOperation(request.method, request.path);
+    // The API model declares the error on every operation but InitializeService and tagging.
+    if (!fleet.initialized && route->operation != Operation::InitializeService)
+        return ServiceErrors::uninitializedAccount();
 
     switch (route->operation) {
     case Operation::DescribeSourceServers:
@@ -116,7 +123,8 @@ EmulatorResponse MgnService::handle(const EmulatorRequest &request)
     case Operation::DeleteVcenterClient:
         return VcenterClientOperations::remove(fleet, request);
     case Operation::InitializeService:
-        // The account is always initialized; the call succeeds again, as it does on AWS.
+        // A second call succeeds too, as it does on AWS.
+        fleet.initialized = true;
         return EmulatorResponse::empty(204);
     }
     return ServiceErrors::unknownOperation(request.method, request.path);

@@ -27,6 +27,10 @@ public:
         double speed = 1.0;    // simulated seconds per real second
         QString accountId = QStringLiteral("111122223333");
         QString region = QStringLiteral("us-east-1");
+        // false: an account where MGN was never initialized; every operation
+        // but InitializeService and the tagging ones answers
+        // UninitializedAccountException until InitializeService is called.
+        bool initialized = true;
     };
 
     // The clock defaults to Clock::instance(); time moves on by `speed` from

@@ -76,6 +76,13 @@ EmulatorResponse ServiceErrors::conflict(const QString &message, const QList<Con
     return EmulatorResponse::error(409, u"ConflictException"_s, message, members);
 }
 
+EmulatorResponse ServiceErrors::uninitializedAccount()
+{
+    return EmulatorResponse::error(400, u"UninitializedAccountException"_s,
+        u"Account is not initialized. Initialize Application Migration Service in this region "
+        u"(InitializeService) before using it."_s);
+}
+
 EmulatorResponse ServiceErrors::unknownOperation(const QByteArray &method, const QByteArray &path)
 {
     return EmulatorResponse::error(404, u"UnknownOperationException"_s,

@@ -46,6 +46,8 @@ public:
     // 404 UnknownOperationException, as AWS answers a path or method no
     // operation has.
     static EmulatorResponse unknownOperation(const QByteArray &method, const QByteArray &path);
+    // 400 UninitializedAccountException: InitializeService was never called.
+    static EmulatorResponse uninitializedAccount();
 
     static constexpr QLatin1StringView sourceServerType { "SOURCE_SERVER" };
     static constexpr QLatin1StringView jobType { "JOB" };

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void confirmedActionChangesTheServer();
     void refusalShowsTheServiceMessage();
     void refreshKeepsTheSelectionAndAddsALagPoint();
+    void uninitializedAccountCanBeInitialized();
 
 private:
     int rowOf(const QString &id) const;
@@ -226,6 +227,59 @@ void TestDashboardEmulator::refreshKeepsTheSelectionAndAddsALagPoint()
         QCOMPARE(selected.first().data(mgn::SourceServerTableModel::ServerIdRole).toString(), id);
         QCOMPARE(m_window->details()->lagChart()->pointCount(), points + refresh);
     }
+}
+
+
+// An account where MGN was never initialized: the refresh fails saying so and
+// where to set it up; File > Initialize asks first, then calls InitializeService
+// and lists the servers.
+void TestDashboardEmulator::uninitializedAccountCanBeInitialized()
+{
+    m_window.reset();
+    m_emulator = std::make_unique<MgnEmulator>();
+    EmulatorOptions options;
+    options.servers = 40;
+    options.seed = 5;
+    options.speed = 1;
+    options.uninitialized = true;
+    QString error;
+    QVERIFY2(m_emulator->start(options, &error), qPrintable(error));
+    m_window = std::make_unique<MainWindow>();
+    QAction *initialize = m_window->actions()->initializeServiceAction();
+    QVERIFY(!initialize->isEnabled());
+    m_connection = MgnConnection::openDirect(
+        m_emulator->url(), m_emulator->region(), m_emulator->credentials(), m_window.get());
+    m_window->setConnection(m_connection);
+    QSignalSpy failed(m_window->refreshService(), &RefreshService::failed);
+    QVERIFY(failed.wait(20000));
+    QCOMPARE(failed.first().first().value<AwsError>().kind, AwsError::Kind::UninitializedAccount);
+    QCOMPARE(m_window->serverModel()->rowCount(), 0);
+    const QString shown = m_window->statusBar()->currentMessage();
+    QVERIFY2(shown.contains(u"not initialized"_s) && shown.contains(u"File > Initialize"_s), qPrintable(shown));
+    QVERIFY(initialize->isEnabled());
+
+    int asked = 0;
+    m_window->actions()->setConfirm([&asked](const QString &, const QString &) {
+        ++asked;
+        return false;
+    });
+    initialize->trigger();
+    QCOMPARE(asked, 1);
+    QTest::qWait(200);
+    QVERIFY(!m_emulator->service()->fleet().initialized);
+
+    m_window->actions()->setConfirm([&asked](const QString &title, const QString &) {
+        ++asked;
+        return title.contains(u"Initialize"_s);
+    });
+    QSignalSpy refreshed(m_window->refreshService(), &RefreshService::finished);
+    initialize->trigger();
+    QCOMPARE(asked, 2);
+    QVERIFY(!initialize->isEnabled()); // until the service answers
+    QVERIFY(refreshed.wait(20000));
+    QVERIFY(m_emulator->service()->fleet().initialized);
+    QCOMPARE(m_window->serverModel()->rowCount(), 40);
+    QVERIFY(initialize->isEnabled());
 }
 
 QTEST_MAIN(TestDashboardEmulator)

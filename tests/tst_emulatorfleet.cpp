@@ -530,6 +530,7 @@ void TestEmulatorFleet::persistenceRoundTrip()
     FleetActions::startLaunch(fleet, { fleet.servers.front().server.id() }, InitiatedBy::StartTest, Tags { { u"k"_s, u"v"_s } },
         fleet.simNow);
     advanceToWall(fleet, startTime.toMSecsSinceEpoch() + 5 * second);
+    fleet.initialized = false;
     QString error;
     QVERIFY2(FleetState::save(fleet, path, &error), qPrintable(error));
     QVERIFY(!QFile::exists(path + u".tmp"_s));
@@ -538,6 +539,7 @@ void TestEmulatorFleet::persistenceRoundTrip()
     loaded->anchorSim = fleet.anchorSim;
     loaded->anchorWall = fleet.anchorWall;
     QVERIFY(*loaded == fleet);
+    QVERIFY(!loaded->initialized);
 
     // Both go on the same way.
     advanceToWall(fleet, startTime.toMSecsSinceEpoch() + 10 * minute);

@@ -60,6 +60,8 @@ private Q_SLOTS:
     void botocoreAndBoto3();
     void awsCliFullMigration_data();
     void awsCliFullMigration();
+    void awsCliUninitializedAccount_data();
+    void awsCliUninitializedAccount();
 
 private:
     // Runs a child while the event loop serves the emulator.
@@ -413,6 +415,51 @@ void TestEmulatorInterop::awsCliFullMigration()
               .toArray();
     QVERIFY(std::any_of(archived.begin(), archived.end(),
         [&](const QJsonValue &item) { return item.toObject().value(u"sourceServerID"_s).toString() == id; }));
+}
+
+void TestEmulatorInterop::awsCliUninitializedAccount_data()
+{
+    awsCliFullMigration_data();
+}
+
+// An account where MGN was never initialized, as the AWS CLI sees it: the
+// error it names, then `aws mgn initialize-service`, then the fleet.
+void TestEmulatorInterop::awsCliUninitializedAccount()
+{
+    QFETCH(QString, program);
+    QFETCH(QStringList, prefix);
+    if (program.isEmpty())
+        QSKIP("The AWS CLI is not installed: neither `python3 -m awscli` nor `aws` (or set MGN_AWS_CLI)");
+    MgnEmulator emulator;
+    EmulatorOptions options;
+    options.servers = 5;
+    options.seed = 9;
+    options.speed = 1;
+    options.uninitialized = true;
+    QString error;
+    QVERIFY2(emulator.start(options, &error), qPrintable(error));
+    const auto cli = [&](const QStringList &arguments) {
+        return run(program,
+            prefix + arguments
+                + QStringList { u"--endpoint-url"_s, emulator.url().toString(), u"--region"_s, emulator.region(),
+                      u"--output"_s, u"json"_s },
+            {},
+            { { u"AWS_ACCESS_KEY_ID"_s, emulator.credentials().accessKeyId },
+                { u"AWS_SECRET_ACCESS_KEY"_s, emulator.credentials().secretAccessKey } });
+    };
+
+    const ProcessResult refused = cli({ u"mgn"_s, u"describe-source-servers"_s });
+    QVERIFY(refused.finished);
+    QVERIFY(refused.exitCode != 0);
+    QVERIFY2(refused.err.contains(
+                 "An error occurred (UninitializedAccountException) when calling the DescribeSourceServers operation"),
+        refused.err.constData());
+
+    const ProcessResult initialized = cli({ u"mgn"_s, u"initialize-service"_s });
+    QVERIFY2(initialized.finished && initialized.exitCode == 0, initialized.err.constData());
+    const ProcessResult listed = cli({ u"mgn"_s, u"describe-source-servers"_s });
+    QVERIFY2(listed.finished && listed.exitCode == 0, listed.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(listed.out).object().value(u"items"_s).toArray().size(), 5);
 }
 
 QTEST_GUILESS_MAIN(TestEmulatorInterop)

@@ -227,6 +227,8 @@ private Q_SLOTS:
     void vcenterClients();
     void tags();
     void initializeService();
+    void uninitializedAccount_data();
+    void uninitializedAccount();
     void largeFleetPages();
 };
 
@@ -1123,6 +1125,52 @@ void TestMgnService::initializeService()
     const EmulatorResponse response = h.call(post("InitializeService"));
     QCOMPARE(response.status, 204);
     QVERIFY(response.body.isEmpty());
+}
+
+void TestMgnService::uninitializedAccount_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("operation");
+    for (const char *name : { "DescribeSourceServers", "ChangeServerLifeCycleState",
+             "UpdateSourceServerReplicationType", "FinalizeCutover", "DisconnectFromService", "MarkAsArchived",
+             "RetryDataReplication", "StartReplication", "StopReplication", "PauseReplication", "ResumeReplication",
+             "DeleteSourceServer", "StartTest", "StartCutover", "TerminateTargetInstances", "DescribeJobs",
+             "DescribeJobLogItems", "DeleteVcenterClient" })
+        QTest::newRow(name) << QByteArray("POST") << QByteArray(name);
+    QTest::newRow("DescribeVcenterClients") << QByteArray("GET") << QByteArray("DescribeVcenterClients");
+}
+
+// Every operation the API model declares UninitializedAccountException on
+// answers it until InitializeService; tagging (which does not) goes on working.
+void TestMgnService::uninitializedAccount()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, operation);
+    const auto clock = std::make_shared<FixedClock>(startTime);
+    MgnService::Options options { 20, 7, 1.0, account, u"us-east-1"_s };
+    options.initialized = false;
+    MgnService service(options, clock);
+    const QString id = service.fleet().servers.front().server.id();
+    const QByteArray body = QJsonDocument(QJsonObject { { "sourceServerID"_L1, id },
+        { "sourceServerIDs"_L1, QJsonArray { id } }, { "filters"_L1, QJsonObject {} } }).toJson();
+    const EmulatorRequest request { method, QByteArray('/' + operation), {}, {}, method == "GET" ? QByteArray() : body };
+    const Fleet before = service.fleet();
+
+    EmulatorResponse response = service.handle(request);
+    QVERIFY2(response.status == 400, describe(response).constData());
+    QCOMPARE(header(response, "x-amzn-ErrorType"), QByteArray("UninitializedAccountException"));
+    QVERIFY(bodyOf(response).value("message"_L1).toString().contains("InitializeService"_L1));
+    QVERIFY(service.fleet().servers == before.servers);
+    QCOMPARE(service.fleet().jobs.size(), before.jobs.size());
+
+    const QByteArray tags = tagsPath(*service.fleet().servers.front().server.arn).toLatin1();
+    QCOMPARE(service.handle({ "GET", tags, {}, {}, {} }).status, 200);
+
+    QCOMPARE(service.handle(post("InitializeService")).status, 204);
+    QVERIFY(service.fleet().initialized);
+    response = service.handle(request);
+    QVERIFY2(header(response, "x-amzn-ErrorType") != "UninitializedAccountException", describe(response).constData());
+    QCOMPARE(service.handle(post("InitializeService")).status, 204);
 }
 
 void TestMgnService::largeFleetPages()

@@ -1,6 +1,7 @@
 #include "ActionController.h"
 
 #include "mgn/MgnBulkCall.h"
+#include "mgn/MgnCall.h"
 #include "mgn/MgnClient.h"
 
 #include <QAbstractButton>
@@ -62,6 +63,10 @@ ActionController::ActionController(QWidget *dialogParent, QObject *parent)
         connect(qaction, &QAction::triggered, this, [this, action] { trigger(action); });
         m_actions.insert(action, qaction);
     }
+    m_initializeAction = new QAction(tr("&Initialize Application Migration Service..."), this);
+    m_initializeAction->setObjectName(QStringLiteral("InitializeServiceAction"));
+    connect(m_initializeAction, &QAction::triggered, this, &ActionController::initializeService);
+    updateInitializeAction();
     setSelection({});
 }
 
@@ -100,8 +105,47 @@ QList<QMenu *> ActionController::createMenus(QWidget *parent) const
 void ActionController::setClient(MgnClient *client)
 {
     m_client = client;
+    // An answer for the previous connection is ignored (initializeService).
+    m_initializing = false;
     for (auto it = m_actions.cbegin(); it != m_actions.cend(); ++it)
         update(it.key());
+    updateInitializeAction();
+}
+
+void ActionController::updateInitializeAction()
+{
+    m_initializeAction->setEnabled(m_client && !m_initializing);
+    m_initializeAction->setToolTip(!m_client ? tr("Not connected to Application Migration Service")
+            : m_initializing               ? tr("InitializeService is running")
+                                           : tr("Set up Application Migration Service in this account and region: "
+                                                "its IAM roles and default templates (InitializeService)"));
+}
+
+void ActionController::initializeService()
+{
+    if (!m_client || m_initializing)
+        return;
+    const QString title = tr("Initialize Application Migration Service");
+    if (!m_confirm(title,
+            tr("This creates the IAM roles and the default replication and launch templates that Application "
+               "Migration Service needs in this account and region. Calling it again changes nothing.")))
+        return;
+    m_initializing = true;
+    updateInitializeAction();
+    QPointer<ActionController> self(this);
+    MgnClient *client = m_client;
+    client->initializeService([self, client](const MgnResult<MgnNothing> &result) {
+        if (!self || self->m_client != client)
+            return;
+        self->m_initializing = false;
+        self->updateInitializeAction();
+        if (result.ok()) {
+            Q_EMIT self->message(tr("Application Migration Service is initialized in this account and region"));
+            Q_EMIT self->serviceInitialized();
+        } else {
+            Q_EMIT self->message(tr("InitializeService failed: %1").arg(result.error->userMessage()));
+        }
+    });
 }
 
 void ActionController::setSelection(const QList<mgn::SourceServer> &servers)

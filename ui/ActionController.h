@@ -41,6 +41,9 @@ public:
     void setSelection(const QList<mgn::SourceServer> &servers);
 
     QAction *action(mgn::Action action) const { return m_actions.value(action); }
+    // InitializeService, for an account and region where MGN was never
+    // initialized: asks for confirmation, then calls it once.
+    QAction *initializeServiceAction() const { return m_initializeAction; }
     // The console's menus: Replication, Test and cutover, Actions.
     QList<QMenu *> createMenus(QWidget *parent) const;
     // Evaluation of the last setSelection for an action.
@@ -58,11 +61,15 @@ Q_SIGNALS:
     void actionFinished(mgn::Action action, const QList<BulkOutcome> &outcomes);
     // For the status bar: "Start replication: 3 of 4 servers done, 1 refused".
     void message(const QString &text);
+    // InitializeService succeeded: the account's servers can be listed now.
+    void serviceInitialized();
 
 private:
     void trigger(mgn::Action action);
     void run(mgn::Action action, const QList<QStringList> &units, const QList<mgn::SourceServer> &servers);
     void update(mgn::Action action);
+    void initializeService();
+    void updateInitializeAction();
 
     QWidget *m_dialogParent;
     QPointer<MgnClient> m_client;
@@ -71,4 +78,6 @@ private:
     QHash<mgn::Action, mgn::ActionRules::Evaluation> m_evaluations;
     QList<mgn::SourceServer> m_selection;
     QList<QPointer<MgnBulkCall>> m_running;
+    QAction *m_initializeAction = nullptr;
+    bool m_initializing = false;
 };

@@ -148,6 +148,7 @@ MainWindow::MainWindow(QWidget *parent)
             m_profileKeys.get(), m_connection ? m_connection->profileName() : QStringLiteral("default"), this);
         dialog.exec();
     });
+    fileMenu->addAction(m_actions->initializeServiceAction());
     fileMenu->addSeparator();
     fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
@@ -275,6 +276,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_actions, &ActionController::message, this, [this](const QString &text) {
         statusBar()->showMessage(text, 15000);
     });
+    connect(m_actions, &ActionController::serviceInitialized, m_refreshAction, &QAction::trigger);
     updateCount();
     updateSelection();
     resize(1280, 800);
@@ -510,8 +512,12 @@ void MainWindow::onRefreshFailed(const AwsError &error)
     // The table keeps what it had: nothing is removed on a failed refresh.
     m_refreshLabel->setText(error.kind == AwsError::Kind::Cancelled ? tr("Refresh cancelled")
                                                                     : tr("Refresh failed"));
-    if (error.kind != AwsError::Kind::Cancelled)
+    if (error.kind == AwsError::Kind::UninitializedAccount) {
+        statusBar()->showMessage(tr("Refresh failed: %1 (File > Initialize Application Migration Service sets it up)")
+                                     .arg(error.userMessage()));
+    } else if (error.kind != AwsError::Kind::Cancelled) {
         statusBar()->showMessage(tr("Refresh failed: %1").arg(error.userMessage()));
+    }
 }
 
 void MainWindow::updateSelection()
