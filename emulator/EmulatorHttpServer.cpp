@@ -133,9 +133,10 @@ void EmulatorHttpServer::onRequest(EmulatorHttpConnection *connection, const Emu
         return;
     }
     if (decision.delay.count() > 0) {
-        // The connection is the context: a client gone meanwhile cancels the answer.
+        // The connection is the context: a client gone meanwhile cancels the answer. A precise
+        // timer: Qt makes delays of 2 s and more coarse, which may fire up to 5% early.
         QTimer::singleShot(
-            decision.delay, connection, [this, connection, request, fault = decision.fault, timer] {
+            decision.delay, Qt::PreciseTimer, connection, [this, connection, request, fault = decision.fault, timer] {
                 answer(connection, request, fault, timer);
             });
         return;
