@@ -1,6 +1,7 @@
 #include "BackgroundEmulator.h"
 #include "DashboardOptions.h"
 #include "MainWindow.h"
+#include "Translations.h"
 #include "mgn/MgnConnection.h"
 
 #include <QApplication>
@@ -45,6 +46,7 @@ int main(int argc, char **argv)
 
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("MGN Dashboard"));
+    Translations::install(&app);
 
     // A local MGN on a free loopback port with a demo fleet whose
     // replication moves a minute per second; on a thread of its own, so the

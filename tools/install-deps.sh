@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
     build-essential cmake ninja-build pkg-config
-    qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-httpserver-dev qtkeychain-qt6-dev
+    qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-httpserver-dev qtkeychain-qt6-dev
     libgl1-mesa-dev
     python3 python3-botocore awscli
     dbus dbus-bin gnome-keyring

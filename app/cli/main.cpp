@@ -1,5 +1,6 @@
 #include "MgnCtl.h"
 #include "MgnCtlOptions.h"
+#include "Translations.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -12,6 +13,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("mgnctl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MGN_VERSION));
+    Translations::install(&app);
 
     QTextStream out(stdout);
     QTextStream err(stderr);
