@@ -11,6 +11,7 @@
 #include "services/RefreshService.h"
 
 #include <QAction>
+#include <QDir>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QSettings>
@@ -59,6 +60,8 @@ private:
 void TestDashboardEmulator::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    // The lag history persists in the cache; each run starts without the last run's points.
+    QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)).removeRecursively();
     // Window layout settings go to a directory of this run, starting empty.
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
