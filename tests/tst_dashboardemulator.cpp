@@ -9,9 +9,9 @@
 #include "SourceServerTableModel.h"
 #include "mgn/MgnConnection.h"
 #include "services/RefreshService.h"
+#include "support/WindowTestEnvironment.h"
 
 #include <QAction>
-#include <QDir>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QSettings>
@@ -59,12 +59,7 @@ private:
 
 void TestDashboardEmulator::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    // The lag history persists in the cache; each run starts without the last run's points.
-    QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)).removeRecursively();
-    // Window layout settings go to a directory of this run, starting empty.
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    isolateWindowState(m_settingsDir.path());
 }
 
 void TestDashboardEmulator::init()

@@ -10,6 +10,7 @@
 #include "aws/FixedClock.h"
 #include "mgn/MgnConnection.h"
 #include "services/RefreshService.h"
+#include "support/WindowTestEnvironment.h"
 
 #include <QAction>
 #include <QElapsedTimer>
@@ -106,9 +107,7 @@ private:
 
 void TestDashboardFaults::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    isolateWindowState(m_settingsDir.path());
 }
 
 void TestDashboardFaults::init()

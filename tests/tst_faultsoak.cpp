@@ -13,6 +13,7 @@
 #include "mgn/MgnClient.h"
 #include "mgn/MgnConnection.h"
 #include "services/RefreshService.h"
+#include "support/WindowTestEnvironment.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -86,9 +87,7 @@ private:
 
 void TestFaultSoak::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    isolateWindowState(m_settingsDir.path());
 }
 
 void TestFaultSoak::startSomeAction()

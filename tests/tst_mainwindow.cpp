@@ -11,6 +11,7 @@
 #include "SourceServerFilterProxyModel.h"
 #include "SourceServerTableModel.h"
 #include "support/ServerBuilder.h"
+#include "support/WindowTestEnvironment.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -71,12 +72,7 @@ private:
 
 void TestMainWindow::initTestCase()
 {
-    // The lag history cache goes to a test location, empty at the start.
-    QStandardPaths::setTestModeEnabled(true);
-    QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)).removeRecursively();
-    // Window layout settings in a directory of this run.
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    isolateWindowState(m_settingsDir.path());
 }
 
 namespace {

@@ -7,6 +7,7 @@
 #include "Theme.h"
 #include "mgn/MgnConnection.h"
 #include "services/RefreshService.h"
+#include "support/WindowTestEnvironment.h"
 
 #include <QAction>
 #include <QDir>
@@ -50,10 +51,7 @@ private:
 
 void TestScreenshots::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    // Window layout settings go to a directory of this run, starting empty.
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    isolateWindowState(m_settingsDir.path());
     m_dir = qEnvironmentVariable("MGN_SCREENSHOT_DIR");
     m_emulator = std::make_unique<MgnEmulator>();
     EmulatorOptions options;
