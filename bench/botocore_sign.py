@@ -5,6 +5,7 @@ CLI) on the request mgn-bench's sigv4_sign signs: a reference for it.
 Usage: botocore_sign.py [SECONDS]   prints one JSON object (CPU time).
 """
 import json
+import secrets
 import sys
 import time
 
@@ -12,8 +13,8 @@ from botocore.auth import SigV4Auth
 from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
 
-# The emulator's documented demo credentials (not a secret).
-CREDENTIALS = Credentials("AKIAMGNEMULATOR00000", "mgn-emulator-demo-secret-not-a-real-key0")
+# Keys made up for this run, of the lengths of real ones: signing cost does not depend on them.
+CREDENTIALS = Credentials("MGNBENCH" + secrets.token_hex(6).upper(), secrets.token_hex(20))
 BODY = b'{"filters":{},"maxResults":1000,"nextToken":"REVTQ1JJQkVfU09VUkNFX1NFUlZFUlN8MTAwMHw1YTJmOWQ"}'
 
 
