@@ -5,7 +5,11 @@
 #include <QByteArray>
 #include <QList>
 
+#include <benchmark/benchmark.h>
+
 #include <memory>
+#include <string>
+#include <utility>
 
 class MgnService;
 
@@ -34,3 +38,13 @@ public:
     // date and lag moved on, as a refresh shows them), the others equal.
     QList<mgn::SourceServer> refreshed;
 };
+
+// Registers `name/<servers>`, reported in milliseconds: function(state,
+// servers, extra...) runs on the fleet of that size.
+template<typename Function, typename... Extra>
+void registerForFleet(const std::string &name, int servers, Function function, Extra &&...extra)
+{
+    benchmark::RegisterBenchmark((name + '/' + std::to_string(servers)).c_str(), function, servers,
+        std::forward<Extra>(extra)...)
+        ->Unit(benchmark::kMillisecond);
+}

@@ -42,10 +42,7 @@ void parsePages(benchmark::State &state, int servers)
 void CodecBench::registerBenchmarks(const QList<int> &sizes)
 {
     for (const int servers : sizes) {
-        const std::string suffix = "/" + std::to_string(servers);
-        benchmark::RegisterBenchmark(("decode" + suffix).c_str(), decodePages, servers)
-            ->Unit(benchmark::kMillisecond);
-        benchmark::RegisterBenchmark(("decode.ref_fromJson" + suffix).c_str(), parsePages, servers)
-            ->Unit(benchmark::kMillisecond);
+        registerForFleet("decode", servers, decodePages);
+        registerForFleet("decode.ref_fromJson", servers, parsePages);
     }
 }

@@ -46,10 +46,7 @@ void writeDocuments(benchmark::State &state, int servers)
 void EmulatorBench::registerBenchmarks(const QList<int> &sizes)
 {
     for (const int servers : sizes) {
-        const std::string suffix = "/" + std::to_string(servers);
-        benchmark::RegisterBenchmark(("emulator_list" + suffix).c_str(), listFleet, servers)
-            ->Unit(benchmark::kMillisecond);
-        benchmark::RegisterBenchmark(("emulator_list.ref_toJson" + suffix).c_str(), writeDocuments, servers)
-            ->Unit(benchmark::kMillisecond);
+        registerForFleet("emulator_list", servers, listFleet);
+        registerForFleet("emulator_list.ref_toJson", servers, writeDocuments);
     }
 }

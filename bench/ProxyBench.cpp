@@ -117,18 +117,12 @@ void ProxyBench::registerBenchmarks(const QList<int> &sizes)
 {
     const QMetaEnum columns = QMetaEnum::fromType<Column>();
     for (const int servers : sizes) {
-        const std::string suffix = "/" + std::to_string(servers);
         for (int column = 0; column < SourceServerTableModel::ColumnCount; ++column) {
             const std::string name = columns.valueToKey(column);
-            benchmark::RegisterBenchmark(("sort." + name + suffix).c_str(), sortBy, servers, column)
-                ->Unit(benchmark::kMillisecond);
-            benchmark::RegisterBenchmark(("sort." + name + ".ref_stable_sort" + suffix).c_str(), sortKeys,
-                servers, column)
-                ->Unit(benchmark::kMillisecond);
+            registerForFleet("sort." + name, servers, sortBy, column);
+            registerForFleet("sort." + name + ".ref_stable_sort", servers, sortKeys, column);
         }
-        benchmark::RegisterBenchmark(("filter_text" + suffix).c_str(), filterByText, servers)
-            ->Unit(benchmark::kMillisecond);
-        benchmark::RegisterBenchmark(("filter_text.ref_predicate" + suffix).c_str(), matchText, servers)
-            ->Unit(benchmark::kMillisecond);
+        registerForFleet("filter_text", servers, filterByText);
+        registerForFleet("filter_text.ref_predicate", servers, matchText);
     }
 }

@@ -125,18 +125,11 @@ void compareSnapshot(benchmark::State &state, int servers)
 void TableModelBench::registerBenchmarks(const QList<int> &sizes)
 {
     for (const int servers : sizes) {
-        const std::string suffix = "/" + std::to_string(servers);
-        benchmark::RegisterBenchmark(("merge_empty" + suffix).c_str(), mergeIntoEmpty, servers)
-            ->Unit(benchmark::kMillisecond);
-        benchmark::RegisterBenchmark(("merge_empty.ref_copy" + suffix).c_str(), copyIntoRows, servers)
-            ->Unit(benchmark::kMillisecond);
-        benchmark::RegisterBenchmark(("fill_pages_proxy" + suffix).c_str(), fillByPages, servers)
-            ->Unit(benchmark::kMillisecond);
-        benchmark::RegisterBenchmark(("merge_1pct" + suffix).c_str(), refreshMerge, servers, false)
-            ->Unit(benchmark::kMillisecond);
-        benchmark::RegisterBenchmark(("merge_1pct_proxy" + suffix).c_str(), refreshMerge, servers, true)
-            ->Unit(benchmark::kMillisecond);
-        benchmark::RegisterBenchmark(("merge_1pct.ref_compare" + suffix).c_str(), compareSnapshot, servers)
-            ->Unit(benchmark::kMillisecond);
+        registerForFleet("merge_empty", servers, mergeIntoEmpty);
+        registerForFleet("merge_empty.ref_copy", servers, copyIntoRows);
+        registerForFleet("fill_pages_proxy", servers, fillByPages);
+        registerForFleet("merge_1pct", servers, refreshMerge, false);
+        registerForFleet("merge_1pct_proxy", servers, refreshMerge, true);
+        registerForFleet("merge_1pct.ref_compare", servers, compareSnapshot);
     }
 }
