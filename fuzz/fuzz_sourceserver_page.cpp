@@ -1,4 +1,5 @@
-// DescribeSourceServers bodies through SourceServerCodec (see PageRoundTrip.h).
+// DescribeSourceServers bodies through SourceServerCodec (see PageRoundTrip.h),
+// and the fast path (JsonTape) against QJsonDocument's: the same page.
 #include "PageRoundTrip.h"
 
 #include "SourceServerCodec.h"
@@ -8,6 +9,10 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    checkPageRoundTrip<mgn::SourceServerCodec>(QByteArray(reinterpret_cast<const char *>(data), qsizetype(size)));
+    const QByteArray body(reinterpret_cast<const char *>(data), qsizetype(size));
+    checkPageRoundTrip<mgn::SourceServerCodec>(body);
+    MGN_FUZZ_CHECK(mgn::SourceServerCodec::decodePage(body)
+        == mgn::PageCodec::decode<mgn::SourceServer>(
+            body, QLatin1StringView("sourceServerID"), &mgn::SourceServerCodec::decode));
     return 0;
 }

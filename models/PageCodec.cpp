@@ -33,14 +33,39 @@ std::optional<QJsonObject> PageCodec::parseBody(const QByteArray &body, std::opt
     return document.object();
 }
 
-PageCodec::Envelope PageCodec::parseEnvelope(const QByteArray &bytes)
+PageCodec::Envelope PageCodec::parseEnvelope(const QByteArray &bytes, Parser parser)
 {
+    if (parser == Parser::Fast) {
+        if (std::optional<Envelope> envelope = parseTapeEnvelope(bytes))
+            return std::move(*envelope);
+    }
     Envelope envelope;
+    envelope.text = bytes;
     envelope.body = parseBody(bytes, envelope.pageError);
     if (envelope.body) {
         envelope.nextToken = nextToken(*envelope.body, envelope.pageError);
         itemsOf(*envelope.body, envelope.pageError);
     }
+    return envelope;
+}
+
+std::optional<PageCodec::Envelope> PageCodec::parseTapeEnvelope(const QByteArray &bytes)
+{
+    std::optional<JsonTape> tape = JsonTape::parse(bytes);
+    if (!tape)
+        return std::nullopt;
+    Envelope envelope;
+    const JsonTape::Value token = tape->root().member("nextToken"_L1);
+    if (token.isValid() && !token.isNull()) {
+        if (token.type() != JsonTape::Type::String)
+            return std::nullopt; // QJsonDocument's path reports it
+        envelope.nextToken = token.toString();
+    }
+    const JsonTape::Value items = tape->root().member(itemsKey());
+    if (items.isValid() && !items.isNull() && items.type() != JsonTape::Type::Array)
+        return std::nullopt;
+    envelope.text = bytes;
+    envelope.tape = std::make_shared<const JsonTape>(std::move(*tape));
     return envelope;
 }
 

@@ -2,6 +2,7 @@
 
 #include "DecodeResult.h"
 #include "JsonPath.h"
+#include "JsonTape.h"
 #include "Page.h"
 
 #include <QByteArray>
@@ -11,6 +12,7 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
 #include <optional>
 #include <utility>
 
@@ -67,12 +69,44 @@ public:
     // the page-level fault if any (not JSON, nextToken or items of the wrong
     // type), with the same error decode() would report. A client can ask for
     // the next page with it while this page's items are still being decoded.
+    //
+    // With Parser::Fast the body is a JsonTape when JsonTape takes it and its
+    // envelope is sound, and QJsonDocument's otherwise (see JsonTape). Either
+    // way, decoding it gives the page decode(text) gives.
+    enum class Parser { Fast, QJsonDocument };
     struct Envelope {
+        QByteArray text;
+        std::shared_ptr<const JsonTape> tape;
         std::optional<QJsonObject> body;
         std::optional<QString> nextToken;
         std::optional<JsonError> pageError;
     };
-    static Envelope parseEnvelope(const QByteArray &body);
+    static Envelope parseEnvelope(const QByteArray &body, Parser parser = Parser::Fast);
+
+    // A page from an envelope, for an item codec with a fast path:
+    // decodeTapeItem(JsonTape::Value, bool &failed) -> std::optional<T>, read
+    // with a JsonTapeReader. When an item fails there, the page is decoded
+    // again from the text by decodeItem, whose errors name what is wrong.
+    template<typename T, typename DecodeItem, typename DecodeTapeItem>
+    static Page<T> decode(const Envelope &envelope, QLatin1StringView idKey, DecodeItem decodeItem,
+        DecodeTapeItem decodeTapeItem)
+    {
+        if (envelope.tape) {
+            if (std::optional<Page<T>> page = decodeTape<T>(envelope, decodeTapeItem))
+                return std::move(*page);
+            return decode<T>(envelope.text, idKey, decodeItem);
+        }
+        return decode<T>(envelope, idKey, decodeItem);
+    }
+
+    // A page from an envelope, for an item codec without a fast path.
+    template<typename T, typename DecodeItem>
+    static Page<T> decode(const Envelope &envelope, QLatin1StringView idKey, DecodeItem decodeItem)
+    {
+        if (envelope.body)
+            return decode<T>(*envelope.body, idKey, decodeItem);
+        return decode<T>(envelope.text, idKey, decodeItem);
+    }
 
     // encodeItem(const T &) -> QJsonObject. nextToken is emitted only when set.
     template<typename T, typename EncodeItem>
@@ -85,6 +119,29 @@ public:
     }
 
 private:
+    // Every item decoded from the tape, or nullopt at the first that fails.
+    template<typename T, typename DecodeTapeItem>
+    static std::optional<Page<T>> decodeTape(const Envelope &envelope, DecodeTapeItem &decodeTapeItem)
+    {
+        Page<T> page;
+        page.nextToken = envelope.nextToken;
+        const JsonTape::Value items = envelope.tape->root().member(itemsKey());
+        if (!items.isValid() || items.isNull())
+            return page;
+        page.items.reserve(items.size());
+        bool failed = false;
+        for (JsonTape::Value item = items.firstChild(); item.isValid(); item = item.next()) {
+            if (item.type() != JsonTape::Type::Object)
+                return std::nullopt;
+            std::optional<T> value = decodeTapeItem(item, failed);
+            if (failed || !value)
+                return std::nullopt;
+            page.items.append(std::move(*value));
+        }
+        return page;
+    }
+
+    static std::optional<Envelope> parseTapeEnvelope(const QByteArray &body);
     static QLatin1StringView itemsKey();
     // The body as an object, or nullopt with error set (not JSON, or not an object).
     static std::optional<QJsonObject> parseBody(const QByteArray &body, std::optional<JsonError> &error);

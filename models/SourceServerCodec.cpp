@@ -1,6 +1,7 @@
 #include "SourceServerCodec.h"
 
 #include "JsonReader.h"
+#include "JsonTapeReader.h"
 #include "JsonTextWriter.h"
 #include "JsonWriter.h"
 #include "PageCodec.h"
@@ -11,9 +12,11 @@ namespace mgn {
 
 namespace {
 
-// Decoding: one function per structure of the API model.
+// Decoding: one function per structure of the API model, for either reader
+// (JsonReader over a QJsonObject, JsonTapeReader over a JsonTape).
 
-ReplicatedDisk readReplicatedDisk(JsonReader &r)
+template<typename R>
+ReplicatedDisk readReplicatedDisk(R &r)
 {
     ReplicatedDisk disk;
     disk.deviceName = r.string("deviceName"_L1);
@@ -24,46 +27,51 @@ ReplicatedDisk readReplicatedDisk(JsonReader &r)
     return disk;
 }
 
-DataReplicationInitiationStep readInitiationStep(JsonReader &r)
+template<typename R>
+DataReplicationInitiationStep readInitiationStep(R &r)
 {
     DataReplicationInitiationStep step;
-    step.name = r.enumeration<DataReplicationInitiationStepName>("name"_L1);
-    step.status = r.enumeration<DataReplicationInitiationStepStatus>("status"_L1);
+    step.name = r.template enumeration<DataReplicationInitiationStepName>("name"_L1);
+    step.status = r.template enumeration<DataReplicationInitiationStepStatus>("status"_L1);
     return step;
 }
 
-DataReplicationInitiation readInitiation(JsonReader &r)
+template<typename R>
+DataReplicationInitiation readInitiation(R &r)
 {
     DataReplicationInitiation initiation;
     initiation.startDateTime = r.dateTime("startDateTime"_L1);
     initiation.nextAttemptDateTime = r.dateTime("nextAttemptDateTime"_L1);
-    initiation.steps = r.objectList("steps"_L1, readInitiationStep);
+    initiation.steps = r.objectList("steps"_L1, readInitiationStep<R>);
     return initiation;
 }
 
-DataReplicationError readReplicationError(JsonReader &r)
+template<typename R>
+DataReplicationError readReplicationError(R &r)
 {
     DataReplicationError error;
-    error.error = r.enumeration<DataReplicationErrorString>("error"_L1);
+    error.error = r.template enumeration<DataReplicationErrorString>("error"_L1);
     error.rawError = r.string("rawError"_L1);
     return error;
 }
 
-DataReplicationInfo readReplicationInfo(JsonReader &r)
+template<typename R>
+DataReplicationInfo readReplicationInfo(R &r)
 {
     DataReplicationInfo info;
     info.lagDuration = r.duration("lagDuration"_L1);
     info.etaDateTime = r.dateTime("etaDateTime"_L1);
-    info.replicatedDisks = r.objectList("replicatedDisks"_L1, readReplicatedDisk);
-    info.dataReplicationState = r.enumeration<DataReplicationState>("dataReplicationState"_L1);
-    info.dataReplicationInitiation = r.object("dataReplicationInitiation"_L1, readInitiation);
-    info.dataReplicationError = r.object("dataReplicationError"_L1, readReplicationError);
+    info.replicatedDisks = r.objectList("replicatedDisks"_L1, readReplicatedDisk<R>);
+    info.dataReplicationState = r.template enumeration<DataReplicationState>("dataReplicationState"_L1);
+    info.dataReplicationInitiation = r.object("dataReplicationInitiation"_L1, readInitiation<R>);
+    info.dataReplicationError = r.object("dataReplicationError"_L1, readReplicationError<R>);
     info.lastSnapshotDateTime = r.dateTime("lastSnapshotDateTime"_L1);
     info.replicatorId = r.string("replicatorId"_L1);
     return info;
 }
 
-LifeCycleLastInitiated readLastInitiated(JsonReader &r)
+template<typename R>
+LifeCycleLastInitiated readLastInitiated(R &r)
 {
     LifeCycleLastInitiated initiated;
     initiated.apiCallDateTime = r.dateTime("apiCallDateTime"_L1);
@@ -71,45 +79,50 @@ LifeCycleLastInitiated readLastInitiated(JsonReader &r)
     return initiated;
 }
 
-LifeCycleApiCall readApiCall(JsonReader &r)
+template<typename R>
+LifeCycleApiCall readApiCall(R &r)
 {
     LifeCycleApiCall call;
     call.apiCallDateTime = r.dateTime("apiCallDateTime"_L1);
     return call;
 }
 
-LifeCycleLastLaunch readLastLaunch(JsonReader &r)
+template<typename R>
+LifeCycleLastLaunch readLastLaunch(R &r)
 {
     LifeCycleLastLaunch launch;
-    launch.initiated = r.object("initiated"_L1, readLastInitiated);
-    launch.reverted = r.object("reverted"_L1, readApiCall);
-    launch.finalized = r.object("finalized"_L1, readApiCall);
+    launch.initiated = r.object("initiated"_L1, readLastInitiated<R>);
+    launch.reverted = r.object("reverted"_L1, readApiCall<R>);
+    launch.finalized = r.object("finalized"_L1, readApiCall<R>);
     return launch;
 }
 
-LifeCycle readLifeCycle(JsonReader &r)
+template<typename R>
+LifeCycle readLifeCycle(R &r)
 {
     LifeCycle lifeCycle;
     lifeCycle.addedToServiceDateTime = r.dateTime("addedToServiceDateTime"_L1);
     lifeCycle.firstByteDateTime = r.dateTime("firstByteDateTime"_L1);
     lifeCycle.elapsedReplicationDuration = r.duration("elapsedReplicationDuration"_L1);
     lifeCycle.lastSeenByServiceDateTime = r.dateTime("lastSeenByServiceDateTime"_L1);
-    lifeCycle.lastTest = r.object("lastTest"_L1, readLastLaunch);
-    lifeCycle.lastCutover = r.object("lastCutover"_L1, readLastLaunch);
-    lifeCycle.state = r.enumeration<LifeCycleState>("state"_L1);
+    lifeCycle.lastTest = r.object("lastTest"_L1, readLastLaunch<R>);
+    lifeCycle.lastCutover = r.object("lastCutover"_L1, readLastLaunch<R>);
+    lifeCycle.state = r.template enumeration<LifeCycleState>("state"_L1);
     return lifeCycle;
 }
 
-LaunchedInstance readLaunchedInstance(JsonReader &r)
+template<typename R>
+LaunchedInstance readLaunchedInstance(R &r)
 {
     LaunchedInstance instance;
     instance.ec2InstanceID = r.string("ec2InstanceID"_L1);
     instance.jobID = r.string("jobID"_L1);
-    instance.firstBoot = r.enumeration<FirstBoot>("firstBoot"_L1);
+    instance.firstBoot = r.template enumeration<FirstBoot>("firstBoot"_L1);
     return instance;
 }
 
-IdentificationHints readIdentificationHints(JsonReader &r)
+template<typename R>
+IdentificationHints readIdentificationHints(R &r)
 {
     IdentificationHints hints;
     hints.fqdn = r.string("fqdn"_L1);
@@ -120,7 +133,8 @@ IdentificationHints readIdentificationHints(JsonReader &r)
     return hints;
 }
 
-NetworkInterface readNetworkInterface(JsonReader &r)
+template<typename R>
+NetworkInterface readNetworkInterface(R &r)
 {
     NetworkInterface nic;
     nic.macAddress = r.string("macAddress"_L1);
@@ -129,7 +143,8 @@ NetworkInterface readNetworkInterface(JsonReader &r)
     return nic;
 }
 
-Disk readDisk(JsonReader &r)
+template<typename R>
+Disk readDisk(R &r)
 {
     Disk disk;
     disk.deviceName = r.string("deviceName"_L1);
@@ -137,7 +152,8 @@ Disk readDisk(JsonReader &r)
     return disk;
 }
 
-Cpu readCpu(JsonReader &r)
+template<typename R>
+Cpu readCpu(R &r)
 {
     Cpu cpu;
     cpu.cores = r.integer("cores"_L1, 0);
@@ -145,28 +161,31 @@ Cpu readCpu(JsonReader &r)
     return cpu;
 }
 
-OperatingSystem readOs(JsonReader &r)
+template<typename R>
+OperatingSystem readOs(R &r)
 {
     OperatingSystem os;
     os.fullString = r.string("fullString"_L1);
     return os;
 }
 
-SourceProperties readSourceProperties(JsonReader &r)
+template<typename R>
+SourceProperties readSourceProperties(R &r)
 {
     SourceProperties properties;
     properties.lastUpdatedDateTime = r.dateTime("lastUpdatedDateTime"_L1);
     properties.recommendedInstanceType = r.string("recommendedInstanceType"_L1);
-    properties.identificationHints = r.object("identificationHints"_L1, readIdentificationHints);
-    properties.networkInterfaces = r.objectList("networkInterfaces"_L1, readNetworkInterface);
-    properties.disks = r.objectList("disks"_L1, readDisk);
-    properties.cpus = r.objectList("cpus"_L1, readCpu);
+    properties.identificationHints = r.object("identificationHints"_L1, readIdentificationHints<R>);
+    properties.networkInterfaces = r.objectList("networkInterfaces"_L1, readNetworkInterface<R>);
+    properties.disks = r.objectList("disks"_L1, readDisk<R>);
+    properties.cpus = r.objectList("cpus"_L1, readCpu<R>);
     properties.ramBytes = r.integer("ramBytes"_L1, 0);
-    properties.os = r.object("os"_L1, readOs);
+    properties.os = r.object("os"_L1, readOs<R>);
     return properties;
 }
 
-SourceServerConnectorAction readConnectorAction(JsonReader &r)
+template<typename R>
+SourceServerConnectorAction readConnectorAction(R &r)
 {
     SourceServerConnectorAction action;
     action.credentialsSecretArn = r.string("credentialsSecretArn"_L1);
@@ -174,23 +193,24 @@ SourceServerConnectorAction readConnectorAction(JsonReader &r)
     return action;
 }
 
-SourceServer readSourceServer(JsonReader &r)
+template<typename R>
+SourceServer readSourceServer(R &r)
 {
     SourceServer server;
     server.sourceServerID = r.string("sourceServerID"_L1);
     server.arn = r.string("arn"_L1);
     server.isArchived = r.boolean("isArchived"_L1);
     server.tags = r.stringMap("tags"_L1);
-    server.launchedInstance = r.object("launchedInstance"_L1, readLaunchedInstance);
-    server.dataReplicationInfo = r.object("dataReplicationInfo"_L1, readReplicationInfo);
-    server.lifeCycle = r.object("lifeCycle"_L1, readLifeCycle);
-    server.sourceProperties = r.object("sourceProperties"_L1, readSourceProperties);
-    server.replicationType = r.enumeration<ReplicationType>("replicationType"_L1);
+    server.launchedInstance = r.object("launchedInstance"_L1, readLaunchedInstance<R>);
+    server.dataReplicationInfo = r.object("dataReplicationInfo"_L1, readReplicationInfo<R>);
+    server.lifeCycle = r.object("lifeCycle"_L1, readLifeCycle<R>);
+    server.sourceProperties = r.object("sourceProperties"_L1, readSourceProperties<R>);
+    server.replicationType = r.template enumeration<ReplicationType>("replicationType"_L1);
     server.vcenterClientID = r.string("vcenterClientID"_L1);
     server.applicationID = r.string("applicationID"_L1);
     server.userProvidedID = r.string("userProvidedID"_L1);
     server.fqdnForActionFramework = r.string("fqdnForActionFramework"_L1);
-    server.connectorAction = r.object("connectorAction"_L1, readConnectorAction);
+    server.connectorAction = r.object("connectorAction"_L1, readConnectorAction<R>);
     return server;
 }
 
@@ -373,6 +393,16 @@ DecodeResult<SourceServer> SourceServerCodec::decode(const QJsonObject &object, 
     return {std::move(server), std::nullopt};
 }
 
+std::optional<SourceServer> SourceServerCodec::decodeFromTape(JsonTape::Value object)
+{
+    bool failed = object.type() != JsonTape::Type::Object;
+    JsonTapeReader reader(object, failed);
+    SourceServer server = readSourceServer(reader);
+    if (failed)
+        return std::nullopt;
+    return server;
+}
+
 QJsonObject SourceServerCodec::encode(const SourceServer &server)
 {
     QJsonObject o;
@@ -390,7 +420,17 @@ void SourceServerCodec::write(JsonTextWriter &writer, const SourceServer &server
 
 SourceServerPage SourceServerCodec::decodePage(const QByteArray &body)
 {
-    return PageCodec::decode<SourceServer>(body, "sourceServerID"_L1, &SourceServerCodec::decode);
+    return decodePage(PageCodec::parseEnvelope(body));
+}
+
+SourceServerPage SourceServerCodec::decodePage(const PageCodec::Envelope &envelope)
+{
+    return PageCodec::decode<SourceServer>(envelope, "sourceServerID"_L1, &SourceServerCodec::decode,
+        [](JsonTape::Value item, bool &failed) {
+            std::optional<SourceServer> server = decodeFromTape(item);
+            failed = !server;
+            return server;
+        });
 }
 
 SourceServerPage SourceServerCodec::decodePage(const QJsonObject &body)

@@ -3,6 +3,7 @@
 #include "DecodeResult.h"
 #include "JsonPath.h"
 #include "Page.h"
+#include "PageCodec.h"
 #include "SourceServer.h"
 
 #include <QByteArray>
@@ -27,6 +28,9 @@ class SourceServerCodec
 {
 public:
     static DecodeResult<SourceServer> decode(const QJsonObject &object, const JsonPath &path = JsonPath());
+    // The fast path (JsonTapeReader): the server decode(QJsonObject) gives,
+    // or nullopt where it gives an error, without saying what it is.
+    static std::optional<SourceServer> decodeFromTape(JsonTape::Value object);
     // Only present members are emitted.
     static QJsonObject encode(const SourceServer &server);
     // The same object as text, without a QJsonObject: the bytes
@@ -34,7 +38,10 @@ public:
     static void write(JsonTextWriter &writer, const SourceServer &server);
 
     // A DescribeSourceServers body: one bad server does not stop the others.
+    // From text or an envelope, through JsonTape when it takes the text
+    // (PageCodec::Parser::Fast); the page is the same either way.
     static SourceServerPage decodePage(const QByteArray &body);
+    static SourceServerPage decodePage(const PageCodec::Envelope &envelope);
     static SourceServerPage decodePage(const QJsonObject &body);
     static QJsonObject encodePage(const QList<SourceServer> &items, const std::optional<QString> &nextToken);
 };

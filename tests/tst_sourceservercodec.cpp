@@ -1,5 +1,6 @@
 #include "SourceServerCodec.h"
 
+#include "JsonTape.h"
 #include "support/CodecTestSupport.h"
 
 #include <QJsonDocument>
@@ -17,6 +18,39 @@ namespace {
 DecodeResult<SourceServer> decodeText(const QByteArray &json)
 {
     return SourceServerCodec::decode(QJsonDocument::fromJson(json).object());
+}
+
+// The same server text through the fast path: JsonTape and JsonTapeReader
+// decode it as JsonReader does (nullopt exactly where JsonReader reports an
+// error; it may refuse more, see fastPathAgrees), and a page holding it
+// between two good servers decodes exactly as through QJsonDocument (a
+// failing item sends the page there).
+void verifyFastPathAgrees(const QByteArray &serverText, const QByteArray &goodServerText)
+{
+    const DecodeResult<SourceServer> slow = SourceServerCodec::decode(QJsonDocument::fromJson(serverText).object());
+    const std::optional<JsonTape> tape = JsonTape::parse(serverText);
+    QVERIFY(tape);
+    const std::optional<SourceServer> fast = SourceServerCodec::decodeFromTape(tape->root());
+    if (!slow.ok())
+        QVERIFY(!fast);
+    if (fast)
+        QVERIFY(*fast == *slow.value);
+
+    const QByteArray page = R"({"nextToken":"next","items":[)" + goodServerText + ',' + serverText + ','
+        + goodServerText + "]}";
+    const SourceServerPage viaEnvelope = SourceServerCodec::decodePage(page);
+    const SourceServerPage viaQJsonDocument =
+        PageCodec::decode<SourceServer>(page, "sourceServerID"_L1, &SourceServerCodec::decode);
+    QVERIFY(viaEnvelope == viaQJsonDocument);
+    QCOMPARE(viaEnvelope.items.size(), slow.ok() ? 3 : 2);
+    QCOMPARE(viaEnvelope.errors.size(), slow.ok() ? 0 : 1);
+    if (!slow.ok())
+        QCOMPARE(viaEnvelope.errors.at(0).path, u"items[1]." + slow.error->path);
+}
+
+QByteArray compact(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
 // The enumeration at a path of the full fixture, as (known, raw text).
@@ -78,6 +112,10 @@ private Q_SLOTS:
     void malformedDatesAndDurations_data();
     void malformedDatesAndDurations();
 
+    void fastPathAgrees_data();
+    void fastPathAgrees();
+    void pagesLeftToQJsonDocument_data();
+    void pagesLeftToQJsonDocument();
     void pageKeepsTheGoodServers();
     void pageErrors_data();
     void pageErrors();
@@ -401,6 +439,7 @@ void TestSourceServerCodec::wrongType()
     QVERIFY(result.error);
     QCOMPARE(result.error->path, errorPath);
     QCOMPARE(result.error->message, message);
+    verifyFastPathAgrees(compact(withValueAt(m_full, path, value)), compact(m_full));
 }
 
 void TestSourceServerCodec::errorPathCarriesThePrefix()
@@ -439,6 +478,10 @@ void TestSourceServerCodec::integers()
     QFETCH(std::optional<qint64>, expected);
     QFETCH(QString, error);
     const DecodeResult<SourceServer> result = decodeText(R"({"sourceProperties":{"ramBytes":)" + number + "}}");
+    verifyFastPathAgrees(R"({"sourceServerID":"s-2","sourceProperties":{"ramBytes":)" + number + "}}",
+        compact(m_full));
+    if (QTest::currentTestFailed())
+        return;
     if (expected) {
         QVERIFY2(result.ok(), qPrintable(errorText(result)));
         QCOMPARE(result.value->sourceProperties->ramBytes, expected);
@@ -473,6 +516,9 @@ void TestSourceServerCodec::unknownEnumValues()
 
     const DecodeResult<SourceServer> result = SourceServerCodec::decode(edited);
     QVERIFY2(result.ok(), qPrintable(result.error ? result.error->toString() : QString()));
+    verifyFastPathAgrees(compact(edited), compact(m_full));
+    if (QTest::currentTestFailed())
+        return;
     const auto [known, text] = enumProbes().value(path)(*result.value);
     QCOMPARE(known, false);
     QCOMPARE(text, raw);
@@ -527,6 +573,85 @@ void TestSourceServerCodec::malformedDatesAndDurations()
     QVERIFY(!result.ok());
     QCOMPARE(result.error->path, path);
     QCOMPARE(result.error->message, message);
+    verifyFastPathAgrees(compact(withValueAt(m_full, path, text)), compact(m_full));
+}
+
+void TestSourceServerCodec::fastPathAgrees_data()
+{
+    QTest::addColumn<QByteArray>("server");
+    QTest::addColumn<bool>("fastPathTakesIt");
+    QTest::newRow("full fixture") << compact(m_full) << true;
+    QTest::newRow("ID only") << QByteArray(R"({"sourceServerID":"s-1"})") << true;
+    QTest::newRow("empty object") << QByteArray("{}") << true;
+    QTest::newRow("nulls") << QByteArray(
+        R"({"sourceServerID":"s-1","tags":null,"lifeCycle":null,"dataReplicationInfo":{"replicatedDisks":null}})")
+                           << true;
+    QTest::newRow("empty containers") << QByteArray(
+        R"({"sourceServerID":"s-1","tags":{},"sourceProperties":{"disks":[],"networkInterfaces":[{"ips":[]}]}})")
+                                      << true;
+    QTest::newRow("unknown members") << QByteArray(
+        R"({"sourceServerID":"s-1","future":{"a":[1,2.5,true,null]},"lifeCycle":{"next":"x","state":"READY_FOR_TEST"}})")
+                                     << true;
+    QTest::newRow("non-ASCII text") << QByteArray(
+        "{\"sourceServerID\":\"s-1\",\"tags\":{\"Propri\xc3\xa9taire\":\"\xe6\x9d\xb1\xe4\xba\xac \xf0\x9f\x9a\x80\"},"
+        "\"sourceProperties\":{\"identificationHints\":{\"hostname\":\"caf\\u00e9\\n\"}}}")
+                                    << true;
+    QTest::newRow("escaped names") << QByteArray(R"({"\u0073ourceServerID":"s-1","tags":{"a\/b":"c"}})") << true;
+    QTest::newRow("duplicate members") << QByteArray(
+        R"({"sourceServerID":"s-1","isArchived":"no","sourceServerID":"s-2","isArchived":true})")
+                                       << true;
+    QTest::newRow("duplicate tag") << QByteArray(R"({"sourceServerID":"s-1","tags":{"a":"1","b":"2","a":"3"}})")
+                                   << true;
+    // QJsonObject keeps only the last "a", a string: the server is valid.
+    // JsonTapeReader sees the first, a number, and leaves the page to
+    // QJsonDocument's path.
+    QTest::newRow("duplicate tag, first of the wrong type")
+        << QByteArray(R"({"sourceServerID":"s-1","tags":{"a":1,"a":"one"}})") << false;
+    QTest::newRow("whole numbers as doubles") << QByteArray(
+        R"({"sourceServerID":"s-1","sourceProperties":{"ramBytes":4.0,"cpus":[{"cores":2e0}]}})")
+                                              << true;
+}
+
+void TestSourceServerCodec::fastPathAgrees()
+{
+    QFETCH(QByteArray, server);
+    QFETCH(bool, fastPathTakesIt);
+    const DecodeResult<SourceServer> slow = SourceServerCodec::decode(QJsonDocument::fromJson(server).object());
+    QVERIFY2(slow.ok(), qPrintable(errorText(slow)));
+    const std::optional<JsonTape> tape = JsonTape::parse(server);
+    QVERIFY(tape);
+    QCOMPARE(SourceServerCodec::decodeFromTape(tape->root()).has_value(), fastPathTakesIt);
+    verifyFastPathAgrees(server, compact(m_full));
+}
+
+void TestSourceServerCodec::pagesLeftToQJsonDocument_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("items");
+    QTest::addColumn<int>("errors");
+    QTest::addColumn<bool>("tape"); // whether JsonTape takes the text
+    QTest::newRow("mixed fixture") << readTestData(u"codec/describe-source-servers-mixed.json"_s) << 3 << 4 << true;
+    QTest::newRow("byte order mark") << QByteArray("\xef\xbb\xbf{\"items\":[{\"sourceServerID\":\"s-1\"}]}") << 1 << 0 << false;
+    QTest::newRow("tab in a string") << QByteArray("{\"items\":[{\"sourceServerID\":\"s\t1\"}]}") << 1 << 0 << false;
+    QTest::newRow("lone surrogate") << QByteArray(R"({"items":[{"sourceServerID":"s-\ud800"}]})") << 1 << 0 << false;
+    QTest::newRow("an item is not an object") << QByteArray(R"({"items":[{"sourceServerID":"s-1"},7]})") << 1 << 1 << true;
+    QTest::newRow("nextToken is a number") << QByteArray(R"({"items":[],"nextToken":2})") << 0 << 0 << false;
+    QTest::newRow("not JSON") << QByteArray("<html>") << 0 << 0 << false;
+}
+
+void TestSourceServerCodec::pagesLeftToQJsonDocument()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(int, items);
+    QFETCH(int, errors);
+    const SourceServerPage viaEnvelope = SourceServerCodec::decodePage(body);
+    const SourceServerPage viaQJsonDocument =
+        PageCodec::decode<SourceServer>(body, "sourceServerID"_L1, &SourceServerCodec::decode);
+    QVERIFY(viaEnvelope == viaQJsonDocument);
+    QCOMPARE(viaEnvelope.items.size(), items);
+    QCOMPARE(viaEnvelope.errors.size(), errors);
+    QFETCH(bool, tape);
+    QCOMPARE(PageCodec::parseEnvelope(body).tape != nullptr, tape);
 }
 
 void TestSourceServerCodec::pageKeepsTheGoodServers()

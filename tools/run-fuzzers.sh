@@ -32,7 +32,7 @@ nice -n 10 cmake --build "$build" --target fuzzers
 
 dictionary_of() {
     case "$1" in
-        fuzz_sourceserver_page | fuzz_job_page) echo fuzz/dict/json.dict ;;
+        fuzz_sourceserver_page | fuzz_job_page | fuzz_json_tape) echo fuzz/dict/json.dict ;;
         fuzz_http_request_parser | fuzz_sigv4_canonical | fuzz_sigv4_roundtrip) echo fuzz/dict/http.dict ;;
         fuzz_aws_ini) echo fuzz/dict/ini.dict ;;
         fuzz_iso8601) echo fuzz/dict/iso8601.dict ;;

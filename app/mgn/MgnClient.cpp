@@ -405,7 +405,9 @@ struct MgnClient::Paging {
 
     QPointer<MgnCall> call;
     std::function<AwsHttpRequest(const std::optional<QString> &token)> makeRequest;
-    std::function<mgn::Page<T>(const QJsonObject &body)> decode;
+    // Fast when the item codec has a JsonTape path (see PageCodec).
+    mgn::PageCodec::Parser parser = mgn::PageCodec::Parser::QJsonDocument;
+    std::function<mgn::Page<T>(const mgn::PageCodec::Envelope &)> decode;
     PageCallback<T> onPage;
     MgnCallback<PagingProgress> done;
     PagingProgress progress;
@@ -436,11 +438,12 @@ struct MgnClient::Paging {
 
 template<typename T>
 MgnCall *MgnClient::page(std::function<AwsHttpRequest(const std::optional<QString> &token)> makeRequest,
-    std::function<mgn::Page<T>(const QJsonObject &body)> decode, PageCallback<T> onPage,
-    MgnCallback<PagingProgress> done)
+    mgn::PageCodec::Parser parser, std::function<mgn::Page<T>(const mgn::PageCodec::Envelope &)> decode,
+    PageCallback<T> onPage, MgnCallback<PagingProgress> done)
 {
     auto paging = std::make_shared<Paging<T>>();
     paging->makeRequest = std::move(makeRequest);
+    paging->parser = parser;
     paging->decode = std::move(decode);
     paging->onPage = std::move(onPage);
     paging->done = std::move(done);
@@ -510,9 +513,10 @@ void MgnClient::requestPage(std::shared_ptr<Paging<T>> paging, int index, const 
                     pageWatcher->deleteLater();
                     settlePage(paging, index, {pageWatcher->result(), std::nullopt, !next});
                 });
-                pageWatcher->setFuture(QtConcurrent::run(paging->decode, *envelope.body));
+                pageWatcher->setFuture(QtConcurrent::run(paging->decode, envelope));
             });
-        envelopeWatcher->setFuture(QtConcurrent::run(&mgn::PageCodec::parseEnvelope, response.body));
+        envelopeWatcher->setFuture(
+            QtConcurrent::run(&mgn::PageCodec::parseEnvelope, response.body, paging->parser));
     });
 }
 
@@ -565,9 +569,9 @@ MgnCall *MgnClient::describeSourceServers(
         withAccount(body);
         return postRequest(u"DescribeSourceServers"_s, body);
     };
-    return page<mgn::SourceServer>(makeRequest,
-        [](const QJsonObject &body) { return mgn::SourceServerCodec::decodePage(body); }, std::move(onPage),
-        std::move(done));
+    return page<mgn::SourceServer>(makeRequest, mgn::PageCodec::Parser::Fast,
+        [](const mgn::PageCodec::Envelope &envelope) { return mgn::SourceServerCodec::decodePage(envelope); },
+        std::move(onPage), std::move(done));
 }
 
 MgnCall *MgnClient::describeJobs(
@@ -581,7 +585,8 @@ MgnCall *MgnClient::describeJobs(
         withAccount(body);
         return postRequest(u"DescribeJobs"_s, body);
     };
-    return page<mgn::Job>(makeRequest, [](const QJsonObject &body) { return mgn::JobCodec::decodePage(body); },
+    return page<mgn::Job>(makeRequest, mgn::PageCodec::Parser::QJsonDocument,
+        [](const mgn::PageCodec::Envelope &envelope) { return mgn::JobCodec::decodePage(*envelope.body); },
         std::move(onPage), std::move(done));
 }
 
@@ -595,9 +600,9 @@ MgnCall *MgnClient::describeJobLogItems(
         withAccount(body);
         return postRequest(u"DescribeJobLogItems"_s, body);
     };
-    return page<mgn::JobLog>(makeRequest,
-        [](const QJsonObject &body) { return mgn::JobLogCodec::decodePage(body); }, std::move(onPage),
-        std::move(done));
+    return page<mgn::JobLog>(makeRequest, mgn::PageCodec::Parser::QJsonDocument,
+        [](const mgn::PageCodec::Envelope &envelope) { return mgn::JobLogCodec::decodePage(*envelope.body); },
+        std::move(onPage), std::move(done));
 }
 
 MgnCall *MgnClient::describeVcenterClients(
@@ -609,9 +614,11 @@ MgnCall *MgnClient::describeVcenterClients(
             query.append({u"nextToken"_s, *token});
         return restRequest("GET", u"DescribeVcenterClients"_s, u"/DescribeVcenterClients"_s, query, std::nullopt);
     };
-    return page<mgn::VcenterClient>(makeRequest,
-        [](const QJsonObject &body) { return mgn::VcenterClientCodec::decodePage(body); }, std::move(onPage),
-        std::move(done));
+    return page<mgn::VcenterClient>(makeRequest, mgn::PageCodec::Parser::QJsonDocument,
+        [](const mgn::PageCodec::Envelope &envelope) {
+            return mgn::VcenterClientCodec::decodePage(*envelope.body);
+        },
+        std::move(onPage), std::move(done));
 }
 
 namespace {

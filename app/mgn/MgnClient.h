@@ -12,6 +12,7 @@
 #include "Job.h"
 #include "JobLog.h"
 #include "Page.h"
+#include "PageCodec.h"
 #include "SourceServer.h"
 #include "VcenterClient.h"
 
@@ -143,8 +144,8 @@ private:
     struct Paging;
     template<typename T>
     MgnCall *page(std::function<AwsHttpRequest(const std::optional<QString> &token)> makeRequest,
-        std::function<mgn::Page<T>(const QJsonObject &body)> decode, PageCallback<T> onPage,
-        MgnCallback<PagingProgress> done);
+        mgn::PageCodec::Parser parser, std::function<mgn::Page<T>(const mgn::PageCodec::Envelope &)> decode,
+        PageCallback<T> onPage, MgnCallback<PagingProgress> done);
     template<typename T>
     void requestPage(std::shared_ptr<Paging<T>> paging, int index, const std::optional<QString> &token);
     template<typename T>
