@@ -188,9 +188,9 @@ private:
             return false;
         switch (*m_p) {
         case '{':
-            return parseObject(depth + 1);
+            return parseContainer(JsonTape::Type::Object, depth + 1);
         case '[':
-            return parseArray(depth + 1);
+            return parseContainer(JsonTape::Type::Array, depth + 1);
         case '"':
             return parseString();
         case 't':
@@ -216,40 +216,35 @@ private:
         return true;
     }
 
-    bool parseObject(int depth)
+    // An object or an array: its members or elements, then its end.
+    bool parseContainer(JsonTape::Type type, int depth)
     {
         if (depth > maxDepth)
             return false;
-        const quint32 index = append(JsonTape::Type::Object);
-        ++m_p; // '{'
+        const bool object = type == JsonTape::Type::Object;
+        const char closing = object ? '}' : ']';
+        const quint32 index = append(type);
+        ++m_p; // '{' or '['
         skipSpace();
         quint32 count = 0;
-        if (m_p < m_end && *m_p == '}') {
+        if (m_p < m_end && *m_p == closing) {
             ++m_p;
         } else {
             for (;;) {
-                if (m_p == m_end || *m_p != '"' || !parseString())
+                if (object && !parseMemberName())
                     return false;
-                skipSpace();
-                if (m_p == m_end || *m_p != ':')
-                    return false;
-                ++m_p;
-                skipSpace();
                 if (!parseValue(depth))
                     return false;
                 ++count;
                 skipSpace();
                 if (m_p == m_end)
                     return false;
-                if (*m_p == ',') {
-                    ++m_p;
-                    skipSpace();
-                    continue;
-                }
-                if (*m_p != '}')
+                const char separator = *m_p++;
+                if (separator == closing)
+                    break;
+                if (separator != ',')
                     return false;
-                ++m_p;
-                break;
+                skipSpace();
             }
         }
         m_nodes[index].u.count = count;
@@ -257,37 +252,16 @@ private:
         return true;
     }
 
-    bool parseArray(int depth)
+    // A member's name and the colon after it.
+    bool parseMemberName()
     {
-        if (depth > maxDepth)
+        if (m_p == m_end || *m_p != '"' || !parseString())
             return false;
-        const quint32 index = append(JsonTape::Type::Array);
-        ++m_p; // '['
         skipSpace();
-        quint32 count = 0;
-        if (m_p < m_end && *m_p == ']') {
-            ++m_p;
-        } else {
-            for (;;) {
-                if (!parseValue(depth))
-                    return false;
-                ++count;
-                skipSpace();
-                if (m_p == m_end)
-                    return false;
-                if (*m_p == ',') {
-                    ++m_p;
-                    skipSpace();
-                    continue;
-                }
-                if (*m_p != ']')
-                    return false;
-                ++m_p;
-                break;
-            }
-        }
-        m_nodes[index].u.count = count;
-        close(index);
+        if (m_p == m_end || *m_p != ':')
+            return false;
+        ++m_p;
+        skipSpace();
         return true;
     }
 

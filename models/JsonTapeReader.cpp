@@ -1,9 +1,5 @@
 #include "JsonTapeReader.h"
 
-#include "Iso8601.h"
-
-#include <cmath>
-
 namespace mgn {
 
 JsonTape::Value JsonTapeReader::member(QLatin1StringView key, JsonTape::Type type)
@@ -53,40 +49,30 @@ std::optional<qint64> JsonTapeReader::integer(QLatin1StringView key, qint64 mini
     const JsonTape::Value value = member(key, JsonTape::Type::Number);
     if (!value.isValid())
         return std::nullopt;
-    qint64 integer = 0;
-    if (value.isInteger()) {
-        integer = value.toInteger();
-    } else {
-        // QJsonValue::toInteger: a double that is a whole qint64.
-        const double real = value.toDouble();
-        if (!(real >= -9223372036854775808.0 && real < 9223372036854775808.0) || std::trunc(real) != real)
-            return fail();
-        integer = qint64(real);
-    }
-    if (integer < minimum)
+    // The tape keeps every whole number in qint64's range as an integer
+    // (QJsonValue::toInteger's rule), so a double here is not one.
+    if (!value.isInteger() || value.toInteger() < minimum)
         return fail();
-    return integer;
+    return value.toInteger();
 }
 
 std::optional<qint64> JsonTapeReader::dateTime(QLatin1StringView key)
 {
-    const JsonTape::Value value = member(key, JsonTape::Type::String);
-    if (!value.isValid())
-        return std::nullopt;
-    JsonTape::StringBuffer buffer;
-    const Iso8601Result parsed = Iso8601::parseDateTime(value.toStringView(buffer));
-    if (!parsed.ok())
-        return fail();
-    return parsed.value;
+    return iso8601(key, &Iso8601::parseDateTime);
 }
 
 std::optional<qint64> JsonTapeReader::duration(QLatin1StringView key)
+{
+    return iso8601(key, &Iso8601::parseDuration);
+}
+
+std::optional<qint64> JsonTapeReader::iso8601(QLatin1StringView key, Iso8601Result (*parse)(QStringView))
 {
     const JsonTape::Value value = member(key, JsonTape::Type::String);
     if (!value.isValid())
         return std::nullopt;
     JsonTape::StringBuffer buffer;
-    const Iso8601Result parsed = Iso8601::parseDuration(value.toStringView(buffer));
+    const Iso8601Result parsed = parse(value.toStringView(buffer));
     if (!parsed.ok())
         return fail();
     return parsed.value;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "EnumValue.h"
+#include "Iso8601.h"
 #include "JsonTape.h"
 
 #include <QLatin1String>
@@ -91,6 +92,8 @@ private:
     // The member if present, not null and of `type`; invalid otherwise
     // (failed if the type is wrong).
     JsonTape::Value member(QLatin1StringView key, JsonTape::Type type);
+    // A string member parsed by Iso8601::parseDateTime or parseDuration.
+    std::optional<qint64> iso8601(QLatin1StringView key, Iso8601Result (*parse)(QStringView));
 
     template<typename Decode>
     auto decodeObject(JsonTape::Value object, Decode &decode)

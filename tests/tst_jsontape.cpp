@@ -12,6 +12,16 @@
 using namespace Qt::Literals::StringLiterals;
 using mgn::JsonTape;
 
+namespace {
+
+// {"a":[[...]]}, arrays nested `depth` deep.
+QByteArray nestedArrays(int depth)
+{
+    return "{\"a\":" + QByteArray(depth, '[') + QByteArray(depth, ']') + '}';
+}
+
+} // namespace
+
 class TestJsonTape : public QObject
 {
     Q_OBJECT
@@ -47,13 +57,7 @@ void TestJsonTape::readsAsQJsonDocument_data()
     QTest::newRow("numbers") << QByteArray(
         R"({"a":[0,-0,7,-7,9223372036854775807,-9223372036854775808,9223372036854775808,1e2,1E+2,1.0,-0.0,0.5,1.7976931348623157e308,2.2250738585072014e-308,123456789012345678901234567890]})");
     QTest::newRow("long string") << (QByteArray(R"({"s":")") + QByteArray(100000, 'x') + QByteArray(R"("})"));
-    QByteArray deep("{\"a\":");
-    for (int i = 0; i < 250; ++i)
-        deep += '[';
-    for (int i = 0; i < 250; ++i)
-        deep += ']';
-    deep += '}';
-    QTest::newRow("250 levels") << deep;
+    QTest::newRow("250 levels") << nestedArrays(250);
 }
 
 void TestJsonTape::readsAsQJsonDocument()
@@ -105,13 +109,7 @@ void TestJsonTape::refused_data()
     QTest::newRow("fraction without digits") << QByteArray(R"({"a":2.})") << true;
     QTest::newRow("fraction without integer") << QByteArray(R"({"a":.5})") << true;
     QTest::newRow("subnormal number") << QByteArray(R"({"a":5e-324})") << true;
-    QByteArray deep("{\"a\":");
-    for (int i = 0; i < 300; ++i)
-        deep += '[';
-    for (int i = 0; i < 300; ++i)
-        deep += ']';
-    deep += '}';
-    QTest::newRow("300 levels") << deep << true;
+    QTest::newRow("300 levels") << nestedArrays(300) << true;
 }
 
 void TestJsonTape::refused()
