@@ -7,6 +7,8 @@ packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-httpserver-dev qtkeychain-qt6-dev
     libgl1-mesa-dev
+    # Qt6Charts' CMake package needs Qt6OpenGL's, which qt6-base-dev only recommends
+    libqt6opengl6-dev
     python3 python3-botocore awscli
     dbus dbus-bin gnome-keyring
     # bench/run.sh: Google Benchmark, /usr/bin/time for peak RSS, boto3 for its column
