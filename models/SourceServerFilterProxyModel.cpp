@@ -3,6 +3,8 @@
 #include "ConsoleStatus.h"
 #include "SourceServerTableModel.h"
 
+#include <algorithm>
+
 namespace mgn {
 
 namespace {
@@ -67,10 +69,8 @@ bool matchesSourceProperties(const SourceProperties &properties, const QString &
 } // namespace
 
 SourceServerFilterProxyModel::SourceServerFilterProxyModel(QObject *parent)
-    : QSortFilterProxyModel(parent)
+    : QAbstractProxyModel(parent)
 {
-    setSortRole(SourceServerTableModel::SortRole);
-    setDynamicSortFilter(true);
 }
 
 void SourceServerFilterProxyModel::setSourceModel(QAbstractItemModel *sourceModel)
@@ -80,8 +80,45 @@ void SourceServerFilterProxyModel::setSourceModel(QAbstractItemModel *sourceMode
         qWarning("SourceServerFilterProxyModel: the source model must be a SourceServerTableModel");
         return;
     }
+    beginResetModel();
+    for (const auto &connection : std::as_const(m_connections))
+        disconnect(connection);
+    m_connections.clear();
+    QAbstractProxyModel::setSourceModel(sourceModel);
     m_table = table;
-    QSortFilterProxyModel::setSourceModel(sourceModel);
+    if (table) {
+        using Model = QAbstractItemModel;
+        m_connections = {
+            connect(table, &Model::rowsInserted, this, &SourceServerFilterProxyModel::sourceRowsInserted),
+            connect(table, &Model::rowsAboutToBeRemoved, this,
+                &SourceServerFilterProxyModel::sourceRowsAboutToBeRemoved),
+            connect(table, &Model::rowsRemoved, this, &SourceServerFilterProxyModel::sourceRowsRemoved),
+            connect(table, &Model::dataChanged, this,
+                &SourceServerFilterProxyModel::sourceDataChanged),
+            connect(table, &Model::modelAboutToBeReset, this, &SourceServerFilterProxyModel::beginResetModel),
+            connect(table, &Model::modelReset, this,
+                [this] {
+                    rebuild();
+                    endResetModel();
+                }),
+            connect(table, &Model::layoutAboutToBeChanged, this,
+                &SourceServerFilterProxyModel::sourceLayoutAboutToBeChanged),
+            connect(table, &Model::layoutChanged, this, &SourceServerFilterProxyModel::sourceLayoutChanged),
+            connect(table, &Model::rowsAboutToBeMoved, this,
+                &SourceServerFilterProxyModel::sourceLayoutAboutToBeChanged),
+            connect(table, &Model::rowsMoved, this, &SourceServerFilterProxyModel::sourceLayoutChanged),
+            // Silently, as Qt's own proxies do: the source usually goes with
+            // its window, whose slots must not run any more.
+            connect(table, &QObject::destroyed, this,
+                [this] {
+                    m_proxyToSource.clear();
+                    m_sourceToProxy.clear();
+                    m_keys.clear();
+                }),
+        };
+    }
+    rebuild();
+    endResetModel();
 }
 
 void SourceServerFilterProxyModel::setFilterText(const QString &text)
@@ -90,7 +127,7 @@ void SourceServerFilterProxyModel::setFilterText(const QString &text)
     if (trimmed == m_text)
         return;
     m_text = trimmed;
-    invalidateFilter();
+    refilter();
 }
 
 void SourceServerFilterProxyModel::setLifeCycleStates(const QList<LifeCycleState> &states)
@@ -99,7 +136,7 @@ void SourceServerFilterProxyModel::setLifeCycleStates(const QList<LifeCycleState
     if (mask == m_lifeCycleMask)
         return;
     m_lifeCycleMask = mask;
-    invalidateFilter();
+    refilter();
 }
 
 QList<LifeCycleState> SourceServerFilterProxyModel::lifeCycleStates() const
@@ -113,7 +150,7 @@ void SourceServerFilterProxyModel::setReplicationStates(const QList<DataReplicat
     if (mask == m_replicationMask)
         return;
     m_replicationMask = mask;
-    invalidateFilter();
+    refilter();
 }
 
 QList<DataReplicationState> SourceServerFilterProxyModel::replicationStates() const
@@ -127,7 +164,7 @@ void SourceServerFilterProxyModel::setReplicationTypes(const QList<ReplicationTy
     if (mask == m_typeMask)
         return;
     m_typeMask = mask;
-    invalidateFilter();
+    refilter();
 }
 
 QList<ReplicationType> SourceServerFilterProxyModel::replicationTypes() const
@@ -140,7 +177,7 @@ void SourceServerFilterProxyModel::setArchivedView(ArchivedView view)
     if (view == m_archivedView)
         return;
     m_archivedView = view;
-    invalidateFilter();
+    refilter();
 }
 
 void SourceServerFilterProxyModel::setNeedsAttentionOnly(bool on)
@@ -148,7 +185,7 @@ void SourceServerFilterProxyModel::setNeedsAttentionOnly(bool on)
     if (on == m_needsAttentionOnly)
         return;
     m_needsAttentionOnly = on;
-    invalidateFilter();
+    refilter();
 }
 
 bool SourceServerFilterProxyModel::needsAttention(const SourceServer &server)
@@ -177,11 +214,9 @@ bool SourceServerFilterProxyModel::matchesText(const SourceServer &server, const
     return server.launchedInstance && contains(server.launchedInstance->ec2InstanceID, text);
 }
 
-bool SourceServerFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+bool SourceServerFilterProxyModel::accepts(int sourceRow) const
 {
-    if (sourceParent.isValid() || !m_table)
-        return false;
-    const SourceServer *server = m_table->serverAt(sourceRow);
+    const SourceServer *server = m_table ? m_table->serverAt(sourceRow) : nullptr;
     if (!server)
         return false;
     switch (m_archivedView) {
@@ -208,45 +243,370 @@ bool SourceServerFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelI
     return m_text.isEmpty() || matchesText(*server, m_text);
 }
 
-void SourceServerFilterProxyModel::sort(int column, Qt::SortOrder order)
+// Absent values come last and ties go by ID, ascending, in both orders.
+bool SourceServerFilterProxyModel::before(int a, int b) const
 {
-    // QSortFilterProxyModel::sort does nothing when the order is already this one.
-    const bool unchanged = dynamicSortFilter() && column == sortColumn() && order == sortOrder();
-    if (m_table && !unchanged && column >= 0 && column < m_table->columnCount()) {
-        const int rows = m_table->rowCount();
-        m_sortKeys.resize(std::size_t(rows));
-        for (int row = 0; row < rows; ++row)
-            m_sortKeys[std::size_t(row)] = m_table->data(m_table->index(row, column), sortRole());
-        m_sortKeysColumn = column;
-    }
-    QSortFilterProxyModel::sort(column, order);
-    m_sortKeys = {};
-    m_sortKeysColumn = -1;
-}
-
-bool SourceServerFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
-{
-    const bool ascending = sortOrder() == Qt::AscendingOrder;
-    const bool cached = left.column() == m_sortKeysColumn && right.column() == m_sortKeysColumn
-        && std::size_t(left.row()) < m_sortKeys.size() && std::size_t(right.row()) < m_sortKeys.size();
-    const QVariant l = cached ? m_sortKeys[std::size_t(left.row())] : sourceModel()->data(left, sortRole());
-    const QVariant r = cached ? m_sortKeys[std::size_t(right.row())] : sourceModel()->data(right, sortRole());
-    // The proxy reverses lessThan for a descending sort; undo that for the
-    // absent values and the tie-break, which keep their place in both orders.
+    if (m_sortColumn < 0)
+        return a < b;
+    const QVariant &l = m_keys[std::size_t(a)];
+    const QVariant &r = m_keys[std::size_t(b)];
     if (l.isValid() != r.isValid())
-        return ascending ? l.isValid() : !l.isValid();
+        return l.isValid();
+    const bool ascending = m_sortOrder == Qt::AscendingOrder;
     if (l.isValid()) {
         const auto order = QVariant::compare(l, r);
         if (order == QPartialOrdering::Less)
-            return true;
+            return ascending;
         if (order == QPartialOrdering::Greater)
-            return false;
+            return !ascending;
     }
-    const SourceServer *a = m_table ? m_table->serverAt(left.row()) : nullptr;
-    const SourceServer *b = m_table ? m_table->serverAt(right.row()) : nullptr;
-    if (!a || !b)
-        return false;
-    return ascending ? a->id() < b->id() : b->id() < a->id();
+    const SourceServer *left = m_table->serverAt(a);
+    const SourceServer *right = m_table->serverAt(b);
+    const auto &leftId = left->sourceServerID;
+    const auto &rightId = right->sourceServerID;
+    if (leftId != rightId)
+        return leftId.value_or(QString()) < rightId.value_or(QString());
+    return a < b;
+}
+
+QVariant SourceServerFilterProxyModel::readKey(int sourceRow) const
+{
+    return m_table->data(m_table->index(sourceRow, m_sortColumn), SourceServerTableModel::SortRole);
+}
+
+void SourceServerFilterProxyModel::readAllKeys()
+{
+    m_keys.clear();
+    if (m_sortColumn < 0 || !m_table)
+        return;
+    const int rows = m_table->rowCount();
+    m_keys.reserve(std::size_t(rows));
+    for (int row = 0; row < rows; ++row)
+        m_keys.push_back(readKey(row));
+}
+
+// The whole mapping from the source, without a signal.
+void SourceServerFilterProxyModel::rebuild()
+{
+    const int rows = m_table ? m_table->rowCount() : 0;
+    if (m_table && (m_sortColumn >= m_table->columnCount()))
+        m_sortColumn = -1;
+    readAllKeys();
+    m_sourceToProxy.assign(std::size_t(rows), -1);
+    m_proxyToSource.clear();
+    for (int row = 0; row < rows; ++row) {
+        if (accepts(row))
+            m_proxyToSource.push_back(row);
+    }
+    std::sort(m_proxyToSource.begin(), m_proxyToSource.end(), [this](int a, int b) { return before(a, b); });
+    remapFrom(0);
+}
+
+void SourceServerFilterProxyModel::remapFrom(std::size_t proxyRow)
+{
+    for (std::size_t row = proxyRow; row < m_proxyToSource.size(); ++row)
+        m_sourceToProxy[std::size_t(m_proxyToSource[row])] = int(row);
+}
+
+// reorder permutes m_proxyToSource; the persistent indexes follow their rows.
+template<typename Reorder> void SourceServerFilterProxyModel::changeLayout(Reorder reorder)
+{
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList from = persistentIndexList();
+    std::vector<int> sourceRows;
+    sourceRows.reserve(std::size_t(from.size()));
+    for (const QModelIndex &index : from)
+        sourceRows.push_back(m_proxyToSource[std::size_t(index.row())]);
+    reorder();
+    remapFrom(0);
+    QModelIndexList to;
+    to.reserve(from.size());
+    for (qsizetype i = 0; i < from.size(); ++i)
+        to.append(createIndex(m_sourceToProxy[std::size_t(sourceRows[std::size_t(i)])], from.at(i).column()));
+    changePersistentIndexList(from, to);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+// sourceRows: accepted and not shown. One insertion at the end, then, unless
+// they already belong there, one layout change that merges them into place.
+void SourceServerFilterProxyModel::showRows(std::vector<int> sourceRows)
+{
+    if (sourceRows.empty())
+        return;
+    const auto less = [this](int a, int b) { return before(a, b); };
+    std::sort(sourceRows.begin(), sourceRows.end(), less);
+    const std::size_t shown = m_proxyToSource.size();
+    beginInsertRows({}, int(shown), int(shown + sourceRows.size()) - 1);
+    m_proxyToSource.insert(m_proxyToSource.end(), sourceRows.cbegin(), sourceRows.cend());
+    remapFrom(shown);
+    endInsertRows();
+    if (shown > 0 && before(m_proxyToSource[shown], m_proxyToSource[shown - 1])) {
+        changeLayout([&] {
+            std::inplace_merge(m_proxyToSource.begin(), m_proxyToSource.begin() + qsizetype(shown),
+                m_proxyToSource.end(), less);
+        });
+    }
+}
+
+// proxyRows: unique. One removal when they are one block; otherwise one
+// layout change that gathers them at the end, in order, and one removal.
+void SourceServerFilterProxyModel::hideRows(std::vector<int> proxyRows)
+{
+    if (proxyRows.empty())
+        return;
+    std::sort(proxyRows.begin(), proxyRows.end());
+    const int count = int(proxyRows.size());
+    const int first = proxyRows.front();
+    if (proxyRows.back() - first + 1 != count) {
+        std::vector<char> leaving(m_sourceToProxy.size(), 0);
+        for (const int row : proxyRows)
+            leaving[std::size_t(m_proxyToSource[std::size_t(row)])] = 1;
+        changeLayout([&] {
+            std::stable_partition(m_proxyToSource.begin(), m_proxyToSource.end(),
+                [&leaving](int sourceRow) { return !leaving[std::size_t(sourceRow)]; });
+        });
+        const int shown = int(m_proxyToSource.size());
+        beginRemoveRows({}, shown - count, shown - 1);
+        for (int row = shown - count; row < shown; ++row)
+            m_sourceToProxy[std::size_t(m_proxyToSource[std::size_t(row)])] = -1;
+        m_proxyToSource.resize(std::size_t(shown - count));
+        endRemoveRows();
+        return;
+    }
+    beginRemoveRows({}, first, first + count - 1);
+    for (int row = first; row < first + count; ++row)
+        m_sourceToProxy[std::size_t(m_proxyToSource[std::size_t(row)])] = -1;
+    m_proxyToSource.erase(m_proxyToSource.begin() + first, m_proxyToSource.begin() + first + count);
+    remapFrom(std::size_t(first));
+    endRemoveRows();
+}
+
+// sourceRows: shown, with a new key. One layout change, unless every one of
+// them is still in order with its neighbours.
+void SourceServerFilterProxyModel::reposition(const std::vector<int> &sourceRows)
+{
+    const auto inPlace = [this](int sourceRow) {
+        const std::size_t row = std::size_t(m_sourceToProxy[std::size_t(sourceRow)]);
+        return (row == 0 || before(m_proxyToSource[row - 1], sourceRow))
+            && (row + 1 == m_proxyToSource.size() || before(sourceRow, m_proxyToSource[row + 1]));
+    };
+    if (std::all_of(sourceRows.cbegin(), sourceRows.cend(), inPlace))
+        return;
+    std::vector<char> moving(m_sourceToProxy.size(), 0);
+    for (const int row : sourceRows)
+        moving[std::size_t(row)] = 1;
+    changeLayout([&] {
+        const auto less = [this](int a, int b) { return before(a, b); };
+        const auto middle = std::stable_partition(m_proxyToSource.begin(), m_proxyToSource.end(),
+            [&moving](int sourceRow) { return !moving[std::size_t(sourceRow)]; });
+        std::sort(middle, m_proxyToSource.end(), less);
+        std::inplace_merge(m_proxyToSource.begin(), middle, m_proxyToSource.end(), less);
+    });
+}
+
+void SourceServerFilterProxyModel::refilter()
+{
+    std::vector<int> leaving;
+    std::vector<int> arriving;
+    for (std::size_t row = 0; row < m_sourceToProxy.size(); ++row) {
+        const int proxyRow = m_sourceToProxy[row];
+        const bool accepted = accepts(int(row));
+        if (proxyRow >= 0 && !accepted)
+            leaving.push_back(proxyRow);
+        else if (proxyRow < 0 && accepted)
+            arriving.push_back(int(row));
+    }
+    hideRows(std::move(leaving));
+    showRows(std::move(arriving));
+}
+
+void SourceServerFilterProxyModel::sort(int column, Qt::SortOrder order)
+{
+    if (!m_table || column < -1 || column >= m_table->columnCount())
+        column = -1;
+    if (column == m_sortColumn && order == m_sortOrder)
+        return;
+    changeLayout([&] {
+        m_sortColumn = column;
+        m_sortOrder = order;
+        readAllKeys();
+        std::sort(m_proxyToSource.begin(), m_proxyToSource.end(), [this](int a, int b) { return before(a, b); });
+    });
+}
+
+QModelIndex SourceServerFilterProxyModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (parent.isValid() || row < 0 || row >= rowCount() || column < 0 || column >= columnCount())
+        return {};
+    return createIndex(row, column);
+}
+
+QModelIndex SourceServerFilterProxyModel::parent(const QModelIndex &) const
+{
+    return {};
+}
+
+int SourceServerFilterProxyModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_proxyToSource.size());
+}
+
+int SourceServerFilterProxyModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() || !m_table ? 0 : m_table->columnCount();
+}
+
+bool SourceServerFilterProxyModel::hasChildren(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_proxyToSource.empty();
+}
+
+QVariant SourceServerFilterProxyModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (!m_table)
+        return {};
+    if (orientation == Qt::Horizontal)
+        return m_table->headerData(section, orientation, role);
+    if (section < 0 || section >= rowCount())
+        return {};
+    return m_table->headerData(m_proxyToSource[std::size_t(section)], orientation, role);
+}
+
+QModelIndex SourceServerFilterProxyModel::mapToSource(const QModelIndex &proxyIndex) const
+{
+    if (!m_table || !proxyIndex.isValid() || proxyIndex.model() != this || proxyIndex.row() >= rowCount())
+        return {};
+    return m_table->index(m_proxyToSource[std::size_t(proxyIndex.row())], proxyIndex.column());
+}
+
+QModelIndex SourceServerFilterProxyModel::mapFromSource(const QModelIndex &sourceIndex) const
+{
+    if (!m_table || !sourceIndex.isValid() || sourceIndex.model() != m_table
+        || std::size_t(sourceIndex.row()) >= m_sourceToProxy.size())
+        return {};
+    const int row = m_sourceToProxy[std::size_t(sourceIndex.row())];
+    return row < 0 ? QModelIndex() : createIndex(row, sourceIndex.column());
+}
+
+void SourceServerFilterProxyModel::sourceRowsInserted(const QModelIndex &parent, int first, int last)
+{
+    if (parent.isValid())
+        return;
+    const int count = last - first + 1;
+    for (int &sourceRow : m_proxyToSource) {
+        if (sourceRow >= first)
+            sourceRow += count;
+    }
+    m_sourceToProxy.insert(m_sourceToProxy.begin() + first, std::size_t(count), -1);
+    if (m_sortColumn >= 0) {
+        m_keys.insert(m_keys.begin() + first, std::size_t(count), QVariant());
+        for (int row = first; row <= last; ++row)
+            m_keys[std::size_t(row)] = readKey(row);
+    }
+    std::vector<int> arriving;
+    for (int row = first; row <= last; ++row) {
+        if (accepts(row))
+            arriving.push_back(row);
+    }
+    showRows(std::move(arriving));
+}
+
+// The proxy rows go while the source still has the items, as views expect.
+void SourceServerFilterProxyModel::sourceRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last)
+{
+    if (parent.isValid())
+        return;
+    std::vector<int> leaving;
+    for (int row = first; row <= last; ++row) {
+        if (const int proxyRow = m_sourceToProxy[std::size_t(row)]; proxyRow >= 0)
+            leaving.push_back(proxyRow);
+    }
+    hideRows(std::move(leaving));
+}
+
+void SourceServerFilterProxyModel::sourceRowsRemoved(const QModelIndex &parent, int first, int last)
+{
+    if (parent.isValid())
+        return;
+    const int count = last - first + 1;
+    m_sourceToProxy.erase(m_sourceToProxy.begin() + first, m_sourceToProxy.begin() + last + 1);
+    if (m_sortColumn >= 0)
+        m_keys.erase(m_keys.begin() + first, m_keys.begin() + last + 1);
+    for (int &sourceRow : m_proxyToSource) {
+        if (sourceRow > last)
+            sourceRow -= count;
+    }
+}
+
+// A changed row may leave or enter the filter, or move: those go first, then
+// one dataChanged per contiguous block of the proxy rows still shown.
+void SourceServerFilterProxyModel::sourceDataChanged(
+    const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles)
+{
+    if (!topLeft.isValid() || topLeft.parent().isValid())
+        return;
+    const bool keysChange = m_sortColumn >= topLeft.column() && m_sortColumn <= bottomRight.column();
+    std::vector<int> leaving;
+    std::vector<int> arriving;
+    std::vector<int> moved;
+    std::vector<int> stayed;
+    for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
+        const auto sourceRow = std::size_t(row);
+        bool keyChanged = false;
+        if (keysChange) {
+            QVariant key = readKey(row);
+            keyChanged = key != m_keys[sourceRow];
+            m_keys[sourceRow] = std::move(key);
+        }
+        const bool shown = m_sourceToProxy[sourceRow] >= 0;
+        const bool accepted = accepts(row);
+        if (shown && !accepted) {
+            leaving.push_back(m_sourceToProxy[sourceRow]);
+        } else if (!shown && accepted) {
+            arriving.push_back(row);
+        } else if (shown) {
+            stayed.push_back(row);
+            if (keyChanged)
+                moved.push_back(row);
+        }
+    }
+    hideRows(std::move(leaving));
+    reposition(moved);
+    showRows(std::move(arriving));
+
+    std::vector<int> rows;
+    rows.reserve(stayed.size());
+    for (const int row : stayed)
+        rows.push_back(m_sourceToProxy[std::size_t(row)]);
+    std::sort(rows.begin(), rows.end());
+    for (std::size_t i = 0; i < rows.size();) {
+        std::size_t j = i;
+        while (j + 1 < rows.size() && rows[j + 1] == rows[j] + 1)
+            ++j;
+        Q_EMIT dataChanged(index(rows[i], topLeft.column()), index(rows[j], bottomRight.column()), roles);
+        i = j + 1;
+    }
+}
+
+void SourceServerFilterProxyModel::sourceLayoutAboutToBeChanged()
+{
+    Q_EMIT layoutAboutToBeChanged();
+    m_layoutIndexes = persistentIndexList();
+    m_layoutSources.clear();
+    for (const QModelIndex &index : std::as_const(m_layoutIndexes))
+        m_layoutSources.append(QPersistentModelIndex(mapToSource(index)));
+}
+
+void SourceServerFilterProxyModel::sourceLayoutChanged()
+{
+    rebuild();
+    QModelIndexList to;
+    for (const QPersistentModelIndex &source : std::as_const(m_layoutSources))
+        to.append(mapFromSource(source));
+    changePersistentIndexList(m_layoutIndexes, to);
+    m_layoutIndexes.clear();
+    m_layoutSources.clear();
+    Q_EMIT layoutChanged();
 }
 
 } // namespace mgn

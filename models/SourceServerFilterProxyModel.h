@@ -3,9 +3,10 @@
 #include "MgnEnums.h"
 #include "SourceServerTableModel.h"
 
+#include <QAbstractProxyModel>
 #include <QList>
+#include <QPersistentModelIndex>
 #include <QPointer>
-#include <QSortFilterProxyModel>
 #include <QString>
 #include <QVariant>
 
@@ -24,7 +25,17 @@ namespace mgn {
 // does not filter. Put Unrecognized in a set to match a value this build does
 // not know and an absent one alike ("other"). Each setter re-filters only when
 // the value really changes.
-class SourceServerFilterProxyModel : public QSortFilterProxyModel
+//
+// Not a QSortFilterProxyModel: that one puts each contiguous run of new rows in
+// its sorted place on its own, and rebuilds its whole mapping after each run,
+// so a page of 1,000 servers landing among 100,000 sorted rows costs up to
+// 1,000 passes over them. Here rows that appear (a page, a changed filter) are
+// appended in one insertion and then merged into place in one layout change;
+// rows that leave are gathered at the end in one layout change and removed in
+// one removal (or removed directly when they are one block). Sort keys are
+// read once per row and kept by source row, so a sort is a sort of keys. The
+// order is always complete: the proxy never shows a row out of place.
+class SourceServerFilterProxyModel : public QAbstractProxyModel
 {
     Q_OBJECT
 
@@ -61,21 +72,60 @@ public:
     void setNeedsAttentionOnly(bool on);
     bool needsAttentionOnly() const { return m_needsAttentionOnly; }
 
-    // Reads the sort key of every row once, rather than twice per comparison
-    // (a sort of 10,000 rows makes some 250,000 comparisons, and keys such as
-    // the next step or the IP address are derived on each read).
+    // Column -1 (or one out of range): the source's order. Sorting by the
+    // current column and order again does nothing, as the keys are kept up to
+    // date as rows change.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
     static bool needsAttention(const SourceServer &server);
     // Whether server matches text, which must be trimmed and non-empty.
     static bool matchesText(const SourceServer &server, const QString &text);
 
-protected:
-    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
-    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    bool hasChildren(const QModelIndex &parent = {}) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QModelIndex mapToSource(const QModelIndex &proxyIndex) const override;
+    QModelIndex mapFromSource(const QModelIndex &sourceIndex) const override;
 
 private:
+    bool accepts(int sourceRow) const;
+    // Whether source row a is shown above source row b.
+    bool before(int a, int b) const;
+    QVariant readKey(int sourceRow) const;
+    void readAllKeys();
+    void rebuild();
+    void remapFrom(std::size_t proxyRow);
+    template<typename Reorder> void changeLayout(Reorder reorder);
+    void showRows(std::vector<int> sourceRows);
+    void hideRows(std::vector<int> proxyRows);
+    void reposition(const std::vector<int> &sourceRows);
+    void refilter();
+
+    void sourceRowsInserted(const QModelIndex &parent, int first, int last);
+    void sourceRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last);
+    void sourceRowsRemoved(const QModelIndex &parent, int first, int last);
+    void sourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
+    void sourceLayoutAboutToBeChanged();
+    void sourceLayoutChanged();
+
     QPointer<SourceServerTableModel> m_table;
+    QList<QMetaObject::Connection> m_connections;
+    std::vector<int> m_proxyToSource;
+    // -1: the source row is filtered out.
+    std::vector<int> m_sourceToProxy;
+    // The sort key of each source row; empty when m_sortColumn is -1.
+    std::vector<QVariant> m_keys;
+    int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    // Across a layout change of the source: the persistent indexes and the
+    // source items they stood for.
+    QModelIndexList m_layoutIndexes;
+    QList<QPersistentModelIndex> m_layoutSources;
     QString m_text;
     // Bit n set: enumerator n accepted; 0: no filter.
     quint32 m_lifeCycleMask = 0;
@@ -83,9 +133,6 @@ private:
     quint32 m_typeMask = 0;
     ArchivedView m_archivedView = ArchivedView::Active;
     bool m_needsAttentionOnly = false;
-    // The keys of m_sortKeysColumn by source row, during sort() only.
-    std::vector<QVariant> m_sortKeys;
-    int m_sortKeysColumn = -1;
 };
 
 } // namespace mgn

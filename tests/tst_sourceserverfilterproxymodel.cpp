@@ -9,6 +9,7 @@
 #include <QTest>
 
 #include <memory>
+#include <random>
 
 using namespace Qt::Literals::StringLiterals;
 using mgn::SourceServer;
@@ -108,6 +109,15 @@ private Q_SLOTS:
     void tiesBrokenById();
     void refreshKeepsSortFilterAndSelection();
     void refusesOtherModels();
+    void pageLandsInOneInsertionAndOneLayoutChange();
+    void pageAfterTheLastRowNeedsNoLayoutChange();
+    void scatteredRowsLeaveInOneRemoval();
+    void aBlockOfRowsLeavesWithoutALayoutChange();
+    void keyChangeMovesOnlyWhenOutOfOrder();
+    void unsortedFollowsTheSource_data();
+    void unsortedFollowsTheSource();
+    void incrementalEqualsRebuilt();
+    void sourceResetAndDestroyed();
 
 private:
     std::unique_ptr<SourceServerTableModel> m_table;
@@ -353,6 +363,282 @@ void TestSourceServerFilterProxyModel::refusesOtherModels()
     m_proxy->setSourceModel(&other);
     QCOMPARE(m_proxy->sourceModel(), m_table.get());
     QCOMPARE(m_proxy->rowCount(), 5);
+}
+
+namespace {
+
+// What the proxy told its views, by kind of signal.
+struct ProxySignals {
+    explicit ProxySignals(QAbstractItemModel *model)
+        : inserted(model, &QAbstractItemModel::rowsInserted)
+        , removed(model, &QAbstractItemModel::rowsRemoved)
+        , layouts(model, &QAbstractItemModel::layoutChanged)
+        , resets(model, &QAbstractItemModel::modelReset)
+        , changed(model, &QAbstractItemModel::dataChanged)
+    {
+    }
+    QSignalSpy inserted;
+    QSignalSpy removed;
+    QSignalSpy layouts;
+    QSignalSpy resets;
+    QSignalSpy changed;
+};
+
+QString idOfRow(int n)
+{
+    return u"s-%1"_s.arg(n, 17, 10, QLatin1Char('0'));
+}
+
+// Host names that sort in a different order from the IDs.
+SourceServer numberedServer(int n, qint64 lagMs = 1000)
+{
+    return ServerBuilder(idOfRow(n))
+        .hostname(u"host-%1"_s.arg((n * 7919) % 1009, 4, 10, QLatin1Char('0')))
+        .replication(RS::Continuous)
+        .lagMs(lagMs)
+        .lifeCycle(n % 3 == 0 ? LC::Testing : LC::ReadyForTest);
+}
+
+QStringList selectedIds(const QItemSelectionModel &selection)
+{
+    QStringList ids;
+    for (const QModelIndex &index : selection.selectedRows())
+        ids.append(index.data(SourceServerTableModel::ServerIdRole).toString());
+    ids.sort();
+    return ids;
+}
+
+} // namespace
+
+// A page of new servers whose names fall among the rows already shown.
+void TestSourceServerFilterProxyModel::pageLandsInOneInsertionAndOneLayoutChange()
+{
+    m_table->clear();
+    QList<SourceServer> first;
+    for (int n = 0; n < 200; n += 2)
+        first.append(numberedServer(n));
+    m_table->upsert(first);
+    m_proxy->sort(int(Column::Name), Qt::AscendingOrder);
+    QItemSelectionModel selection(m_proxy.get());
+    const QPersistentModelIndex current = m_proxy->index(37, 3);
+    const QString currentId = current.data(SourceServerTableModel::ServerIdRole).toString();
+    selection.setCurrentIndex(current, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+
+    QList<SourceServer> page;
+    for (int n = 1; n < 200; n += 2)
+        page.append(numberedServer(n));
+    ProxySignals signalLog(m_proxy.get());
+    m_table->upsert(page);
+
+    QCOMPARE(signalLog.inserted.size(), 1);
+    QCOMPARE(signalLog.inserted.first().at(1).toInt(), 100);
+    QCOMPARE(signalLog.inserted.first().at(2).toInt(), 199);
+    QCOMPARE(signalLog.layouts.size(), 1);
+    QCOMPARE(signalLog.removed.size(), 0);
+    QCOMPARE(signalLog.resets.size(), 0);
+    QCOMPARE(m_proxy->rowCount(), 200);
+    QStringList names;
+    for (int row = 0; row < m_proxy->rowCount(); ++row)
+        names.append(m_proxy->index(row, int(Column::Name)).data().toString());
+    QStringList sorted = names;
+    sorted.sort();
+    QCOMPARE(names, sorted);
+    QCOMPARE(current.data(SourceServerTableModel::ServerIdRole).toString(), currentId);
+    QCOMPARE(current.column(), 3);
+    QCOMPARE(selection.currentIndex(), QModelIndex(current));
+    QCOMPARE(selectedIds(selection), QStringList{currentId});
+}
+
+void TestSourceServerFilterProxyModel::pageAfterTheLastRowNeedsNoLayoutChange()
+{
+    m_proxy->sort(int(Column::Name), Qt::AscendingOrder);
+    ProxySignals signalLog(m_proxy.get());
+    m_table->upsert({ServerBuilder(u"s-000000000000000z9"_s).hostname(u"zz-last"_s)});
+    QCOMPARE(signalLog.inserted.size(), 1);
+    QCOMPARE(signalLog.layouts.size(), 0);
+    QCOMPARE(proxyIds(*m_proxy).last(), u"s-000000000000000z9"_s);
+}
+
+void TestSourceServerFilterProxyModel::scatteredRowsLeaveInOneRemoval()
+{
+    m_table->clear();
+    QList<SourceServer> fleet;
+    for (int n = 0; n < 300; ++n)
+        fleet.append(numberedServer(n));
+    m_table->merge(fleet);
+    m_proxy->sort(int(Column::Name), Qt::AscendingOrder);
+    QItemSelectionModel selection(m_proxy.get());
+    // Select every Ready for testing server that sits at an even row.
+    QStringList kept;
+    for (int row = 0; row < m_proxy->rowCount(); row += 2) {
+        const QModelIndex index = m_proxy->index(row, 0);
+        const SourceServer *server = m_table->serverAt(m_proxy->mapToSource(index).row());
+        if (server->lifeCycle->state->value() == LC::ReadyForTest) {
+            selection.select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+            kept.append(server->id());
+        }
+    }
+    kept.sort();
+    QVERIFY(kept.size() > 50);
+
+    ProxySignals signalLog(m_proxy.get());
+    m_proxy->setLifeCycleStates({LC::ReadyForTest});
+    QCOMPARE(signalLog.removed.size(), 1);
+    QCOMPARE(signalLog.removed.first().at(1).toInt(), 200);
+    QCOMPARE(signalLog.removed.first().at(2).toInt(), 299);
+    QCOMPARE(signalLog.layouts.size(), 1);
+    QCOMPARE(signalLog.inserted.size(), 0);
+    QCOMPARE(m_proxy->rowCount(), 200);
+    QCOMPARE(selectedIds(selection), kept);
+
+    // And back: the 100 Testing servers come in one insertion.
+    signalLog.layouts.clear();
+    m_proxy->setLifeCycleStates({});
+    QCOMPARE(signalLog.inserted.size(), 1);
+    QCOMPARE(signalLog.layouts.size(), 1);
+    QCOMPARE(m_proxy->rowCount(), 300);
+    QCOMPARE(selectedIds(selection), kept);
+}
+
+void TestSourceServerFilterProxyModel::aBlockOfRowsLeavesWithoutALayoutChange()
+{
+    // Unsorted, the Testing servers 0..9 are rows 0..9.
+    m_table->clear();
+    QList<SourceServer> fleet;
+    for (int n = 0; n < 20; ++n)
+        fleet.append(ServerBuilder(idOfRow(n)).lifeCycle(n < 10 ? LC::Testing : LC::Cutover));
+    m_table->merge(fleet);
+    ProxySignals signalLog(m_proxy.get());
+    m_proxy->setLifeCycleStates({LC::Cutover});
+    QCOMPARE(signalLog.layouts.size(), 0);
+    QCOMPARE(signalLog.removed.size(), 1);
+    QCOMPARE(signalLog.removed.first().at(1).toInt(), 0);
+    QCOMPARE(signalLog.removed.first().at(2).toInt(), 9);
+    QCOMPARE(proxyIds(*m_proxy).first(), idOfRow(10));
+}
+
+void TestSourceServerFilterProxyModel::keyChangeMovesOnlyWhenOutOfOrder()
+{
+    m_table->clear();
+    QList<SourceServer> fleet;
+    for (int n = 0; n < 10; ++n)
+        fleet.append(numberedServer(n, (n + 1) * 1000));
+    m_table->merge(fleet);
+    m_proxy->sort(int(Column::Lag), Qt::AscendingOrder);
+    QCOMPARE(proxyIds(*m_proxy).first(), idOfRow(0));
+
+    // Still between its neighbours: data changes, the order does not.
+    ProxySignals signalLog(m_proxy.get());
+    fleet[4] = numberedServer(4, 5500);
+    m_table->merge(fleet);
+    QCOMPARE(signalLog.layouts.size(), 0);
+    QCOMPARE(signalLog.changed.size(), 1);
+    QCOMPARE(signalLog.changed.first().at(0).value<QModelIndex>().row(), 4);
+
+    // Past every other: one layout change moves it to the end.
+    fleet[0] = numberedServer(0, 99000);
+    m_table->merge(fleet);
+    QCOMPARE(signalLog.layouts.size(), 1);
+    QCOMPARE(signalLog.inserted.size() + signalLog.removed.size(), 0);
+    QCOMPARE(proxyIds(*m_proxy).last(), idOfRow(0));
+    QCOMPARE(signalLog.changed.last().at(0).value<QModelIndex>().row(), 9);
+}
+
+void TestSourceServerFilterProxyModel::unsortedFollowsTheSource_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::newRow("-1") << -1;
+    QTest::newRow("past the last column") << int(SourceServerTableModel::ColumnCount);
+    QTest::newRow("below -1") << -5;
+}
+
+void TestSourceServerFilterProxyModel::unsortedFollowsTheSource()
+{
+    QFETCH(int, column);
+    m_proxy->setArchivedView(ArchivedView::All);
+    m_proxy->sort(int(Column::Name), Qt::DescendingOrder);
+    m_proxy->sort(column);
+    QCOMPARE(m_proxy->sortColumn(), -1);
+    QStringList tableOrder;
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        tableOrder.append(m_table->serverAt(row)->id());
+    QCOMPARE(proxyIds(*m_proxy), tableOrder);
+    m_table->upsert({ServerBuilder(u"s-0000000000000000"_s).hostname(u"aaa"_s)});
+    QCOMPARE(proxyIds(*m_proxy).last(), u"s-0000000000000000"_s);
+}
+
+// Whatever the sequence of pages, refreshes, removals, filters and sorts, the
+// rows kept up to date one change at a time are the rows a fresh proxy shows,
+// and a persistent index stays on its server.
+void TestSourceServerFilterProxyModel::incrementalEqualsRebuilt()
+{
+    m_table->clear();
+    std::mt19937 random(20261123);
+    const auto pick = [&random](int bound) { return int(random() % std::uint32_t(bound)); };
+    const QList<int> columns{int(Column::Name), int(Column::Lag), int(Column::LifeCycle), int(Column::Id), -1};
+    QPersistentModelIndex tracked;
+    QString trackedId;
+    for (int step = 0; step < 400; ++step) {
+        switch (pick(6)) {
+        case 0:
+        case 1: {
+            QList<SourceServer> page;
+            for (int i = pick(40); i >= 0; --i)
+                page.append(numberedServer(pick(500), 1000 * pick(50)));
+            m_table->upsert(page);
+            break;
+        }
+        case 2: {
+            QStringList ids;
+            for (int i = pick(20); i >= 0; --i)
+                ids.append(idOfRow(pick(500)));
+            m_table->removeIds(ids);
+            break;
+        }
+        case 3:
+            m_proxy->sort(columns.at(pick(int(columns.size()))), pick(2) ? Qt::AscendingOrder : Qt::DescendingOrder);
+            break;
+        case 4: {
+            const QList<QList<LC>> states{{}, {LC::Testing}, {LC::ReadyForTest}};
+            m_proxy->setLifeCycleStates(states.at(pick(3)));
+            break;
+        }
+        default:
+            m_proxy->setFilterText(pick(2) ? QString() : u"host-0%1"_s.arg(pick(10)));
+            break;
+        }
+
+        SourceServerFilterProxyModel fresh;
+        fresh.setLifeCycleStates(m_proxy->lifeCycleStates());
+        fresh.setFilterText(m_proxy->filterText());
+        fresh.setSourceModel(m_table.get());
+        fresh.sort(m_proxy->sortColumn(), m_proxy->sortOrder());
+        QCOMPARE(proxyIds(*m_proxy), proxyIds(fresh));
+
+        if (tracked.isValid()) {
+            QCOMPARE(tracked.data(SourceServerTableModel::ServerIdRole).toString(), trackedId);
+        } else if (m_proxy->rowCount() > 0) {
+            tracked = m_proxy->index(pick(m_proxy->rowCount()), 0);
+            trackedId = tracked.data(SourceServerTableModel::ServerIdRole).toString();
+        }
+    }
+}
+
+void TestSourceServerFilterProxyModel::sourceResetAndDestroyed()
+{
+    m_proxy->sort(int(Column::Name), Qt::AscendingOrder);
+    ProxySignals signalLog(m_proxy.get());
+    m_table->clear();
+    QCOMPARE(signalLog.resets.size(), 1);
+    QCOMPARE(m_proxy->rowCount(), 0);
+    m_table->merge(sampleFleet());
+    QCOMPARE(m_proxy->rowCount(), 5);
+
+    m_tester.reset();
+    m_table.reset();
+    QCOMPARE(m_proxy->rowCount(), 0);
+    QVERIFY(!m_proxy->index(0, 0).isValid());
+    QCOMPARE(m_proxy->sourceServerModel(), nullptr);
 }
 
 QTEST_GUILESS_MAIN(TestSourceServerFilterProxyModel)
