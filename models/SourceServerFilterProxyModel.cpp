@@ -340,11 +340,35 @@ void SourceServerFilterProxyModel::showRows(std::vector<int> sourceRows)
     m_proxyToSource.insert(m_proxyToSource.end(), sourceRows.cbegin(), sourceRows.cend());
     remapFrom(shown);
     endInsertRows();
-    if (shown > 0 && before(m_proxyToSource[shown], m_proxyToSource[shown - 1])) {
-        changeLayout([&] {
-            std::inplace_merge(m_proxyToSource.begin(), m_proxyToSource.begin() + qsizetype(shown),
-                m_proxyToSource.end(), less);
-        });
+    if (shown > 0 && before(m_proxyToSource[shown], m_proxyToSource[shown - 1]))
+        changeLayout([&] { mergeTail(shown); });
+}
+
+// [0, middle) and [middle, end) of m_proxyToSource are each in order. Each row
+// of the tail finds its place by binary search, so k rows merged among n cost
+// k log n comparisons rather than the n + k of std::inplace_merge (a page of
+// 1,000 among 100,000 rows: 17,000 instead of 101,000); then the rows shift
+// into place from the back, each moving once.
+void SourceServerFilterProxyModel::mergeTail(std::size_t middle)
+{
+    auto &rows = m_proxyToSource;
+    const std::vector<int> tail(rows.cbegin() + qsizetype(middle), rows.cend());
+    std::vector<std::size_t> places;
+    places.reserve(tail.size());
+    auto from = rows.cbegin();
+    const auto head = rows.cbegin() + qsizetype(middle);
+    for (const int sourceRow : tail) {
+        from = std::upper_bound(from, head, sourceRow, [this](int a, int b) { return before(a, b); });
+        places.push_back(std::size_t(from - rows.cbegin()));
+    }
+    // Tail row i ends at places[i] + i; the head rows from places[i] up to
+    // the next place move right by i + 1.
+    std::size_t end = middle;
+    for (std::size_t i = tail.size(); i-- > 0;) {
+        const auto place = qsizetype(places[i]);
+        std::move_backward(rows.begin() + place, rows.begin() + qsizetype(end), rows.begin() + qsizetype(end + i + 1));
+        rows[places[i] + i] = tail[i];
+        end = places[i];
     }
 }
 
@@ -400,7 +424,7 @@ void SourceServerFilterProxyModel::reposition(const std::vector<int> &sourceRows
         const auto middle = std::stable_partition(m_proxyToSource.begin(), m_proxyToSource.end(),
             [&moving](int sourceRow) { return !moving[std::size_t(sourceRow)]; });
         std::sort(middle, m_proxyToSource.end(), less);
-        std::inplace_merge(m_proxyToSource.begin(), middle, m_proxyToSource.end(), less);
+        mergeTail(std::size_t(middle - m_proxyToSource.begin()));
     });
 }
 
