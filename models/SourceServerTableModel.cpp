@@ -97,24 +97,35 @@ QStringList primaryIps(const SourceServer &server)
 }
 
 // IPv4 with zero-padded octets, so that 10.0.0.9 sorts before 10.0.0.10;
-// anything else (IPv6) lowercase.
+// anything else (IPv6) lowercase. Written out by hand: it is read for every
+// row when the table is sorted by address.
 QString ipSortKey(const QString &ip)
 {
-    const auto parts = QStringView(ip).split(u'.');
-    if (parts.size() == 4) {
-        QString key;
-        for (const auto &part : parts) {
-            bool ok = false;
-            const uint octet = part.toUInt(&ok);
-            if (!ok || octet > 255)
+    QString key(15, Qt::Uninitialized);
+    QChar *out = key.data();
+    int parts = 0;
+    uint octet = 0;
+    int digits = 0;
+    for (qsizetype i = 0; i <= ip.size(); ++i) {
+        const char16_t unit = i < ip.size() ? ip.at(i).unicode() : u'.';
+        if (unit >= u'0' && unit <= u'9') {
+            octet = octet * 10 + (unit - u'0');
+            ++digits;
+            if (octet > 255)
                 return ip.toLower();
-            if (!key.isEmpty())
-                key += u'.';
-            key += QStringLiteral("%1").arg(octet, 3, 10, QLatin1Char('0'));
+            continue;
         }
-        return key;
+        if (unit != u'.' || digits == 0 || ++parts > 4)
+            return ip.toLower();
+        if (parts > 1)
+            *out++ = u'.';
+        *out++ = QChar(char16_t(u'0' + octet / 100));
+        *out++ = QChar(char16_t(u'0' + octet / 10 % 10));
+        *out++ = QChar(char16_t(u'0' + octet % 10));
+        octet = 0;
+        digits = 0;
     }
-    return ip.toLower();
+    return parts == 4 ? key : ip.toLower();
 }
 
 // The service's explanation of a replication error, for a tooltip.
@@ -376,12 +387,16 @@ SourceServerTableModel::MergeStats SourceServerTableModel::apply(
     MergeStats stats;
     ensureIndex();
 
-    // The row of each item (-1: a new server), and the last occurrence of
-    // each ID, which wins over earlier ones: by row for known servers, so a
-    // refresh looks each ID up once and hashes only the new ones.
-    std::vector<int> rowOfItem(std::size_t(servers.size()), -1);
+    // The row of each item (newItem: a server not in the table, ignored: an
+    // earlier occurrence of a new ID), and the last occurrence of each ID,
+    // which wins over earlier ones: by row for known servers, so a refresh
+    // looks each ID up once and hashes only the new ones, once each.
+    constexpr int newItem = -1;
+    constexpr int ignored = -2;
+    std::vector<int> rowOfItem(std::size_t(servers.size()), newItem);
     std::vector<qsizetype> lastItemOfRow(m_rows.size(), -1);
-    QHash<QString, qsizetype> lastNewItem;
+    // Item index + 1 of the last occurrence of each new ID; 0 is "not seen".
+    QHash<QString, int> lastNewItem;
     lastNewItem.reserve(qMax(qsizetype(0), servers.size() - qsizetype(m_rows.size())));
     // A refresh lists the servers in the order of the rows, give or take a
     // few: the row after the last one found is tried before the hash, which
@@ -389,8 +404,10 @@ SourceServerTableModel::MergeStats SourceServerTableModel::apply(
     std::size_t guess = 0;
     for (qsizetype i = 0; i < servers.size(); ++i) {
         const auto &id = servers.at(i).sourceServerID;
-        if (!id || id->isEmpty())
+        if (!id || id->isEmpty()) {
+            rowOfItem[std::size_t(i)] = ignored;
             continue;
+        }
         int row = -1;
         if (guess < m_rows.size() && m_rows[guess]->sourceServerID == id) {
             row = int(guess);
@@ -404,7 +421,10 @@ SourceServerTableModel::MergeStats SourceServerTableModel::apply(
             lastItemOfRow[std::size_t(row)] = i;
             guess = std::size_t(row) + 1;
         } else {
-            lastNewItem.insert(*id, i);
+            int &last = lastNewItem[*id];
+            if (last > 0)
+                rowOfItem[std::size_t(last - 1)] = ignored;
+            last = int(i) + 1;
         }
     }
 
@@ -418,15 +438,12 @@ SourceServerTableModel::MergeStats SourceServerTableModel::apply(
     QList<qsizetype> newItems;
     for (qsizetype i = 0; i < servers.size(); ++i) {
         const SourceServer &server = servers.at(i);
-        const auto &id = server.sourceServerID;
         const int knownRow = rowOfItem[std::size_t(i)];
-        const bool last = knownRow >= 0 ? lastItemOfRow[std::size_t(knownRow)] == i
-                                        : id && !id->isEmpty() && lastNewItem.value(*id) == i;
-        if (!last) {
+        if (knownRow == ignored || (knownRow >= 0 && lastItemOfRow[std::size_t(knownRow)] != i)) {
             ++stats.ignored;
             continue;
         }
-        if (knownRow < 0) {
+        if (knownRow == newItem) {
             newItems.append(i);
             continue;
         }
@@ -462,9 +479,23 @@ SourceServerTableModel::MergeStats SourceServerTableModel::apply(
         const std::size_t needed = m_rows.size() + std::size_t(newItems.size());
         if (needed > m_rows.capacity())
             m_rows.reserve(std::max(needed, 2 * m_rows.capacity()));
+        // lastNewItem holds exactly the new IDs: into an empty table it
+        // becomes the index, with rows for values, without hashing again.
+        const bool adoptIndex = m_index.isEmpty();
+        if (!adoptIndex)
+            m_index.reserve(m_index.size() + newItems.size());
         for (const qsizetype i : std::as_const(newItems)) {
-            m_index.insert(*servers.at(i).sourceServerID, int(m_rows.size()));
+            const int row = int(m_rows.size());
+            if (adoptIndex)
+                rowOfItem[std::size_t(i)] = row;
+            else
+                m_index.insert(*servers.at(i).sourceServerID, row);
             m_rows.push_back(std::make_unique<SourceServer>(servers.at(i)));
+        }
+        if (adoptIndex) {
+            for (auto it = lastNewItem.begin(); it != lastNewItem.end(); ++it)
+                it.value() = rowOfItem[std::size_t(it.value() - 1)];
+            m_index = std::move(lastNewItem);
         }
         endInsertRows();
         stats.inserted = int(newItems.size());

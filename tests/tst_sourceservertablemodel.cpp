@@ -9,6 +9,7 @@
 #include <QTest>
 
 #include <memory>
+#include <random>
 
 using namespace Qt::Literals::StringLiterals;
 using mgn::SourceServer;
@@ -120,6 +121,7 @@ private Q_SLOTS:
     void removeUpdateInsertTogether();
     void persistentIndexesAndSelectionSurvive();
     void duplicatesAndMissingIds();
+    void randomStepsMatchAPlainReference();
     void upsertNeverRemoves();
     void mergeKeepsServersThatCouldNotBeRead();
     void removeIds();
@@ -318,6 +320,74 @@ void TestSourceServerTableModel::duplicatesAndMissingIds()
     QCOMPARE(m_model->data(m_model->index(1, int(Column::Name))).toString(), u"last"_s);
 }
 
+// Merges and upserts of random snapshots (duplicates, missing IDs, new,
+// changed and vanished servers, kept IDs) against the rules written out
+// plainly: the rows, their order, the ID index and the counts must agree.
+void TestSourceServerTableModel::randomStepsMatchAPlainReference()
+{
+    std::mt19937 random(20261203);
+    const auto pick = [&random](int bound) { return int(random() % std::uint32_t(bound)); };
+    QList<SourceServer> expected;
+    int version = 0;
+    for (int step = 0; step < 300; ++step) {
+        QList<SourceServer> input;
+        const int count = pick(step % 25 == 0 ? 60 : 25);
+        for (int i = 0; i < count; ++i) {
+            SourceServer server = ServerBuilder(idOf(pick(50))).hostname(u"v%1"_s.arg(pick(4) == 0 ? ++version : 0));
+            if (pick(30) == 0)
+                server.sourceServerID.reset();
+            input.append(server);
+        }
+        const bool removeMissing = pick(3) != 0;
+        QSet<QString> keep;
+        for (int i = pick(3); i > 0; --i)
+            keep.insert(idOf(pick(50)));
+
+        Stats stats;
+        QHash<QString, qsizetype> lastOccurrence;
+        for (qsizetype i = 0; i < input.size(); ++i) {
+            if (input.at(i).id().isEmpty())
+                ++stats.ignored;
+            else if (lastOccurrence.contains(input.at(i).id()))
+                ++stats.ignored;
+            lastOccurrence.insert(input.at(i).id(), i);
+        }
+        lastOccurrence.remove(QString());
+        QList<SourceServer> next;
+        for (const SourceServer &row : std::as_const(expected)) {
+            const auto it = lastOccurrence.constFind(row.id());
+            if (it == lastOccurrence.constEnd()) {
+                if (removeMissing && !keep.contains(row.id()))
+                    ++stats.removed;
+                else
+                    next.append(row);
+            } else {
+                next.append(input.at(*it));
+                ++(row == input.at(*it) ? stats.unchanged : stats.updated);
+            }
+        }
+        for (qsizetype i = 0; i < input.size(); ++i) {
+            const QString id = input.at(i).id();
+            const bool known = std::any_of(expected.cbegin(), expected.cend(),
+                [&id](const SourceServer &row) { return row.id() == id; });
+            if (!id.isEmpty() && !known && lastOccurrence.value(id) == i) {
+                next.append(input.at(i));
+                ++stats.inserted;
+            }
+        }
+        expected = next;
+
+        const Stats actual = removeMissing ? m_model->merge(input, keep) : m_model->upsert(input);
+        QCOMPARE(actual, stats);
+        QCOMPARE(m_model->servers(), expected);
+        for (int i = 0; i < 50; ++i) {
+            const auto it = std::find_if(expected.cbegin(), expected.cend(),
+                [&i](const SourceServer &row) { return row.id() == idOf(i); });
+            QCOMPARE(m_model->rowOf(idOf(i)), it == expected.cend() ? -1 : int(it - expected.cbegin()));
+        }
+    }
+}
+
 void TestSourceServerTableModel::upsertNeverRemoves()
 {
     auto servers = fleet(10);
@@ -514,6 +584,20 @@ void TestSourceServerTableModel::sortRole_data()
                                   << QVariant(u"010.000.000.009"_s);
     QTest::newRow("ipv6 lowercase") << ServerBuilder(id).nic({u"FE80::1"_s}, true).build()
                                     << int(Column::IpAddress) << QVariant(u"fe80::1"_s);
+    const auto ipKey = [&id](const QString &ip, const QString &key) {
+        QTest::addRow("ip key: %s", qPrintable(ip))
+            << ServerBuilder(id).nic({ip}, true).build() << int(Column::IpAddress) << QVariant(key);
+    };
+    ipKey(u"255.255.255.255"_s, u"255.255.255.255"_s);
+    ipKey(u"0.0.0.0"_s, u"000.000.000.000"_s);
+    ipKey(u"10.0.0.010"_s, u"010.000.000.010"_s);
+    ipKey(u"10.0.0.256"_s, u"10.0.0.256"_s);
+    ipKey(u"10.0.0"_s, u"10.0.0"_s);
+    ipKey(u"10.0.0.1.2"_s, u"10.0.0.1.2"_s);
+    ipKey(u"10..0.1"_s, u"10..0.1"_s);
+    ipKey(u"10.0.0."_s, u"10.0.0."_s);
+    ipKey(u"10.0.0.1A"_s, u"10.0.0.1a"_s);
+    ipKey(u"::FFFF:10.0.0.1"_s, u"::ffff:10.0.0.1"_s);
 }
 
 void TestSourceServerTableModel::sortRole()
