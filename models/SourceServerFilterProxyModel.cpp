@@ -248,30 +248,23 @@ bool SourceServerFilterProxyModel::before(int a, int b) const
 {
     if (m_sortColumn < 0)
         return a < b;
-    const QVariant &l = m_keys[std::size_t(a)];
-    const QVariant &r = m_keys[std::size_t(b)];
+    const SortKey &l = m_keys[std::size_t(a)];
+    const SortKey &r = m_keys[std::size_t(b)];
     if (l.isValid() != r.isValid())
         return l.isValid();
-    const bool ascending = m_sortOrder == Qt::AscendingOrder;
     if (l.isValid()) {
-        const auto order = QVariant::compare(l, r);
-        if (order == QPartialOrdering::Less)
-            return ascending;
-        if (order == QPartialOrdering::Greater)
-            return !ascending;
+        if (const int order = l.compareValue(r); order != 0)
+            return (order < 0) == (m_sortOrder == Qt::AscendingOrder);
     }
-    const SourceServer *left = m_table->serverAt(a);
-    const SourceServer *right = m_table->serverAt(b);
-    const auto &leftId = left->sourceServerID;
-    const auto &rightId = right->sourceServerID;
-    if (leftId != rightId)
-        return leftId.value_or(QString()) < rightId.value_or(QString());
+    if (const int order = l.compareId(r); order != 0)
+        return order < 0;
     return a < b;
 }
 
-QVariant SourceServerFilterProxyModel::readKey(int sourceRow) const
+SortKey SourceServerFilterProxyModel::readKey(int sourceRow) const
 {
-    return m_table->data(m_table->index(sourceRow, m_sortColumn), SourceServerTableModel::SortRole);
+    return SortKey(m_table->data(m_table->index(sourceRow, m_sortColumn), SourceServerTableModel::SortRole),
+        m_table->serverAt(sourceRow)->id());
 }
 
 void SourceServerFilterProxyModel::readAllKeys()
@@ -523,7 +516,7 @@ void SourceServerFilterProxyModel::sourceRowsInserted(const QModelIndex &parent,
     }
     m_sourceToProxy.insert(m_sourceToProxy.begin() + first, std::size_t(count), -1);
     if (m_sortColumn >= 0) {
-        m_keys.insert(m_keys.begin() + first, std::size_t(count), QVariant());
+        m_keys.insert(m_keys.begin() + first, std::size_t(count), SortKey());
         for (int row = first; row <= last; ++row)
             m_keys[std::size_t(row)] = readKey(row);
     }
@@ -578,7 +571,7 @@ void SourceServerFilterProxyModel::sourceDataChanged(
         const auto sourceRow = std::size_t(row);
         bool keyChanged = false;
         if (keysChange) {
-            QVariant key = readKey(row);
+            SortKey key = readKey(row);
             keyChanged = key != m_keys[sourceRow];
             m_keys[sourceRow] = std::move(key);
         }

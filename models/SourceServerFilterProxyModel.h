@@ -1,6 +1,7 @@
 #pragma once
 
 #include "MgnEnums.h"
+#include "SortKey.h"
 #include "SourceServerTableModel.h"
 
 #include <QAbstractProxyModel>
@@ -97,7 +98,7 @@ private:
     bool accepts(int sourceRow) const;
     // Whether source row a is shown above source row b.
     bool before(int a, int b) const;
-    QVariant readKey(int sourceRow) const;
+    SortKey readKey(int sourceRow) const;
     void readAllKeys();
     void rebuild();
     void remapFrom(std::size_t proxyRow);
@@ -121,7 +122,7 @@ private:
     // -1: the source row is filtered out.
     std::vector<int> m_sourceToProxy;
     // The sort key of each source row; empty when m_sortColumn is -1.
-    std::vector<QVariant> m_keys;
+    std::vector<SortKey> m_keys;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     // Across a layout change of the source: the persistent indexes and the
