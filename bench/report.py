@@ -5,6 +5,7 @@ from the smallest to the largest fleet, and the targets of issue 7.
 
 Usage: report.py RESULTS_DIR
 """
+import glob
 import json
 import os
 import statistics
@@ -15,11 +16,25 @@ TARGETS = {
 }
 
 
-def load_core(path):
-    """name -> size -> {ms, counters...}: medians when repeated, else the one run."""
-    with open(path) as f:
-        data = json.load(f)
+def load_core(results):
+    """name -> size -> {ms, counters...}: medians when repeated, else the one run.
+    Reads every core*.json of RESULTS_DIR (run.sh writes one per fleet size);
+    the context is the first file's."""
+    paths = sorted(glob.glob(os.path.join(results, "core*.json")))
+    if not paths:
+        sys.exit("report.py: no core*.json in %s" % results)
     runs = {}
+    context = None
+    for path in paths:
+        with open(path) as f:
+            data = json.load(f)
+        if context is None:
+            context = data.get("context", {})
+        add_core_runs(runs, data)
+    return runs, context
+
+
+def add_core_runs(runs, data):
     for bench in data["benchmarks"]:
         if bench.get("run_type") == "aggregate" and bench.get("aggregate_name") != "median":
             continue
@@ -33,7 +48,6 @@ def load_core(path):
             if key in ("bytes_per_second", "items_per_second", "signals", "shown", "updated", "signatures_per_s"):
                 entry[key] = value
         runs.setdefault(base, {})[int(size)] = entry
-    return runs, data.get("context", {})
 
 
 def fmt_ms(ms):
@@ -246,7 +260,7 @@ def dashboard_table(results):
 
 def main():
     results = sys.argv[1]
-    runs, context = load_core(os.path.join(results, "core.json"))
+    runs, context = load_core(results)
     sizes = sorted({s for by_size in runs.values() for s in by_size if s > 0})
     out = []
     out += core_tables(runs, sizes)
