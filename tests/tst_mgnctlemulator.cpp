@@ -55,6 +55,8 @@ private Q_SLOTS:
 
     void describeSourceServersListsTheFleet();
     void describeWithFilters();
+    void describePrintsWhatQJsonDocumentWould_data();
+    void describePrintsWhatQJsonDocumentWould();
     void serverActionRoundTrips_data();
     void serverActionRoundTrips();
     void bulkStartTestAndTheJobAfterwards();
@@ -184,6 +186,37 @@ void TestMgnCtlEmulator::describeSourceServersListsTheFleet()
     QString paged;
     QCOMPARE(run({u"describe-source-servers"_s, u"--page-size"_s, u"7"_s}, &paged), int(MgnCtl::Success));
     QCOMPARE(QJsonDocument::fromJson(paged.toUtf8()).object().value("items"_L1).toArray().size(), servers.size());
+}
+
+void TestMgnCtlEmulator::describePrintsWhatQJsonDocumentWould_data()
+{
+    QTest::addColumn<QStringList>("words");
+    QTest::addColumn<bool>("wholeFleet");
+
+    const QStringList describe{u"describe-source-servers"_s};
+    QTest::newRow("one page") << describe << true;
+    QTest::newRow("pages of 7") << (describe + QStringList{u"--page-size"_s, u"7"_s}) << true;
+    QTest::newRow("pages of 1") << (describe + QStringList{u"--page-size"_s, u"1"_s}) << true;
+    QTest::newRow("no server")
+        << (describe + QStringList{u"--filters"_s, u"{\"sourceServerIDs\":[\"s-00000000000000000\"]}"_s})
+        << false;
+}
+
+// Pages are written as they arrive; the document must still be byte for byte
+// the one QJsonDocument writes for the whole listing, as it was when mgnctl
+// printed a QJsonDocument.
+void TestMgnCtlEmulator::describePrintsWhatQJsonDocumentWould()
+{
+    QFETCH(QStringList, words);
+    QFETCH(bool, wholeFleet);
+    QJsonArray items;
+    if (wholeFleet) {
+        for (const FleetServer &entry : m_emulator->service()->fleet().servers)
+            items.append(mgn::SourceServerCodec::encode(entry.server));
+    }
+    QString out;
+    QCOMPARE(run(words, &out), int(MgnCtl::Success));
+    QCOMPARE(out.toUtf8(), QJsonDocument(QJsonObject{{u"items"_s, items}}).toJson(QJsonDocument::Indented));
 }
 
 void TestMgnCtlEmulator::describeWithFilters()

@@ -14,9 +14,11 @@
 #include "mgn/MgnConnection.h"
 
 #include <QFile>
+#include <QFuture>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <memory>
 
@@ -161,27 +163,41 @@ void MgnCtl::printUtf8(const QByteArray &text)
     }
 }
 
-void MgnCtl::printServers(const QList<mgn::SourceServer> &servers)
+// One page's servers as the elements of the "items" array stand in the
+// document printJson would print for {"items": [...]}: two levels deep,
+// separated by ",\n", without the last newline. Each page is written on the
+// thread pool as it arrives, while the next one is still on its way, rather
+// than the whole fleet after the last page.
+QByteArray MgnCtl::itemsText(const QList<mgn::SourceServer> &servers)
 {
-    // The document printJson would print for {"items": [...]}, written by
-    // JsonTextWriter a megabyte at a time rather than as one QJsonDocument.
-    constexpr qsizetype chunk = 1 << 20;
     QByteArray text;
-    text.reserve(chunk + chunk / 4);
-    mgn::JsonTextWriter writer(text, mgn::JsonTextWriter::Format::Indented);
-    writer.beginObject();
-    writer.key("items"_L1);
-    writer.beginArray();
     for (const auto &server : servers) {
+        if (!text.isEmpty())
+            text.append(",\n", 2);
+        text.append(8, ' ');
+        mgn::JsonTextWriter writer(text, mgn::JsonTextWriter::Format::Indented, 2);
         mgn::SourceServerCodec::write(writer, server);
-        if (text.size() >= chunk) {
-            printUtf8(text);
-            text.resize(0);
-        }
+        text.chop(1); // the newline after a value at the top level
     }
-    writer.endArray();
-    writer.endObject();
-    printUtf8(text);
+    return text;
+}
+
+// Waits for the pages still being written: a command-line tool at its end,
+// with nothing else to do.
+void MgnCtl::printItems(const QList<QFuture<QByteArray>> &pages)
+{
+    printUtf8(QByteArrayLiteral("{\n    \"items\": [\n"));
+    bool first = true;
+    for (const QFuture<QByteArray> &future : pages) {
+        const QByteArray page = future.result();
+        if (page.isEmpty())
+            continue;
+        if (!first)
+            printUtf8(QByteArrayLiteral(",\n"));
+        printUtf8(page);
+        first = false;
+    }
+    printUtf8(first ? QByteArrayLiteral("    ]\n}\n") : QByteArrayLiteral("\n    ]\n}\n"));
 }
 
 std::optional<QJsonObject> MgnCtl::parseStructure(const QString &text, QString *error)
@@ -287,21 +303,28 @@ void MgnCtl::run()
                     filters.replicationTypes->append(mgn::EnumValue<mgn::ReplicationType>::fromWire(word));
             }
         }
+        // The table needs every server; JSON only the text of each page.
+        const bool asTable = m_options.output == MgnCtlOptions::Output::Table;
         auto servers = std::make_shared<QList<mgn::SourceServer>>();
+        auto pagesText = std::make_shared<QList<QFuture<QByteArray>>>();
         auto problems = std::make_shared<QStringList>();
         client->describeSourceServers(
             filters,
-            [servers, problems](const mgn::Page<mgn::SourceServer> &page, const PagingProgress &) {
-                servers->append(page.items);
+            [asTable, servers, pagesText, problems](
+                const mgn::Page<mgn::SourceServer> &page, const PagingProgress &) {
+                if (asTable)
+                    servers->append(page.items);
+                else
+                    pagesText->append(QtConcurrent::run(&MgnCtl::itemsText, page.items));
                 for (const auto &bad : page.errors)
                     problems->append(tr("server %1 skipped: %2: %3").arg(bad.id, bad.path, bad.message));
             },
-            [this, servers, problems](const MgnResult<PagingProgress> &result) {
+            [this, asTable, servers, pagesText, problems](const MgnResult<PagingProgress> &result) {
                 for (const auto &problem : *problems)
                     m_err << problem << u'\n';
                 if (!result.ok())
                     return failWith(*result.error);
-                if (m_options.output == MgnCtlOptions::Output::Table) {
+                if (asTable) {
                     QList<QStringList> rows;
                     for (const auto &server : *servers) {
                         const auto lag = server.lag();
@@ -314,7 +337,7 @@ void MgnCtl::run()
                                         tr("NEXT STEP")},
                         rows);
                 } else {
-                    printServers(*servers);
+                    printItems(*pagesText);
                 }
                 finish(problems->isEmpty() ? Success : ServiceError);
             });

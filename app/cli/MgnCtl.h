@@ -6,6 +6,7 @@
 #include "aws/AwsError.h"
 
 #include <QByteArray>
+#include <QFuture>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -54,7 +55,8 @@ private:
     void failWith(const AwsError &error);
     void printJson(const QJsonObject &object);
     void printUtf8(const QByteArray &text);
-    void printServers(const QList<mgn::SourceServer> &servers);
+    static QByteArray itemsText(const QList<mgn::SourceServer> &servers);
+    void printItems(const QList<QFuture<QByteArray>> &pages);
 
     MgnCtlOptions m_options;
     QProcessEnvironment m_env;
