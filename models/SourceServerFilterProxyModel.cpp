@@ -510,9 +510,12 @@ void SourceServerFilterProxyModel::sourceRowsInserted(const QModelIndex &parent,
     if (parent.isValid())
         return;
     const int count = last - first + 1;
-    for (int &sourceRow : m_proxyToSource) {
-        if (sourceRow >= first)
-            sourceRow += count;
+    // Rows appended at the end, as the table adds them, renumber nothing.
+    if (std::size_t(first) < m_sourceToProxy.size()) {
+        for (int &sourceRow : m_proxyToSource) {
+            if (sourceRow >= first)
+                sourceRow += count;
+        }
     }
     m_sourceToProxy.insert(m_sourceToProxy.begin() + first, std::size_t(count), -1);
     if (m_sortColumn >= 0) {

@@ -394,7 +394,9 @@ SourceServerTableModel::MergeStats SourceServerTableModel::apply(
     constexpr int newItem = -1;
     constexpr int ignored = -2;
     std::vector<int> rowOfItem(std::size_t(servers.size()), newItem);
-    std::vector<qsizetype> lastItemOfRow(m_rows.size(), -1);
+    // Filled when the first known server is found: a page of new servers
+    // into a large table must not cost a pass over all its rows.
+    std::vector<qsizetype> lastItemOfRow;
     // Item index + 1 of the last occurrence of each new ID; 0 is "not seen".
     QHash<QString, int> lastNewItem;
     lastNewItem.reserve(qMax(qsizetype(0), servers.size() - qsizetype(m_rows.size())));
@@ -417,6 +419,8 @@ SourceServerTableModel::MergeStats SourceServerTableModel::apply(
                 row = *it;
         }
         if (row >= 0) {
+            if (lastItemOfRow.empty())
+                lastItemOfRow.assign(m_rows.size(), -1);
             rowOfItem[std::size_t(i)] = row;
             lastItemOfRow[std::size_t(row)] = i;
             guess = std::size_t(row) + 1;
