@@ -79,7 +79,8 @@ void refreshMerge(benchmark::State &state, int servers, bool withProxy)
 
 // As the window fills on its first refresh: each page of 1000 upserted while
 // the proxy keeps the rows sorted by name, then the whole snapshot merged.
-void fillByPages(benchmark::State &state, int servers)
+// Without the proxy: what the paging costs the table model alone.
+void fillByPages(benchmark::State &state, int servers, bool withProxy)
 {
     const BenchFleet &fleet = BenchFleet::of(servers);
     QList<QList<SourceServer>> pages;
@@ -88,16 +89,19 @@ void fillByPages(benchmark::State &state, int servers)
     for (auto _ : state) {
         state.PauseTiming();
         auto model = std::make_unique<SourceServerTableModel>();
-        auto proxy = std::make_unique<SourceServerFilterProxyModel>();
-        proxy->setSourceModel(model.get());
-        proxy->sort(int(SourceServerTableModel::Column::Name));
+        std::unique_ptr<SourceServerFilterProxyModel> proxy;
+        if (withProxy) {
+            proxy = std::make_unique<SourceServerFilterProxyModel>();
+            proxy->setSourceModel(model.get());
+            proxy->sort(int(SourceServerTableModel::Column::Name));
+        }
         state.ResumeTiming();
         for (const auto &page : pages)
             model->upsert(page);
         model->merge(fleet.servers);
         state.PauseTiming();
-        if (proxy->rowCount() == 0)
-            state.SkipWithError("the proxy shows nothing");
+        if (model->rowCount() != servers || (proxy && proxy->rowCount() == 0))
+            state.SkipWithError("not every server was inserted, or the proxy shows nothing");
         proxy.reset();
         model.reset();
         state.ResumeTiming();
@@ -127,7 +131,8 @@ void TableModelBench::registerBenchmarks(const QList<int> &sizes)
     for (const int servers : sizes) {
         registerForFleet("merge_empty", servers, mergeIntoEmpty);
         registerForFleet("merge_empty.ref_copy", servers, copyIntoRows);
-        registerForFleet("fill_pages_proxy", servers, fillByPages);
+        registerForFleet("fill_pages", servers, fillByPages, false);
+        registerForFleet("fill_pages_proxy", servers, fillByPages, true);
         registerForFleet("merge_1pct", servers, refreshMerge, false);
         registerForFleet("merge_1pct_proxy", servers, refreshMerge, true);
         registerForFleet("merge_1pct.ref_compare", servers, compareSnapshot);

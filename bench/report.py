@@ -100,6 +100,8 @@ def core_tables(runs, sizes):
          "decode_qjsondocument", "decode.ref_fromJson", "QJsonDocument::fromJson of the same bytes", "mbps"),
         ("merge() into an empty model", "merge_empty", "merge_empty.ref_copy",
          "copying the servers into rows", "signals"),
+        ("First fill: pages of 1000 upserted, then the snapshot merged, no proxy", "fill_pages",
+         "merge_empty", "one merge() into an empty model, no proxy", ""),
         ("First fill: pages of 1000 upserted under the sorted proxy, then the snapshot merged", "fill_pages_proxy",
          "merge_empty", "one merge() into an empty model, no proxy", "signals"),
         ("Refresh merge(), 1% changed", "merge_1pct", "merge_1pct.ref_compare",
