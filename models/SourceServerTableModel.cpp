@@ -352,7 +352,7 @@ const SourceServer *SourceServerTableModel::serverAt(int row) const
 int SourceServerTableModel::rowOf(const QString &id) const
 {
     ensureIndex();
-    return m_index.value(id, -1);
+    return m_index.value(id);
 }
 
 QModelIndex SourceServerTableModel::indexOf(const QString &id, Column column) const
@@ -398,8 +398,10 @@ SourceServerTableModel::MergeStats SourceServerTableModel::apply(
     // into a large table must not cost a pass over all its rows.
     std::vector<qsizetype> lastItemOfRow;
     // Item index + 1 of the last occurrence of each new ID; 0 is "not seen".
-    QHash<QString, int> lastNewItem;
+    IdIndex lastNewItem;
     lastNewItem.reserve(qMax(qsizetype(0), servers.size() - qsizetype(m_rows.size())));
+    // The hash of each item's ID, once computed.
+    std::vector<std::size_t> hashOfItem(std::size_t(servers.size()), 0);
     // A refresh lists the servers in the order of the rows, give or take a
     // few: the row after the last one found is tried before the hash, which
     // at 100,000 rows is a cache miss or two per server.
@@ -411,12 +413,13 @@ SourceServerTableModel::MergeStats SourceServerTableModel::apply(
             continue;
         }
         int row = -1;
+        std::size_t hash = 0;
         if (guess < m_rows.size() && m_rows[guess]->sourceServerID == id) {
             row = int(guess);
         } else {
-            const auto it = m_index.constFind(*id);
-            if (it != m_index.constEnd())
-                row = *it;
+            hash = IdIndex::hash(*id);
+            hashOfItem[std::size_t(i)] = hash;
+            row = m_index.value(hash, *id);
         }
         if (row >= 0) {
             if (lastItemOfRow.empty())
@@ -425,7 +428,7 @@ SourceServerTableModel::MergeStats SourceServerTableModel::apply(
             lastItemOfRow[std::size_t(row)] = i;
             guess = std::size_t(row) + 1;
         } else {
-            int &last = lastNewItem[*id];
+            int &last = lastNewItem.valueRef(hash, *id, 0);
             if (last > 0)
                 rowOfItem[std::size_t(last - 1)] = ignored;
             last = int(i) + 1;
@@ -434,9 +437,9 @@ SourceServerTableModel::MergeStats SourceServerTableModel::apply(
 
     std::vector<bool> present(removeMissing ? m_rows.size() : 0, false);
     for (const QString &id : keep) {
-        const auto it = m_index.constFind(id);
-        if (removeMissing && it != m_index.constEnd())
-            present[std::size_t(*it)] = true;
+        const int row = removeMissing ? m_index.value(id) : -1;
+        if (row >= 0)
+            present[std::size_t(row)] = true;
     }
     QList<int> changedRows;
     QList<qsizetype> newItems;
@@ -493,12 +496,11 @@ SourceServerTableModel::MergeStats SourceServerTableModel::apply(
             if (adoptIndex)
                 rowOfItem[std::size_t(i)] = row;
             else
-                m_index.insert(*servers.at(i).sourceServerID, row);
+                m_index.insert(hashOfItem[std::size_t(i)], *servers.at(i).sourceServerID, row);
             m_rows.push_back(std::make_unique<SourceServer>(servers.at(i)));
         }
         if (adoptIndex) {
-            for (auto it = lastNewItem.begin(); it != lastNewItem.end(); ++it)
-                it.value() = rowOfItem[std::size_t(it.value() - 1)];
+            lastNewItem.transformValues([&rowOfItem](int item) { return rowOfItem[std::size_t(item - 1)]; });
             m_index = std::move(lastNewItem);
         }
         endInsertRows();
@@ -544,9 +546,8 @@ int SourceServerTableModel::removeIds(const QStringList &ids)
     QList<int> rows;
     rows.reserve(ids.size());
     for (const auto &id : ids) {
-        const auto it = m_index.constFind(id);
-        if (it != m_index.constEnd())
-            rows.append(*it);
+        if (const int row = m_index.value(id); row >= 0)
+            rows.append(row);
     }
     std::sort(rows.begin(), rows.end());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
@@ -571,8 +572,10 @@ void SourceServerTableModel::ensureIndex() const
         return;
     m_index.clear();
     m_index.reserve(qsizetype(m_rows.size()));
-    for (std::size_t row = 0; row < m_rows.size(); ++row)
-        m_index.insert(*m_rows[row]->sourceServerID, int(row));
+    for (std::size_t row = 0; row < m_rows.size(); ++row) {
+        const QString &id = *m_rows[row]->sourceServerID;
+        m_index.insert(IdIndex::hash(id), id, int(row));
+    }
     m_indexStale = false;
 }
 

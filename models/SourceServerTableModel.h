@@ -1,5 +1,6 @@
 #pragma once
 
+#include "IdIndex.h"
 #include "SourceServer.h"
 
 #include <QAbstractTableModel>
@@ -125,7 +126,7 @@ private:
     std::vector<std::unique_ptr<SourceServer>> m_rows;
     // ID -> row. Removing a block makes it stale; it is rebuilt on next use,
     // so a merge rebuilds it once however many blocks it removes.
-    mutable QHash<QString, int> m_index;
+    mutable IdIndex m_index;
     mutable bool m_indexStale = false;
 };
 
