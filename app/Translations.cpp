@@ -1,8 +1,10 @@
-#include "Translations.h"
+#include "app/Translations.h"
 
 #include <QCoreApplication>
 #include <QLocale>
 #include <QTranslator>
+
+namespace mgn {
 
 bool Translations::install(QCoreApplication *application)
 {
@@ -14,3 +16,5 @@ bool Translations::install(QCoreApplication *application)
     delete translator;
     return false;
 }
+
+} // namespace mgn

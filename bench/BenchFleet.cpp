@@ -1,14 +1,18 @@
-#include "BenchFleet.h"
+#include "bench/BenchFleet.h"
 
-#include "MgnService.h"
-#include "SourceServerCodec.h"
-#include "aws/FixedClock.h"
+#include "emulator/service/MgnService.h"
+#include "models/codec/SourceServerCodec.h"
+#include "app/aws/FixedClock.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include <map>
 #include <memory>
+
+using namespace mgn;
+
+namespace mgn {
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -94,3 +98,5 @@ const BenchFleet &BenchFleet::of(int servers)
     }
     return *fleet;
 }
+
+} // namespace mgn

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SourceServer.h"
+#include "models/domain/SourceServer.h"
 
 #include <QByteArray>
 #include <QList>
@@ -10,6 +10,10 @@
 #include <memory>
 #include <string>
 #include <utility>
+
+using namespace mgn;
+
+namespace mgn {
 
 class MgnService;
 
@@ -48,3 +52,5 @@ void registerForFleet(const std::string &name, int servers, Function function, E
         std::forward<Extra>(extra)...)
         ->Unit(benchmark::kMillisecond);
 }
+
+} // namespace mgn

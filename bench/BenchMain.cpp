@@ -2,11 +2,11 @@
 // reference measured in the same run (a name with ".ref_"); bench/run.sh puts
 // them side by side. Besides Google Benchmark's flags:
 //   --sizes=1000,10000,100000   fleet sizes (default: those three)
-#include "CodecBench.h"
-#include "EmulatorBench.h"
-#include "ProxyBench.h"
-#include "SigV4Bench.h"
-#include "TableModelBench.h"
+#include "bench/CodecBench.h"
+#include "bench/EmulatorBench.h"
+#include "bench/ProxyBench.h"
+#include "bench/SigV4Bench.h"
+#include "bench/TableModelBench.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -17,6 +17,8 @@
 #include <cstring>
 #include <string>
 #include <vector>
+
+using namespace mgn;
 
 int main(int argc, char **argv)
 {

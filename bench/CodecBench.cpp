@@ -1,11 +1,15 @@
-#include "CodecBench.h"
+#include "bench/CodecBench.h"
 
-#include "BenchFleet.h"
-#include "SourceServerCodec.h"
+#include "bench/BenchFleet.h"
+#include "models/codec/SourceServerCodec.h"
 
 #include <QJsonDocument>
 
 #include <benchmark/benchmark.h>
+
+using namespace mgn;
+
+namespace mgn {
 
 namespace {
 
@@ -67,3 +71,5 @@ void CodecBench::registerBenchmarks(const QList<int> &sizes)
         registerForFleet("decode_qjsondocument", servers, decodePagesWithQJsonDocument);
     }
 }
+
+} // namespace mgn

@@ -2,6 +2,10 @@
 
 #include <QList>
 
+using namespace mgn;
+
+namespace mgn {
+
 // Decoding DescribeSourceServers pages (SourceServerCodec::decodePage) beside
 // QJsonDocument::fromJson of the same bytes, the parse every decode starts with.
 class CodecBench
@@ -9,3 +13,5 @@ class CodecBench
 public:
     static void registerBenchmarks(const QList<int> &sizes);
 };
+
+} // namespace mgn

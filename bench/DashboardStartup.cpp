@@ -1,12 +1,12 @@
-#include "DashboardStartup.h"
+#include "bench/DashboardStartup.h"
 
-#include "BackgroundEmulator.h"
-#include "MainWindow.h"
-#include "SourceServerFilterProxyModel.h"
-#include "SourceServerTableModel.h"
-#include "mgn/MgnClient.h"
-#include "mgn/MgnConnection.h"
-#include "services/RefreshService.h"
+#include "emulator/http/BackgroundEmulator.h"
+#include "ui/MainWindow.h"
+#include "models/itemmodels/SourceServerFilterProxyModel.h"
+#include "models/itemmodels/SourceServerTableModel.h"
+#include "app/mgn/MgnClient.h"
+#include "app/mgn/MgnConnection.h"
+#include "app/services/RefreshService.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -16,6 +16,10 @@
 
 #include <cstdio>
 #include <ctime>
+
+using namespace mgn;
+
+namespace mgn {
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -123,3 +127,5 @@ void DashboardStartup::report(const char *mode, qint64 rows, qint64 populatedMs)
     std::fflush(stdout);
     QCoreApplication::exit(rows == m_options.servers ? 0 : 1);
 }
+
+} // namespace mgn

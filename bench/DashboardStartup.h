@@ -5,6 +5,10 @@
 
 #include <memory>
 
+using namespace mgn;
+
+namespace mgn {
+
 class BackgroundEmulator;
 class MainWindow;
 class MgnConnection;
@@ -46,3 +50,5 @@ private:
     std::unique_ptr<MainWindow> m_window;
     MgnConnection *m_connection = nullptr;
 };
+
+} // namespace mgn

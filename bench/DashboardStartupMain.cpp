@@ -1,7 +1,7 @@
 // mgn-bench-dashboard [--servers N] [--listing-only]: see DashboardStartup.
 // Settings, caches and the AWS configuration it reads go to a directory of
 // this run, so the user's window layout is neither read nor written.
-#include "DashboardStartup.h"
+#include "bench/DashboardStartup.h"
 
 #include <QApplication>
 #include <QByteArray>
@@ -10,6 +10,8 @@
 
 #include <cstdio>
 #include <cstring>
+
+using namespace mgn;
 
 int main(int argc, char **argv)
 {

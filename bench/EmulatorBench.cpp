@@ -1,13 +1,17 @@
-#include "EmulatorBench.h"
+#include "bench/EmulatorBench.h"
 
-#include "BenchFleet.h"
-#include "MgnService.h"
+#include "bench/BenchFleet.h"
+#include "emulator/service/MgnService.h"
 
 #include <QJsonDocument>
 
 #include <benchmark/benchmark.h>
 
 #include <vector>
+
+using namespace mgn;
+
+namespace mgn {
 
 namespace {
 
@@ -50,3 +54,5 @@ void EmulatorBench::registerBenchmarks(const QList<int> &sizes)
         registerForFleet("emulator_list.ref_toJson", servers, writeDocuments);
     }
 }
+
+} // namespace mgn

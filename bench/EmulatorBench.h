@@ -2,6 +2,10 @@
 
 #include <QList>
 
+using namespace mgn;
+
+namespace mgn {
+
 // The emulator's service listing a whole fleet with DescribeSourceServers,
 // 1000 servers a page, without HTTP (MgnService::handle: the simulation
 // brought up to date per server, then the page written), beside
@@ -12,3 +16,5 @@ class EmulatorBench
 public:
     static void registerBenchmarks(const QList<int> &sizes);
 };
+
+} // namespace mgn

@@ -1,8 +1,8 @@
-#include "ProxyBench.h"
+#include "bench/ProxyBench.h"
 
-#include "BenchFleet.h"
-#include "SourceServerFilterProxyModel.h"
-#include "SourceServerTableModel.h"
+#include "bench/BenchFleet.h"
+#include "models/itemmodels/SourceServerFilterProxyModel.h"
+#include "models/itemmodels/SourceServerTableModel.h"
 
 #include <QMetaEnum>
 #include <QVariant>
@@ -12,6 +12,10 @@
 #include <algorithm>
 #include <numeric>
 #include <vector>
+
+using namespace mgn;
+
+namespace mgn {
 
 using namespace Qt::Literals::StringLiterals;
 using mgn::SourceServerFilterProxyModel;
@@ -126,3 +130,5 @@ void ProxyBench::registerBenchmarks(const QList<int> &sizes)
         registerForFleet("filter_text.ref_predicate", servers, matchText);
     }
 }
+
+} // namespace mgn

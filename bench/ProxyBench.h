@@ -2,6 +2,10 @@
 
 #include <QList>
 
+using namespace mgn;
+
+namespace mgn {
+
 // SourceServerFilterProxyModel over a full table: a sort by each column and a
 // free-text filter. References: std::stable_sort of the same sort keys taken
 // out beforehand, and the text predicate run over every server.
@@ -10,3 +14,5 @@ class ProxyBench
 public:
     static void registerBenchmarks(const QList<int> &sizes);
 };
+
+} // namespace mgn

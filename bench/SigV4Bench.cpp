@@ -1,13 +1,17 @@
-#include "SigV4Bench.h"
+#include "bench/SigV4Bench.h"
 
-#include "EmulatorOptions.h"
-#include "aws/SigV4Signer.h"
+#include "emulator/http/EmulatorOptions.h"
+#include "app/aws/SigV4Signer.h"
 
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>
 #include <QUrl>
 
 #include <benchmark/benchmark.h>
+
+using namespace mgn;
+
+namespace mgn {
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -70,3 +74,5 @@ void SigV4Bench::registerBenchmarks()
     benchmark::RegisterBenchmark("sigv4_sign", sign)->Unit(benchmark::kMicrosecond);
     benchmark::RegisterBenchmark("sigv4_sign.ref_crypto", hashes)->Unit(benchmark::kMicrosecond);
 }
+
+} // namespace mgn

@@ -1,5 +1,9 @@
 #pragma once
 
+using namespace mgn;
+
+namespace mgn {
+
 // SigV4 header signing of a DescribeSourceServers request (SigV4Signer, its
 // signing key cached as in the transport) beside the bare cryptography of one
 // signature: SHA-256 of the body and of the canonical request, and the HMAC
@@ -9,3 +13,5 @@ class SigV4Bench
 public:
     static void registerBenchmarks();
 };
+
+} // namespace mgn

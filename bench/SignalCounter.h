@@ -3,6 +3,10 @@
 #include <QAbstractItemModel>
 #include <QObject>
 
+using namespace mgn;
+
+namespace mgn {
+
 // Counts the change signals of an item model: what a view or proxy has to
 // react to.
 class SignalCounter : public QObject
@@ -24,3 +28,5 @@ public:
 private:
     int m_count = 0;
 };
+
+} // namespace mgn

@@ -1,14 +1,18 @@
-#include "TableModelBench.h"
+#include "bench/TableModelBench.h"
 
-#include "BenchFleet.h"
-#include "SignalCounter.h"
-#include "SourceServerFilterProxyModel.h"
-#include "SourceServerTableModel.h"
+#include "bench/BenchFleet.h"
+#include "bench/SignalCounter.h"
+#include "models/itemmodels/SourceServerFilterProxyModel.h"
+#include "models/itemmodels/SourceServerTableModel.h"
 
 #include <benchmark/benchmark.h>
 
 #include <memory>
 #include <vector>
+
+using namespace mgn;
+
+namespace mgn {
 
 using mgn::SourceServer;
 using mgn::SourceServerFilterProxyModel;
@@ -138,3 +142,5 @@ void TableModelBench::registerBenchmarks(const QList<int> &sizes)
         registerForFleet("merge_1pct.ref_compare", servers, compareSnapshot);
     }
 }
+
+} // namespace mgn

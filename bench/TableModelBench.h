@@ -2,6 +2,10 @@
 
 #include <QList>
 
+using namespace mgn;
+
+namespace mgn {
+
 // SourceServerTableModel::merge: a whole fleet into an empty model, and a
 // refresh in which one server in a hundred changed (alone and under a sorting
 // proxy, as in the window), with the signals it emits; the first fill of the
@@ -13,3 +17,5 @@ class TableModelBench
 public:
     static void registerBenchmarks(const QList<int> &sizes);
 };
+
+} // namespace mgn

@@ -1,11 +1,15 @@
 #pragma once
 
-#include "FuzzCheck.h"
+#include "fuzz/FuzzCheck.h"
 
 #include <QByteArray>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+using namespace mgn;
+
+namespace mgn {
 
 // The invariants of a list response's codec (SourceServerCodec, JobCodec):
 // decoding never crashes, without a page error every element of "items" is an
@@ -31,3 +35,5 @@ void checkPageRoundTrip(const QByteArray &body)
     MGN_FUZZ_CHECK(again.nextToken == page.nextToken);
     MGN_FUZZ_CHECK(again.items == page.items);
 }
+
+} // namespace mgn

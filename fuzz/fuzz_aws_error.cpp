@@ -5,10 +5,10 @@
 // that parses survives formatting and parsing again. The first 8 bytes also
 // make an instant whose three HTTP-date forms must parse back to it; the
 // process runs in a zone with DST, where a local reading would fail.
-#include "FuzzCheck.h"
+#include "fuzz/FuzzCheck.h"
 
-#include "aws/AwsError.h"
-#include "aws/AwsHttpResponse.h"
+#include "app/aws/AwsError.h"
+#include "app/aws/AwsHttpResponse.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -17,6 +17,8 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+
+using namespace mgn;
 
 using namespace Qt::Literals::StringLiterals;
 

@@ -3,15 +3,17 @@
 // twice), and written back as INI it parses to the same sections. The input
 // is split at the first NUL into a config and a credentials file for
 // AwsConfigFiles, whose every profile must be readable.
-#include "FuzzCheck.h"
+#include "fuzz/FuzzCheck.h"
 
-#include "aws/AwsConfigFiles.h"
-#include "aws/AwsIniFile.h"
+#include "app/aws/AwsConfigFiles.h"
+#include "app/aws/AwsIniFile.h"
 
 #include <QSet>
 
 #include <cstddef>
 #include <cstdint>
+
+using namespace mgn;
 
 namespace {
 

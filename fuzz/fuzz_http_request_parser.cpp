@@ -4,16 +4,18 @@
 // a size the input chooses). Each request it reads then goes to
 // SigV4Verifier, which must refuse it: the fuzzer does not know the key, so
 // an accepted request would be a way around the signature.
-#include "FuzzCheck.h"
+#include "fuzz/FuzzCheck.h"
 
-#include "HttpRequestParser.h"
-#include "SigV4Verifier.h"
-#include "aws/FixedClock.h"
+#include "emulator/http/HttpRequestParser.h"
+#include "emulator/http/SigV4Verifier.h"
+#include "app/aws/FixedClock.h"
 
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <cstddef>
 #include <cstdint>
+
+using namespace mgn;
 
 namespace {
 

@@ -1,15 +1,17 @@
 // Iso8601: whatever parses, its canonical form parses back to the same
 // instant (or duration); and every instant of years 0001..9999 and every
 // non-negative duration, formatted, parses back to itself.
-#include "FuzzCheck.h"
+#include "fuzz/FuzzCheck.h"
 
-#include "Iso8601.h"
+#include "models/json/Iso8601.h"
 
 #include <QString>
 
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+
+using namespace mgn;
 
 namespace {
 

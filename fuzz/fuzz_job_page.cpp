@@ -1,10 +1,12 @@
 // DescribeJobs bodies through JobCodec (see PageRoundTrip.h).
-#include "PageRoundTrip.h"
+#include "fuzz/PageRoundTrip.h"
 
-#include "JobCodec.h"
+#include "models/codec/JobCodec.h"
 
 #include <cstddef>
 #include <cstdint>
+
+using namespace mgn;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {

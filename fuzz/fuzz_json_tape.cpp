@@ -1,9 +1,9 @@
 // JsonTape against QJsonDocument: whatever JsonTape accepts, QJsonDocument
 // accepts too, as an object with the same members and values. (What JsonTape
 // refuses goes to QJsonDocument anyway; see JsonTape.h.)
-#include "FuzzCheck.h"
-#include "JsonTape.h"
-#include "JsonTapeToJson.h"
+#include "fuzz/FuzzCheck.h"
+#include "models/json/JsonTape.h"
+#include "tests/support/JsonTapeToJson.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -11,6 +11,8 @@
 
 #include <cstddef>
 #include <cstdint>
+
+using namespace mgn;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {

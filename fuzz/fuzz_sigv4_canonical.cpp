@@ -4,13 +4,15 @@
 // changes nothing, the URI and query use only unreserved characters and
 // %XX escapes, and the canonical headers are one line per signed name, the
 // names lower-case, sorted and unique.
-#include "FuzzCheck.h"
+#include "fuzz/FuzzCheck.h"
 
-#include "aws/SigV4Request.h"
-#include "aws/SigV4Signer.h"
+#include "app/aws/SigV4Request.h"
+#include "app/aws/SigV4Signer.h"
 
 #include <cstddef>
 #include <cstdint>
+
+using namespace mgn;
 
 namespace {
 

@@ -3,17 +3,19 @@
 // HttpRequestParser, arrives as sent and passes SigV4Verifier. Requests the
 // parser refuses (not HTTP) and those whose headers the signer takes from the
 // caller (Content-Length, x-amz-content-sha256, ...) are skipped.
-#include "FuzzCheck.h"
+#include "fuzz/FuzzCheck.h"
 
-#include "HttpRequestParser.h"
-#include "SigV4Verifier.h"
-#include "aws/FixedClock.h"
-#include "aws/SigV4Request.h"
-#include "aws/SigV4Signer.h"
+#include "emulator/http/HttpRequestParser.h"
+#include "emulator/http/SigV4Verifier.h"
+#include "app/aws/FixedClock.h"
+#include "app/aws/SigV4Request.h"
+#include "app/aws/SigV4Signer.h"
 
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+
+using namespace mgn;
 
 namespace {
 

@@ -1,11 +1,13 @@
 // DescribeSourceServers bodies through SourceServerCodec (see PageRoundTrip.h),
 // and the fast path (JsonTape) against QJsonDocument's: the same page.
-#include "PageRoundTrip.h"
+#include "fuzz/PageRoundTrip.h"
 
-#include "SourceServerCodec.h"
+#include "models/codec/SourceServerCodec.h"
 
 #include <cstddef>
 #include <cstdint>
+
+using namespace mgn;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {

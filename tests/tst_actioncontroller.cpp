@@ -1,9 +1,9 @@
-#include "ActionController.h"
-#include "aws/AwsTransport.h"
-#include "mgn/MgnClient.h"
+#include "ui/ActionController.h"
+#include "app/aws/AwsTransport.h"
+#include "app/mgn/MgnClient.h"
 
-#include "support/ServerBuilder.h"
-#include "support/TestHttpServer.h"
+#include "tests/support/ServerBuilder.h"
+#include "tests/support/TestHttpServer.h"
 
 #include <QAction>
 #include <QJsonDocument>
@@ -14,6 +14,8 @@
 #include <QWidget>
 
 #include <memory>
+
+using namespace mgn;
 
 using namespace Qt::Literals::StringLiterals;
 using mgn::Action;

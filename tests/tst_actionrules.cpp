@@ -1,4 +1,4 @@
-#include "ActionRules.h"
+#include "models/rules/ActionRules.h"
 
 #include <QFile>
 #include <QJsonArray>

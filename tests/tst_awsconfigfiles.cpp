@@ -1,9 +1,11 @@
-#include "aws/AwsConfigFiles.h"
+#include "app/aws/AwsConfigFiles.h"
 
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+
+using namespace mgn;
 
 // Profiles from ~/.aws/config and ~/.aws/credentials in temporary HOME
 // directories, with the AWS CLI's file locations and precedence.

@@ -1,5 +1,5 @@
-#include "aws/AwsError.h"
-#include "aws/AwsHttpResponse.h"
+#include "app/aws/AwsError.h"
+#include "app/aws/AwsHttpResponse.h"
 
 #include <QDebug>
 #include <QFile>
@@ -8,6 +8,8 @@
 #include <QTest>
 
 #include <chrono>
+
+using namespace mgn;
 
 using namespace std::chrono_literals;
 using Kind = AwsError::Kind;

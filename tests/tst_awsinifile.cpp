@@ -1,6 +1,8 @@
-#include "aws/AwsIniFile.h"
+#include "app/aws/AwsIniFile.h"
 
 #include <QTest>
+
+using namespace mgn;
 
 // ~/.aws/config and ~/.aws/credentials parsing, checked against what the AWS
 // CLI (botocore + RawConfigParser) accepts and refuses.

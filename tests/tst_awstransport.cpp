@@ -1,7 +1,7 @@
-#include "aws/AwsTransport.h"
-#include "aws/FixedClock.h"
-#include "aws/SigV4Signer.h"
-#include "support/TestHttpServer.h"
+#include "app/aws/AwsTransport.h"
+#include "app/aws/FixedClock.h"
+#include "app/aws/SigV4Signer.h"
+#include "tests/support/TestHttpServer.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -16,6 +16,8 @@
 
 #include <chrono>
 #include <memory>
+
+using namespace mgn;
 
 using namespace std::chrono_literals;
 using std::chrono::milliseconds;

@@ -1,4 +1,4 @@
-#include "ConsoleStatus.h"
+#include "models/rules/ConsoleStatus.h"
 
 #include <QTest>
 

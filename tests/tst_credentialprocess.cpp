@@ -1,4 +1,4 @@
-#include "aws/CredentialProcess.h"
+#include "app/aws/CredentialProcess.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -6,6 +6,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+using namespace mgn;
 
 // credential_process: real child processes (small sh scripts) answering as
 // the AWS CLI's credential_process protocol says, and misbehaving.

@@ -1,11 +1,13 @@
-#include "CredentialsDialog.h"
-#include "aws/ProfileKeyStore.h"
+#include "ui/dialogs/CredentialsDialog.h"
+#include "app/aws/ProfileKeyStore.h"
 
-#include "support/MemorySecretStore.h"
+#include "tests/support/MemorySecretStore.h"
 
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTest>
+
+using namespace mgn;
 
 using namespace Qt::Literals::StringLiterals;
 

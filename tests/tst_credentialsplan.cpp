@@ -1,6 +1,8 @@
-#include "aws/CredentialsPlan.h"
+#include "app/aws/CredentialsPlan.h"
 
 #include <QTest>
+
+using namespace mgn;
 
 // Which credentials source the chain takes, in the AWS CLI's order.
 class TestCredentialsPlan : public QObject

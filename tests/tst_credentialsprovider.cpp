@@ -1,8 +1,8 @@
-#include "aws/CredentialsProvider.h"
-#include "aws/FixedClock.h"
-#include "aws/ProfileKeyStore.h"
-#include "aws/StsClient.h"
-#include "support/MemorySecretStore.h"
+#include "app/aws/CredentialsProvider.h"
+#include "app/aws/FixedClock.h"
+#include "app/aws/ProfileKeyStore.h"
+#include "app/aws/StsClient.h"
+#include "tests/support/MemorySecretStore.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -11,6 +11,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+using namespace mgn;
 
 // The credentials chain carried out: caching and refresh before expiry,
 // shared fetches, the keychain, credential_process, and AssumeRole against

@@ -1,15 +1,15 @@
-#include "ActionController.h"
-#include "MainWindow.h"
-#include "MgnEmulator.h"
-#include "MgnService.h"
-#include "Fleet.h"
-#include "LagChartView.h"
-#include "ServerDetailsWidget.h"
-#include "SourceServerFilterProxyModel.h"
-#include "SourceServerTableModel.h"
-#include "mgn/MgnConnection.h"
-#include "services/RefreshService.h"
-#include "support/WindowTestEnvironment.h"
+#include "ui/ActionController.h"
+#include "ui/MainWindow.h"
+#include "emulator/http/MgnEmulator.h"
+#include "emulator/service/MgnService.h"
+#include "emulator/service/Fleet.h"
+#include "ui/widgets/LagChartView.h"
+#include "ui/details/ServerDetailsWidget.h"
+#include "models/itemmodels/SourceServerFilterProxyModel.h"
+#include "models/itemmodels/SourceServerTableModel.h"
+#include "app/mgn/MgnConnection.h"
+#include "app/services/RefreshService.h"
+#include "tests/support/WindowTestEnvironment.h"
 
 #include <QAction>
 #include <QItemSelectionModel>
@@ -23,6 +23,8 @@
 #include <QTest>
 
 #include <memory>
+
+using namespace mgn;
 
 using namespace Qt::Literals::StringLiterals;
 using mgn::Action;

@@ -1,16 +1,16 @@
-#include "ActionController.h"
-#include "FaultInjector.h"
-#include "Fleet.h"
-#include "MainWindow.h"
-#include "MgnEmulator.h"
-#include "MgnService.h"
-#include "SourceServerCodec.h"
-#include "SourceServerFilterProxyModel.h"
-#include "SourceServerTableModel.h"
-#include "aws/FixedClock.h"
-#include "mgn/MgnConnection.h"
-#include "services/RefreshService.h"
-#include "support/WindowTestEnvironment.h"
+#include "ui/ActionController.h"
+#include "emulator/http/FaultInjector.h"
+#include "emulator/service/Fleet.h"
+#include "ui/MainWindow.h"
+#include "emulator/http/MgnEmulator.h"
+#include "emulator/service/MgnService.h"
+#include "models/codec/SourceServerCodec.h"
+#include "models/itemmodels/SourceServerFilterProxyModel.h"
+#include "models/itemmodels/SourceServerTableModel.h"
+#include "app/aws/FixedClock.h"
+#include "app/mgn/MgnConnection.h"
+#include "app/services/RefreshService.h"
+#include "tests/support/WindowTestEnvironment.h"
 
 #include <QAction>
 #include <QElapsedTimer>
@@ -25,6 +25,8 @@
 #include <QTimer>
 
 #include <memory>
+
+using namespace mgn;
 
 using namespace Qt::Literals::StringLiterals;
 using mgn::Action;

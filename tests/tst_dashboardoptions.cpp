@@ -1,7 +1,9 @@
-#include "DashboardOptions.h"
+#include "app/dashboard/DashboardOptions.h"
 
 #include <QCoreApplication>
 #include <QTest>
+
+using namespace mgn;
 
 class TestDashboardOptions : public QObject
 {

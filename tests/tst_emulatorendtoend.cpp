@@ -1,10 +1,10 @@
-#include "ActionRules.h"
-#include "EmulatorHttpServer.h"
-#include "FaultInjector.h"
-#include "MgnEmulator.h"
-#include "aws/AwsTransport.h"
-#include "aws/FixedClock.h"
-#include "mgn/MgnClient.h"
+#include "models/rules/ActionRules.h"
+#include "emulator/http/EmulatorHttpServer.h"
+#include "emulator/http/FaultInjector.h"
+#include "emulator/http/MgnEmulator.h"
+#include "app/aws/AwsTransport.h"
+#include "app/aws/FixedClock.h"
+#include "app/mgn/MgnClient.h"
 
 #include <QProcess>
 #include <QRegularExpression>
@@ -12,6 +12,8 @@
 #include <QTest>
 
 #include <memory>
+
+using namespace mgn;
 
 // The whole emulator (MgnEmulator: the real MgnService behind the HTTP layer
 // and SigV4 verification) driven by the dashboard's client, and the

@@ -1,10 +1,10 @@
-#include "EmulatorHttpServer.h"
-#include "FaultInjector.h"
-#include "SigV4Verifier.h"
-#include "aws/AwsHttpResponse.h"
-#include "aws/AwsTransport.h"
-#include "aws/FixedClock.h"
-#include "mgn/MgnClient.h"
+#include "emulator/http/EmulatorHttpServer.h"
+#include "emulator/http/FaultInjector.h"
+#include "emulator/http/SigV4Verifier.h"
+#include "app/aws/AwsHttpResponse.h"
+#include "app/aws/AwsTransport.h"
+#include "app/aws/FixedClock.h"
+#include "app/mgn/MgnClient.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -16,6 +16,8 @@
 
 #include <memory>
 #include <stdexcept>
+
+using namespace mgn;
 
 // The emulator's HTTP layer with a fake service behind it: HTTP/1.1 as raw
 // bytes on real loopback sockets (keep-alive, pipelining, many connections,

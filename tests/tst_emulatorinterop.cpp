@@ -1,9 +1,9 @@
-#include "ActionRules.h"
-#include "EmulatorHttpServer.h"
-#include "MgnEmulator.h"
-#include "aws/AwsTransport.h"
-#include "aws/FixedClock.h"
-#include "mgn/MgnClient.h"
+#include "models/rules/ActionRules.h"
+#include "emulator/http/EmulatorHttpServer.h"
+#include "emulator/http/MgnEmulator.h"
+#include "app/aws/AwsTransport.h"
+#include "app/aws/FixedClock.h"
+#include "app/mgn/MgnClient.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -16,6 +16,8 @@
 #include <QTest>
 
 #include <memory>
+
+using namespace mgn;
 
 // Independent clients against the emulator: botocore (and boto3 when
 // installed) through tests/interop/emulator_botocore.py, and the AWS CLI

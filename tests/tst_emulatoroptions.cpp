@@ -1,6 +1,8 @@
-#include "EmulatorOptions.h"
+#include "emulator/http/EmulatorOptions.h"
 
 #include <QTest>
+
+using namespace mgn;
 
 using namespace Qt::Literals::StringLiterals;
 using Outcome = EmulatorOptions::Outcome;

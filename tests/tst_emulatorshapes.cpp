@@ -1,9 +1,9 @@
-#include "ActionRules.h"
-#include "Fleet.h"
-#include "MgnService.h"
-#include "aws/FixedClock.h"
+#include "models/rules/ActionRules.h"
+#include "emulator/service/Fleet.h"
+#include "emulator/service/MgnService.h"
+#include "app/aws/FixedClock.h"
 
-#include "support/ApiShapeValidator.h"
+#include "tests/support/ApiShapeValidator.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,6 +12,8 @@
 #include <QUrl>
 
 #include <memory>
+
+using namespace mgn;
 
 using namespace Qt::Literals::StringLiterals;
 

@@ -1,12 +1,14 @@
-#include "FaultInjector.h"
-#include "aws/AwsError.h"
-#include "aws/AwsHttpResponse.h"
+#include "emulator/http/FaultInjector.h"
+#include "app/aws/AwsError.h"
+#include "app/aws/AwsHttpResponse.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
 
 #include <cmath>
+
+using namespace mgn;
 
 using namespace Qt::Literals::StringLiterals;
 using namespace std::chrono_literals;

@@ -1,19 +1,19 @@
-#include "ActionRules.h"
-#include "EmulatorHttpServer.h"
-#include "FaultInjector.h"
-#include "Fleet.h"
-#include "MainWindow.h"
-#include "MgnEmulator.h"
-#include "MgnService.h"
-#include "SourceServerCodec.h"
-#include "SourceServerTableModel.h"
-#include "aws/AwsAttemptInfo.h"
-#include "aws/AwsTransport.h"
-#include "aws/FixedClock.h"
-#include "mgn/MgnClient.h"
-#include "mgn/MgnConnection.h"
-#include "services/RefreshService.h"
-#include "support/WindowTestEnvironment.h"
+#include "models/rules/ActionRules.h"
+#include "emulator/http/EmulatorHttpServer.h"
+#include "emulator/http/FaultInjector.h"
+#include "emulator/service/Fleet.h"
+#include "ui/MainWindow.h"
+#include "emulator/http/MgnEmulator.h"
+#include "emulator/service/MgnService.h"
+#include "models/codec/SourceServerCodec.h"
+#include "models/itemmodels/SourceServerTableModel.h"
+#include "app/aws/AwsAttemptInfo.h"
+#include "app/aws/AwsTransport.h"
+#include "app/aws/FixedClock.h"
+#include "app/mgn/MgnClient.h"
+#include "app/mgn/MgnConnection.h"
+#include "app/services/RefreshService.h"
+#include "tests/support/WindowTestEnvironment.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -26,6 +26,8 @@
 #include <QTimer>
 
 #include <memory>
+
+using namespace mgn;
 
 using namespace Qt::Literals::StringLiterals;
 using mgn::Action;

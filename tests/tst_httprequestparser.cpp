@@ -1,8 +1,10 @@
-#include "HttpRequestParser.h"
+#include "emulator/http/HttpRequestParser.h"
 
 #include <QTest>
 
 #include <random>
+
+using namespace mgn;
 
 // The emulator's HTTP/1.1 request parser on its own: good requests fed whole
 // and byte by byte give the same result; bad ones end in the right status.

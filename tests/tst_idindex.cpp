@@ -1,9 +1,11 @@
-#include "IdIndex.h"
+#include "models/itemmodels/IdIndex.h"
 
 #include <QHash>
 #include <QTest>
 
 #include <random>
+
+using namespace mgn;
 
 using namespace Qt::Literals::StringLiterals;
 using mgn::IdIndex;

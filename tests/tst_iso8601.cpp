@@ -1,4 +1,4 @@
-#include "Iso8601.h"
+#include "models/json/Iso8601.h"
 
 #include <QDateTime>
 #include <QRandomGenerator>

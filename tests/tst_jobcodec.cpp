@@ -1,8 +1,8 @@
-#include "JobCodec.h"
-#include "JobLogCodec.h"
-#include "VcenterClientCodec.h"
+#include "models/codec/JobCodec.h"
+#include "models/codec/JobLogCodec.h"
+#include "models/codec/VcenterClientCodec.h"
 
-#include "support/CodecTestSupport.h"
+#include "tests/support/CodecTestSupport.h"
 
 #include <QHash>
 #include <QJsonDocument>

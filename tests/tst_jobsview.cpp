@@ -1,8 +1,8 @@
-#include "JobsView.h"
-#include "aws/AwsTransport.h"
-#include "services/JobTracker.h"
+#include "ui/pages/JobsView.h"
+#include "app/aws/AwsTransport.h"
+#include "app/services/JobTracker.h"
 
-#include "support/TestHttpServer.h"
+#include "tests/support/TestHttpServer.h"
 
 #include <QLabel>
 #include <QSignalSpy>
@@ -10,6 +10,8 @@
 #include <QTest>
 
 #include <memory>
+
+using namespace mgn;
 
 using namespace Qt::Literals::StringLiterals;
 

@@ -1,7 +1,7 @@
-#include "aws/AwsTransport.h"
-#include "services/JobTracker.h"
+#include "app/aws/AwsTransport.h"
+#include "app/services/JobTracker.h"
 
-#include "support/TestHttpServer.h"
+#include "tests/support/TestHttpServer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,6 +10,8 @@
 #include <QTest>
 
 #include <memory>
+
+using namespace mgn;
 
 using namespace Qt::Literals::StringLiterals;
 

@@ -1,13 +1,15 @@
 // JsonTape: what it accepts reads as QJsonDocument reads it, and what it
 // refuses is listed, with whether QJsonDocument takes it (the codecs hand
 // refused texts to QJsonDocument).
-#include "JsonTape.h"
-#include "support/JsonTapeToJson.h"
+#include "models/json/JsonTape.h"
+#include "tests/support/JsonTapeToJson.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
 #include <QTest>
+
+using namespace mgn;
 
 using namespace Qt::Literals::StringLiterals;
 using mgn::JsonTape;

@@ -1,15 +1,17 @@
-#include "JsonTextWriter.h"
-#include "MgnService.h"
-#include "PageCodec.h"
-#include "SourceServerCodec.h"
-#include "Fleet.h"
-#include "aws/FixedClock.h"
+#include "models/json/JsonTextWriter.h"
+#include "emulator/service/MgnService.h"
+#include "models/codec/PageCodec.h"
+#include "models/codec/SourceServerCodec.h"
+#include "emulator/service/Fleet.h"
+#include "app/aws/FixedClock.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+
+using namespace mgn;
 
 // JsonTextWriter writes what QJsonDocument::toJson writes, byte for byte: the
 // emulator's pages and mgnctl's output depend on it.

@@ -1,8 +1,10 @@
-#include "aws/KeychainSecretStore.h"
-#include "aws/ProfileKeyStore.h"
+#include "app/aws/KeychainSecretStore.h"
+#include "app/aws/ProfileKeyStore.h"
 
 #include <QProcessEnvironment>
 #include <QTest>
+
+using namespace mgn;
 
 // The real OS keychain through qtkeychain. CTest runs this twice: inside
 // dbus-run-session with an unlocked gnome-keyring (MGN_EXPECT_KEYCHAIN=

@@ -1,11 +1,13 @@
-#include "services/LagHistory.h"
+#include "app/services/LagHistory.h"
 
-#include "support/ServerBuilder.h"
+#include "tests/support/ServerBuilder.h"
 
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+using namespace mgn;
 
 using namespace Qt::Literals::StringLiterals;
 using Sample = LagHistory::Sample;

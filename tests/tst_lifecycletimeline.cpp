@@ -1,8 +1,10 @@
-#include "LifecycleTimeline.h"
+#include "ui/widgets/LifecycleTimeline.h"
 
-#include "support/ServerBuilder.h"
+#include "tests/support/ServerBuilder.h"
 
 #include <QTest>
+
+using namespace mgn;
 
 using namespace Qt::Literals::StringLiterals;
 using Milestone = LifecycleTimeline::Milestone;

@@ -1,17 +1,17 @@
-#include "FilterBar.h"
-#include "LagChartView.h"
-#include "MainWindow.h"
-#include "Theme.h"
-#include "ServerDetailsWidget.h"
-#include "aws/AwsCredentials.h"
-#include "mgn/MgnConnection.h"
-#include "services/LagHistory.h"
-#include "services/RefreshService.h"
-#include "support/TestHttpServer.h"
-#include "SourceServerFilterProxyModel.h"
-#include "SourceServerTableModel.h"
-#include "support/ServerBuilder.h"
-#include "support/WindowTestEnvironment.h"
+#include "ui/widgets/FilterBar.h"
+#include "ui/widgets/LagChartView.h"
+#include "ui/MainWindow.h"
+#include "ui/Theme.h"
+#include "ui/details/ServerDetailsWidget.h"
+#include "app/aws/AwsCredentials.h"
+#include "app/mgn/MgnConnection.h"
+#include "app/services/LagHistory.h"
+#include "app/services/RefreshService.h"
+#include "tests/support/TestHttpServer.h"
+#include "models/itemmodels/SourceServerFilterProxyModel.h"
+#include "models/itemmodels/SourceServerTableModel.h"
+#include "tests/support/ServerBuilder.h"
+#include "tests/support/WindowTestEnvironment.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -40,6 +40,8 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
+
+using namespace mgn;
 
 using namespace Qt::Literals::StringLiterals;
 using mgn::SourceServerTableModel;

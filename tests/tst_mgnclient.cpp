@@ -1,9 +1,9 @@
-#include "aws/AwsTransport.h"
-#include "mgn/MgnClient.h"
+#include "app/aws/AwsTransport.h"
+#include "app/mgn/MgnClient.h"
 
-#include "ActionRules.h"
-#include "SourceServerCodec.h"
-#include "support/TestHttpServer.h"
+#include "models/rules/ActionRules.h"
+#include "models/codec/SourceServerCodec.h"
+#include "tests/support/TestHttpServer.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -14,6 +14,8 @@
 #include <QTest>
 
 #include <memory>
+
+using namespace mgn;
 
 using namespace Qt::Literals::StringLiterals;
 using mgn::Action;

@@ -1,14 +1,16 @@
-#include "aws/CredentialsProvider.h"
-#include "mgn/MgnClient.h"
-#include "mgn/MgnConnection.h"
+#include "app/aws/CredentialsProvider.h"
+#include "app/mgn/MgnClient.h"
+#include "app/mgn/MgnConnection.h"
 
-#include "support/TestHttpServer.h"
+#include "tests/support/TestHttpServer.h"
 
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
+
+using namespace mgn;
 
 using namespace Qt::Literals::StringLiterals;
 

@@ -1,7 +1,7 @@
-#include "MgnCtl.h"
-#include "MgnCtlOptions.h"
+#include "app/cli/MgnCtl.h"
+#include "app/cli/MgnCtlOptions.h"
 
-#include "support/TestHttpServer.h"
+#include "tests/support/TestHttpServer.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -10,6 +10,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+using namespace mgn;
 
 using namespace Qt::Literals::StringLiterals;
 

@@ -1,13 +1,13 @@
-#include "MgnCtl.h"
-#include "MgnCtlOptions.h"
+#include "app/cli/MgnCtl.h"
+#include "app/cli/MgnCtlOptions.h"
 
-#include "ActionRules.h"
-#include "MgnEmulator.h"
-#include "EmulatorHttpServer.h"
-#include "Fleet.h"
-#include "MgnService.h"
-#include "SourceServerCodec.h"
-#include "aws/FixedClock.h"
+#include "models/rules/ActionRules.h"
+#include "emulator/http/MgnEmulator.h"
+#include "emulator/http/EmulatorHttpServer.h"
+#include "emulator/service/Fleet.h"
+#include "emulator/service/MgnService.h"
+#include "models/codec/SourceServerCodec.h"
+#include "app/aws/FixedClock.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,6 +15,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+using namespace mgn;
 
 using namespace Qt::Literals::StringLiterals;
 using mgn::Action;

@@ -1,5 +1,5 @@
-#include "MgnEnums.h"
-#include "SourceServer.h"
+#include "models/domain/MgnEnums.h"
+#include "models/domain/SourceServer.h"
 
 #include <QFile>
 #include <QJsonArray>

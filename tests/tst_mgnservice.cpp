@@ -1,9 +1,9 @@
-#include "ActionRules.h"
-#include "Fleet.h"
-#include "FleetSimulator.h"
-#include "MgnService.h"
-#include "ServerFields.h"
-#include "aws/FixedClock.h"
+#include "models/rules/ActionRules.h"
+#include "emulator/service/Fleet.h"
+#include "emulator/service/FleetSimulator.h"
+#include "emulator/service/MgnService.h"
+#include "emulator/service/ServerFields.h"
+#include "app/aws/FixedClock.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

@@ -1,7 +1,9 @@
-#include "aws/ProfileKeyStore.h"
-#include "support/MemorySecretStore.h"
+#include "app/aws/ProfileKeyStore.h"
+#include "tests/support/MemorySecretStore.h"
 
 #include <QTest>
+
+using namespace mgn;
 
 // Keys typed into the app, per profile, through a fake keychain.
 class TestProfileKeyStore : public QObject

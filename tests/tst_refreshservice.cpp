@@ -1,12 +1,14 @@
-#include "aws/AwsTransport.h"
-#include "services/RefreshService.h"
+#include "app/aws/AwsTransport.h"
+#include "app/services/RefreshService.h"
 
-#include "support/TestHttpServer.h"
+#include "tests/support/TestHttpServer.h"
 
 #include <QSignalSpy>
 #include <QTest>
 
 #include <memory>
+
+using namespace mgn;
 
 using namespace Qt::Literals::StringLiterals;
 

@@ -1,9 +1,11 @@
-#include "aws/AwsError.h"
-#include "aws/RetryStrategy.h"
+#include "app/aws/AwsError.h"
+#include "app/aws/RetryStrategy.h"
 
 #include <QTest>
 
 #include <chrono>
+
+using namespace mgn;
 
 using namespace std::chrono_literals;
 using std::chrono::milliseconds;

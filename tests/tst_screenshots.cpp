@@ -1,13 +1,13 @@
-#include "ActionController.h"
-#include "MainWindow.h"
-#include "MgnEmulator.h"
-#include "ServerDetailsWidget.h"
-#include "SourceServerFilterProxyModel.h"
-#include "SourceServerTableModel.h"
-#include "Theme.h"
-#include "mgn/MgnConnection.h"
-#include "services/RefreshService.h"
-#include "support/WindowTestEnvironment.h"
+#include "ui/ActionController.h"
+#include "ui/MainWindow.h"
+#include "emulator/http/MgnEmulator.h"
+#include "ui/details/ServerDetailsWidget.h"
+#include "models/itemmodels/SourceServerFilterProxyModel.h"
+#include "models/itemmodels/SourceServerTableModel.h"
+#include "ui/Theme.h"
+#include "app/mgn/MgnConnection.h"
+#include "app/services/RefreshService.h"
+#include "tests/support/WindowTestEnvironment.h"
 
 #include <QAction>
 #include <QDir>
@@ -21,6 +21,8 @@
 #include <QTimer>
 
 #include <memory>
+
+using namespace mgn;
 
 using namespace Qt::Literals::StringLiterals;
 

@@ -1,6 +1,8 @@
-#include "aws/ServiceEndpoint.h"
+#include "app/aws/ServiceEndpoint.h"
 
 #include <QTest>
+
+using namespace mgn;
 
 // Endpoint resolution with the AWS CLI's order of precedence.
 class TestServiceEndpoint : public QObject

@@ -1,10 +1,10 @@
-#include "aws/AwsCredentials.h"
-#include "aws/Clock.h"
-#include "aws/FixedClock.h"
-#include "aws/SigV4Request.h"
-#include "aws/SigV4Signer.h"
-#include "aws/SigV4SigningContext.h"
-#include "aws/SigV4SigningKeyCache.h"
+#include "app/aws/AwsCredentials.h"
+#include "app/aws/Clock.h"
+#include "app/aws/FixedClock.h"
+#include "app/aws/SigV4Request.h"
+#include "app/aws/SigV4Signer.h"
+#include "app/aws/SigV4SigningContext.h"
+#include "app/aws/SigV4SigningKeyCache.h"
 
 #include <QDebug>
 #include <QDir>
@@ -15,6 +15,8 @@
 #include <QUrl>
 
 #include <chrono>
+
+using namespace mgn;
 
 using namespace std::chrono_literals;
 

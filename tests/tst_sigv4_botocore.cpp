@@ -1,6 +1,6 @@
-#include "aws/AwsCredentials.h"
-#include "aws/SigV4Request.h"
-#include "aws/SigV4Signer.h"
+#include "app/aws/AwsCredentials.h"
+#include "app/aws/SigV4Request.h"
+#include "app/aws/SigV4Signer.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -12,6 +12,8 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QUrl>
+
+using namespace mgn;
 
 // Interop: botocore (the AWS CLI's and boto3's signer) signs the same requests
 // with the same credentials at the same time, and must produce the same

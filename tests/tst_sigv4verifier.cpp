@@ -1,14 +1,16 @@
-#include "SigV4Verifier.h"
-#include "aws/AwsError.h"
-#include "aws/AwsHttpResponse.h"
-#include "aws/FixedClock.h"
-#include "aws/SigV4Signer.h"
+#include "emulator/http/SigV4Verifier.h"
+#include "app/aws/AwsError.h"
+#include "app/aws/AwsHttpResponse.h"
+#include "app/aws/FixedClock.h"
+#include "app/aws/SigV4Signer.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
 
 #include <functional>
+
+using namespace mgn;
 
 // The emulator's signature check against requests signed by our own signer
 // (itself checked against AWS's suite and botocore): every accepted shape, and

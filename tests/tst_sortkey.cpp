@@ -1,10 +1,12 @@
-#include "SortKey.h"
+#include "models/itemmodels/SortKey.h"
 
 #include <QTest>
 
 #include <cmath>
 #include <limits>
 #include <random>
+
+using namespace mgn;
 
 using namespace Qt::Literals::StringLiterals;
 using mgn::SortKey;

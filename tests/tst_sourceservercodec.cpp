@@ -1,7 +1,7 @@
-#include "SourceServerCodec.h"
+#include "models/codec/SourceServerCodec.h"
 
-#include "JsonTape.h"
-#include "support/CodecTestSupport.h"
+#include "models/json/JsonTape.h"
+#include "tests/support/CodecTestSupport.h"
 
 #include <QJsonDocument>
 #include <QTest>

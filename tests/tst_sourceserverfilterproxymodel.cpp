@@ -1,6 +1,6 @@
-#include "SourceServerFilterProxyModel.h"
-#include "SourceServerTableModel.h"
-#include "support/ServerBuilder.h"
+#include "models/itemmodels/SourceServerFilterProxyModel.h"
+#include "models/itemmodels/SourceServerTableModel.h"
+#include "tests/support/ServerBuilder.h"
 
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>
@@ -10,6 +10,8 @@
 
 #include <memory>
 #include <random>
+
+using namespace mgn;
 
 using namespace Qt::Literals::StringLiterals;
 using mgn::SourceServer;

@@ -1,9 +1,11 @@
-#include "StateCounts.h"
-#include "SourceServerTableModel.h"
+#include "models/rules/StateCounts.h"
+#include "models/itemmodels/SourceServerTableModel.h"
 
-#include "support/ServerBuilder.h"
+#include "tests/support/ServerBuilder.h"
 
 #include <QTest>
+
+using namespace mgn;
 
 using namespace Qt::Literals::StringLiterals;
 using mgn::DataReplicationState;

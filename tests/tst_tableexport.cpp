@@ -1,8 +1,10 @@
-#include "SourceServerTableModel.h"
-#include "TableExport.h"
-#include "support/ServerBuilder.h"
+#include "models/itemmodels/SourceServerTableModel.h"
+#include "models/itemmodels/TableExport.h"
+#include "tests/support/ServerBuilder.h"
 
 #include <QTest>
+
+using namespace mgn;
 
 using namespace Qt::Literals::StringLiterals;
 

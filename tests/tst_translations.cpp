@@ -1,6 +1,6 @@
-#include "StateCounts.h"
-#include "Translations.h"
-#include "aws/AwsError.h"
+#include "models/rules/StateCounts.h"
+#include "app/Translations.h"
+#include "app/aws/AwsError.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -9,6 +9,8 @@
 #include <QXmlStreamReader>
 
 #include <chrono>
+
+using namespace mgn;
 
 using namespace Qt::Literals::StringLiterals;
 

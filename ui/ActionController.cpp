@@ -1,8 +1,8 @@
-#include "ActionController.h"
+#include "ui/ActionController.h"
 
-#include "mgn/MgnBulkCall.h"
-#include "mgn/MgnCall.h"
-#include "mgn/MgnClient.h"
+#include "app/mgn/MgnBulkCall.h"
+#include "app/mgn/MgnCall.h"
+#include "app/mgn/MgnClient.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -11,6 +11,8 @@
 #include <QWidget>
 
 #include <memory>
+
+namespace mgn {
 
 using mgn::Action;
 using mgn::ActionRules;
@@ -252,3 +254,5 @@ void ActionController::run(Action action, const QList<QStringList> &units, const
         bulk->start();
     }
 }
+
+} // namespace mgn

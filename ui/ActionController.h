@@ -1,20 +1,23 @@
 #pragma once
 
-#include "Action.h"
-#include "ActionRules.h"
-#include "SourceServer.h"
-#include "mgn/BulkOutcome.h"
+#include "models/rules/Action.h"
+#include "models/rules/ActionRules.h"
+#include "models/domain/SourceServer.h"
+#include "app/mgn/BulkOutcome.h"
 
 #include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
 
-class MgnBulkCall;
-class MgnClient;
 class QAction;
 class QMenu;
 class QWidget;
+
+namespace mgn {
+
+class MgnBulkCall;
+class MgnClient;
 
 // One QAction per source-server action of ActionRules, enabled from the rules
 // over the current selection (DESIGN.md, "Data flow" 5): recomputed whenever
@@ -81,3 +84,5 @@ private:
     QAction *m_initializeAction = nullptr;
     bool m_initializing = false;
 };
+
+} // namespace mgn

@@ -1,26 +1,26 @@
-#include "MainWindow.h"
+#include "ui/MainWindow.h"
 
-#include "ActionController.h"
-#include "CredentialsDialog.h"
-#include "FilterBar.h"
-#include "aws/AwsConfigFiles.h"
-#include "aws/AwsAttemptInfo.h"
-#include "aws/AwsTransport.h"
-#include "aws/KeychainSecretStore.h"
-#include "aws/ServiceEndpoint.h"
-#include "aws/ProfileKeyStore.h"
-#include "JobsView.h"
-#include "services/JobTracker.h"
-#include "ServerDetailsWidget.h"
-#include "services/LagHistory.h"
-#include "SourceServerFilterProxyModel.h"
-#include "SourceServerCodec.h"
-#include "SourceServerTableModel.h"
-#include "StateCounts.h"
-#include "Theme.h"
-#include "TableExport.h"
-#include "mgn/MgnConnection.h"
-#include "services/RefreshService.h"
+#include "ui/ActionController.h"
+#include "ui/dialogs/CredentialsDialog.h"
+#include "ui/widgets/FilterBar.h"
+#include "app/aws/AwsConfigFiles.h"
+#include "app/aws/AwsAttemptInfo.h"
+#include "app/aws/AwsTransport.h"
+#include "app/aws/KeychainSecretStore.h"
+#include "app/aws/ServiceEndpoint.h"
+#include "app/aws/ProfileKeyStore.h"
+#include "ui/pages/JobsView.h"
+#include "app/services/JobTracker.h"
+#include "ui/details/ServerDetailsWidget.h"
+#include "app/services/LagHistory.h"
+#include "models/itemmodels/SourceServerFilterProxyModel.h"
+#include "models/codec/SourceServerCodec.h"
+#include "models/itemmodels/SourceServerTableModel.h"
+#include "models/rules/StateCounts.h"
+#include "ui/Theme.h"
+#include "models/itemmodels/TableExport.h"
+#include "app/mgn/MgnConnection.h"
+#include "app/services/RefreshService.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -52,6 +52,8 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
+
+namespace mgn {
 
 using mgn::SourceServerFilterProxyModel;
 using mgn::SourceServerTableModel;
@@ -627,3 +629,5 @@ void MainWindow::updateStateCounts()
     m_stateLabel->setText(counts.summary());
     m_stateLabel->setToolTip(counts.details());
 }
+
+} // namespace mgn

@@ -5,17 +5,8 @@
 #include <chrono>
 #include <memory>
 
-class ActionController;
 class QActionGroup;
-class FilterBar;
 class QComboBox;
-class JobTracker;
-class KeychainSecretStore;
-class ProfileKeyStore;
-class JobsView;
-class LagHistory;
-class ServerDetailsWidget;
-class MgnConnection;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -23,15 +14,25 @@ class QSplitter;
 class QTableView;
 class QTimer;
 class QToolBar;
+
+namespace mgn {
+
+class ActionController;
+class FilterBar;
+class JobTracker;
+class KeychainSecretStore;
+class ProfileKeyStore;
+class JobsView;
+class LagHistory;
+class ServerDetailsWidget;
+class MgnConnection;
 class RefreshService;
 class AwsError;
 struct AwsAttemptInfo;
 
-namespace mgn {
 struct SourceServer;
 class SourceServerFilterProxyModel;
 class SourceServerTableModel;
-} // namespace mgn
 
 // The dashboard's main window: the source server table behind its sort and
 // filter proxy with the filter bar, the selected server's detail panes, the
@@ -134,3 +135,5 @@ private:
     std::unique_ptr<KeychainSecretStore> m_keychain;
     std::unique_ptr<ProfileKeyStore> m_profileKeys;
 };
+
+} // namespace mgn

@@ -1,8 +1,10 @@
-#include "Theme.h"
+#include "ui/Theme.h"
 
 #include <QApplication>
 #include <QStyle>
 #include <QStyleFactory>
+
+namespace mgn {
 
 namespace {
 
@@ -132,3 +134,5 @@ QString Theme::label(Choice choice)
     }
     return tr("&System");
 }
+
+} // namespace mgn

@@ -6,6 +6,8 @@
 
 #include <optional>
 
+namespace mgn {
+
 // The application's look: the platform's own style and palette, or light and
 // dark palettes on the Fusion style (which follows a palette everywhere,
 // unlike some platform styles). Qt 6.4 cannot ask the platform for its colour
@@ -31,3 +33,5 @@ public:
     static std::optional<Choice> fromKey(const QString &key);
     static QString label(Choice choice);
 };
+
+} // namespace mgn

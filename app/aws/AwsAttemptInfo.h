@@ -1,13 +1,15 @@
 #pragma once
 
-#include "AwsError.h"
-#include "RetryStrategy.h"
+#include "app/aws/AwsError.h"
+#include "app/aws/RetryStrategy.h"
 
 #include <QMetaType>
 #include <QString>
 
 #include <chrono>
 #include <optional>
+
+namespace mgn {
 
 // What happened to one attempt of a request, for logs, status bars and tests.
 // Holds no secret: no header, no body, no credentials.
@@ -32,4 +34,6 @@ struct AwsAttemptInfo {
     std::chrono::milliseconds delay { 0 }; // before the next attempt
 };
 
-Q_DECLARE_METATYPE(AwsAttemptInfo)
+} // namespace mgn
+
+Q_DECLARE_METATYPE(mgn::AwsAttemptInfo)

@@ -1,7 +1,9 @@
-#include "AwsConfigFiles.h"
+#include "app/aws/AwsConfigFiles.h"
 
 #include <QDir>
 #include <QFile>
+
+namespace mgn {
 
 namespace {
 
@@ -140,3 +142,5 @@ QString AwsConfigFiles::selectedProfileName(const std::optional<QString> &explic
     }
     return QStringLiteral("default");
 }
+
+} // namespace mgn

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "AwsIniFile.h"
+#include "app/aws/AwsIniFile.h"
 
 #include <QMap>
 #include <QProcessEnvironment>
@@ -8,6 +8,8 @@
 #include <QStringList>
 
 #include <optional>
+
+namespace mgn {
 
 // One profile as the AWS CLI sees it: the config file's [profile x] (or
 // [default]) section with the credentials file's [x] section merged over it.
@@ -55,3 +57,5 @@ private:
     QMap<QString, AwsProfileData> m_profiles;
     QMap<QString, AwsIniSection> m_services;
 };
+
+} // namespace mgn

@@ -1,7 +1,9 @@
-#include "AwsCredentials.h"
+#include "app/aws/AwsCredentials.h"
 
 #include <QDebug>
 #include <QDebugStateSaver>
+
+namespace mgn {
 
 QDebug operator<<(QDebug debug, const AwsCredentials &credentials)
 {
@@ -19,3 +21,5 @@ QDebug operator<<(QDebug debug, const AwsCredentials &credentials)
     debug << ')';
     return debug;
 }
+
+} // namespace mgn

@@ -7,6 +7,8 @@
 
 class QDebug;
 
+namespace mgn {
+
 // A set of AWS credentials: long-term (access key ID and secret) or temporary
 // (with a session token and usually an expiration). The secret and the token
 // are secrets: nothing may log them; the QDebug operator below redacts them.
@@ -27,3 +29,5 @@ struct AwsCredentials {
 // Prints the access key ID masked like `aws configure list` does (all but the
 // last four characters), and never the secret access key or the session token.
 QDebug operator<<(QDebug debug, const AwsCredentials &credentials);
+
+} // namespace mgn

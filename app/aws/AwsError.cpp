@@ -1,4 +1,4 @@
-#include "AwsError.h"
+#include "app/aws/AwsError.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -7,6 +7,8 @@
 
 #include <array>
 #include <cmath>
+
+namespace mgn {
 
 using namespace Qt::StringLiterals;
 
@@ -457,3 +459,5 @@ QString AwsError::userMessage() const
         text += u' ' + tr("Try again in %n second(s).", nullptr, int((retryAfter->count() + 999) / 1000));
     return text;
 }
+
+} // namespace mgn

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "AwsHttpResponse.h"
-#include "EnumValue.h"
-#include "MgnEnums.h"
+#include "app/aws/AwsHttpResponse.h"
+#include "models/domain/EnumValue.h"
+#include "models/domain/MgnEnums.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -10,6 +10,8 @@
 
 #include <chrono>
 #include <optional>
+
+namespace mgn {
 
 // A failed call to an AWS service, typed: an error the service answered
 // (every error shape of the MGN API model, the SigV4/authentication errors
@@ -149,3 +151,5 @@ public:
 
     bool operator==(const AwsError &) const = default;
 };
+
+} // namespace mgn

@@ -9,6 +9,8 @@
 #include <optional>
 #include <utility>
 
+namespace mgn {
+
 // One call to an AWS service as the transport sends it: signed afresh at each
 // attempt, so it carries no Authorization, X-Amz-Date or session token.
 struct AwsHttpRequest {
@@ -31,3 +33,5 @@ struct AwsHttpRequest {
     // (RetryStrategy::certainlyNotActedOn).
     bool idempotent = true;
 };
+
+} // namespace mgn

@@ -1,7 +1,9 @@
-#include "AwsHttpResponse.h"
+#include "app/aws/AwsHttpResponse.h"
 
 #include <QLocale>
 #include <QStringList>
+
+namespace mgn {
 
 QByteArray AwsHttpResponse::header(QByteArrayView name) const
 {
@@ -91,3 +93,5 @@ std::optional<QDateTime> AwsHttpResponse::parseHttpDate(QByteArrayView text)
         return std::nullopt;
     return QDateTime(date, time, Qt::UTC);
 }
+
+} // namespace mgn

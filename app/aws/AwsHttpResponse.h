@@ -9,6 +9,8 @@
 #include <optional>
 #include <utility>
 
+namespace mgn {
+
 // An HTTP response as it arrived in full: status, headers in their order, body.
 struct AwsHttpResponse {
     using Headers = QList<std::pair<QByteArray, QByteArray>>;
@@ -30,3 +32,5 @@ struct AwsHttpResponse {
     // the obsolete RFC 850 form and asctime's. The weekday is not checked.
     static std::optional<QDateTime> parseHttpDate(QByteArrayView text);
 };
+
+} // namespace mgn

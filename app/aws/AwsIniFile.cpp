@@ -1,6 +1,8 @@
-#include "AwsIniFile.h"
+#include "app/aws/AwsIniFile.h"
 
 #include <QCoreApplication>
+
+namespace mgn {
 
 namespace {
 
@@ -164,3 +166,5 @@ AwsIniFile AwsIniFile::parse(const QByteArray &content, const QString &fileName)
     finishKey();
     return file;
 }
+
+} // namespace mgn

@@ -6,6 +6,8 @@
 
 #include <optional>
 
+namespace mgn {
+
 // The INI dialect of ~/.aws/config and ~/.aws/credentials, parsed the way the
 // AWS CLI (botocore over Python's RawConfigParser) does: '#' and ';' comment
 // lines, '=' or ':' between key and value, key names lowercased, indented
@@ -36,3 +38,5 @@ struct AwsIniFile {
 
     static AwsIniFile parse(const QByteArray &content, const QString &fileName);
 };
+
+} // namespace mgn

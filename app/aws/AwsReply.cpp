@@ -1,9 +1,11 @@
-#include "AwsReply.h"
+#include "app/aws/AwsReply.h"
 
-#include "AwsTransport.h"
+#include "app/aws/AwsTransport.h"
 
 #include <QNetworkReply>
 #include <QUuid>
+
+namespace mgn {
 
 AwsReply::AwsReply(AwsTransport *transport, quint64 serial, AwsHttpRequest request)
     : QObject(transport)
@@ -51,3 +53,5 @@ void AwsReply::finish(std::optional<AwsError> error)
     // The receiver may delete this reply: nothing may follow the emission.
     Q_EMIT finished();
 }
+
+} // namespace mgn

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "AwsError.h"
-#include "AwsHttpRequest.h"
-#include "AwsHttpResponse.h"
+#include "app/aws/AwsError.h"
+#include "app/aws/AwsHttpRequest.h"
+#include "app/aws/AwsHttpResponse.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -11,8 +11,11 @@
 
 #include <optional>
 
-class AwsTransport;
 class QNetworkReply;
+
+namespace mgn {
+
+class AwsTransport;
 
 // One request sent by AwsTransport, across all its attempts. Emits finished()
 // exactly once (never from AwsTransport::send itself), unless it is deleted
@@ -76,3 +79,5 @@ private:
     AwsHttpResponse m_response;
     std::optional<AwsError> m_error;
 };
+
+} // namespace mgn

@@ -1,12 +1,14 @@
-#include "AwsTransport.h"
+#include "app/aws/AwsTransport.h"
 
-#include "SequentialBody.h"
+#include "app/aws/SequentialBody.h"
 
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QTimer>
+
+namespace mgn {
 
 using namespace Qt::StringLiterals;
 using std::chrono::milliseconds;
@@ -440,3 +442,5 @@ AwsAttemptInfo AwsTransport::attemptInfo(const AwsReply *reply, const AwsHttpRes
     info.elapsed = milliseconds(reply->m_attemptClock.isValid() ? reply->m_attemptClock.elapsed() : 0);
     return info;
 }
+
+} // namespace mgn

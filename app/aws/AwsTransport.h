@@ -1,12 +1,12 @@
 #pragma once
 
-#include "AwsAttemptInfo.h"
-#include "AwsCredentials.h"
-#include "AwsHttpRequest.h"
-#include "AwsReply.h"
-#include "Clock.h"
-#include "RetryStrategy.h"
-#include "SigV4Signer.h"
+#include "app/aws/AwsAttemptInfo.h"
+#include "app/aws/AwsCredentials.h"
+#include "app/aws/AwsHttpRequest.h"
+#include "app/aws/AwsReply.h"
+#include "app/aws/Clock.h"
+#include "app/aws/RetryStrategy.h"
+#include "app/aws/SigV4Signer.h"
 
 #include <QObject>
 
@@ -17,6 +17,8 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
+
+namespace mgn {
 
 // Sends requests to an AWS service over one QNetworkAccessManager: signs
 // each attempt afresh (SigV4, current credentials, clock-skew corrected
@@ -124,3 +126,5 @@ private:
     int m_inFlight = 0;
     quint64 m_nextSerial = 1;
 };
+
+} // namespace mgn

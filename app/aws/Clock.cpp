@@ -1,7 +1,9 @@
-#include "Clock.h"
+#include "app/aws/Clock.h"
 
 #include <QMutex>
 #include <QMutexLocker>
+
+namespace mgn {
 
 namespace {
 
@@ -35,3 +37,5 @@ void Clock::setInstance(std::shared_ptr<const Clock> clock)
     const QMutexLocker locker(&instanceMutex);
     processClock = std::move(clock);
 }
+
+} // namespace mgn

@@ -4,6 +4,8 @@
 
 #include <memory>
 
+namespace mgn {
+
 // The wall clock, injectable. Code that signs requests or judges expiry asks
 // the clock it was handed or, failing that, Clock::instance(); tests substitute
 // a FixedClock instead of depending on today's date or sleeping.
@@ -24,3 +26,5 @@ public:
     // Replaces the process-wide clock; nullptr restores the system clock.
     static void setInstance(std::shared_ptr<const Clock> clock);
 };
+
+} // namespace mgn

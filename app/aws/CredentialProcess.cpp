@@ -1,7 +1,9 @@
-#include "CredentialProcess.h"
+#include "app/aws/CredentialProcess.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+
+namespace mgn {
 
 namespace {
 
@@ -152,3 +154,5 @@ std::optional<QStringList> CredentialProcess::splitCommandLine(const QString &co
     return words;
 #endif
 }
+
+} // namespace mgn

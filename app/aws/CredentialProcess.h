@@ -1,6 +1,6 @@
 #pragma once
 
-#include "AwsCredentials.h"
+#include "app/aws/AwsCredentials.h"
 
 #include <QObject>
 #include <QProcess>
@@ -8,6 +8,8 @@
 #include <QTimer>
 
 #include <functional>
+
+namespace mgn {
 
 // Runs a profile's credential_process asynchronously and reads the AWS CLI's
 // JSON answer ({"Version": 1, "AccessKeyId", "SecretAccessKey",
@@ -46,3 +48,5 @@ private:
     Callback m_done;
     int m_timeoutMs = 60000;
 };
+
+} // namespace mgn

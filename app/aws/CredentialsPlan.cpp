@@ -1,7 +1,9 @@
-#include "CredentialsPlan.h"
+#include "app/aws/CredentialsPlan.h"
 
 #include <QCoreApplication>
 #include <QStringList>
+
+namespace mgn {
 
 namespace {
 
@@ -197,3 +199,5 @@ CredentialsPlan CredentialsPlan::resolve(const QString &profileName, bool profil
 {
     return resolveProfile(profileName, profileIsExplicit, env, files, {}, true);
 }
+
+} // namespace mgn

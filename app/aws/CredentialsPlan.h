@@ -1,13 +1,15 @@
 #pragma once
 
-#include "AwsConfigFiles.h"
-#include "AwsCredentials.h"
+#include "app/aws/AwsConfigFiles.h"
+#include "app/aws/AwsCredentials.h"
 
 #include <QProcessEnvironment>
 #include <QString>
 
 #include <memory>
 #include <optional>
+
+namespace mgn {
 
 // Which source the AWS credentials chain takes for a profile, decided from the
 // environment and the configuration files alone (no I/O, no network), in the
@@ -44,3 +46,5 @@ struct CredentialsPlan {
     static CredentialsPlan resolve(const QString &profileName, bool profileIsExplicit,
         const QProcessEnvironment &env, const AwsConfigFiles &files);
 };
+
+} // namespace mgn

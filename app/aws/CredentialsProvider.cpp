@@ -1,10 +1,12 @@
-#include "CredentialsProvider.h"
+#include "app/aws/CredentialsProvider.h"
 
-#include "CredentialProcess.h"
-#include "ProfileKeyStore.h"
-#include "StsClient.h"
+#include "app/aws/CredentialProcess.h"
+#include "app/aws/ProfileKeyStore.h"
+#include "app/aws/StsClient.h"
 
 #include <QMetaObject>
+
+namespace mgn {
 
 CredentialsProvider::CredentialsProvider(CredentialsPlan plan, Services services, QObject *parent)
     : QObject(parent)
@@ -130,3 +132,5 @@ void CredentialsProvider::finish(const Result &result)
             done(result);
     }
 }
+
+} // namespace mgn

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "AwsCredentials.h"
-#include "Clock.h"
-#include "CredentialsPlan.h"
+#include "app/aws/AwsCredentials.h"
+#include "app/aws/Clock.h"
+#include "app/aws/CredentialsPlan.h"
 
 #include <QList>
 #include <QObject>
@@ -12,9 +12,12 @@
 #include <functional>
 #include <memory>
 
+class QNetworkAccessManager;
+
+namespace mgn {
+
 class CredentialProcess;
 class ProfileKeyStore;
-class QNetworkAccessManager;
 class StsClient;
 
 // Carries out a CredentialsPlan asynchronously and keeps the answer until
@@ -74,3 +77,5 @@ private:
     CredentialProcess *m_process = nullptr;
     StsClient *m_sts = nullptr;
 };
+
+} // namespace mgn

@@ -1,4 +1,6 @@
-#include "FixedClock.h"
+#include "app/aws/FixedClock.h"
+
+namespace mgn {
 
 FixedClock::FixedClock(const QDateTime &time)
     : m_msecsSinceEpoch(time.toMSecsSinceEpoch())
@@ -18,3 +20,5 @@ void FixedClock::advance(std::chrono::milliseconds by)
 {
     m_msecsSinceEpoch.fetch_add(by.count());
 }
+
+} // namespace mgn

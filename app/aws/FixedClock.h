@@ -1,9 +1,11 @@
 #pragma once
 
-#include "Clock.h"
+#include "app/aws/Clock.h"
 
 #include <atomic>
 #include <chrono>
+
+namespace mgn {
 
 // A clock that stands still until told to move: for tests, and for replaying a
 // signing case at its recorded time. Safe to read from several threads.
@@ -19,3 +21,5 @@ public:
 private:
     std::atomic<qint64> m_msecsSinceEpoch;
 };
+
+} // namespace mgn

@@ -1,8 +1,10 @@
-#include "KeychainSecretStore.h"
+#include "app/aws/KeychainSecretStore.h"
 
 #include <QCoreApplication>
 
 #include <qt6keychain/keychain.h>
+
+namespace mgn {
 
 namespace {
 
@@ -96,3 +98,5 @@ void KeychainSecretStore::remove(const QString &key, QObject *context, Callback 
 {
     startJob(new QKeychain::DeletePasswordJob(m_service), key, context, done);
 }
+
+} // namespace mgn

@@ -1,6 +1,8 @@
 #pragma once
 
-#include "SecretStore.h"
+#include "app/aws/SecretStore.h"
+
+namespace mgn {
 
 // The OS keychain through qtkeychain (Keychain on macOS, Credential Manager on
 // Windows, Secret Service / KWallet on Linux). The insecure plaintext fallback
@@ -17,3 +19,5 @@ public:
 private:
     QString m_service;
 };
+
+} // namespace mgn

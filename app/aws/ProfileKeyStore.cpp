@@ -1,8 +1,10 @@
-#include "ProfileKeyStore.h"
+#include "app/aws/ProfileKeyStore.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+namespace mgn {
 
 ProfileKeyStore::ProfileKeyStore(SecretStore &store)
     : m_store(store)
@@ -58,3 +60,5 @@ void ProfileKeyStore::forget(const QString &profile, QObject *context, Callback 
     m_store.remove(keyFor(profile), context,
         [done](const SecretStore::Result &stored) { done({stored.status, std::nullopt, stored.message}); });
 }
+
+} // namespace mgn

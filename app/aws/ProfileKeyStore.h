@@ -1,12 +1,14 @@
 #pragma once
 
-#include "AwsCredentials.h"
-#include "SecretStore.h"
+#include "app/aws/AwsCredentials.h"
+#include "app/aws/SecretStore.h"
 
 #include <QObject>
 #include <QString>
 
 #include <functional>
+
+namespace mgn {
 
 // Keys a user typed into the app for a profile, kept in a SecretStore (the OS
 // keychain) under a per-profile key, as one JSON value. Never in QSettings,
@@ -32,3 +34,5 @@ public:
 private:
     SecretStore &m_store;
 };
+
+} // namespace mgn

@@ -1,9 +1,11 @@
-#include "RetryStrategy.h"
+#include "app/aws/RetryStrategy.h"
 
 #include <QRandomGenerator>
 
 #include <algorithm>
 #include <cmath>
+
+namespace mgn {
 
 RetryStrategy::RetryStrategy()
     : RetryStrategy(Options {})
@@ -100,3 +102,5 @@ void RetryStrategy::onSuccess(int lastQuotaAcquired)
     const int refund = lastQuotaAcquired > 0 ? lastQuotaAcquired : m_options.noRetryIncrement;
     m_available = std::min(m_options.initialQuota, m_available + refund);
 }
+
+} // namespace mgn

@@ -1,11 +1,13 @@
 #pragma once
 
-#include "AwsError.h"
+#include "app/aws/AwsError.h"
 
 #include <QProcessEnvironment>
 
 #include <chrono>
 #include <functional>
+
+namespace mgn {
 
 // The AWS SDKs' "standard" retry mode, as botocore implements it
 // (botocore/retries/standard.py and quota.py):
@@ -98,3 +100,5 @@ private:
     RandomSource m_random;
     int m_available;
 };
+
+} // namespace mgn

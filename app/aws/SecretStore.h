@@ -7,6 +7,8 @@
 
 #include <functional>
 
+namespace mgn {
+
 // Where secrets live: the OS keychain in the product, a fake in unit tests.
 // Every call answers asynchronously, exactly once, through the callback, and
 // only while `context` is alive.
@@ -35,3 +37,5 @@ public:
     virtual void write(const QString &key, const QByteArray &secret, QObject *context, Callback done) = 0;
     virtual void remove(const QString &key, QObject *context, Callback done) = 0;
 };
+
+} // namespace mgn

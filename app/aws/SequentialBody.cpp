@@ -1,6 +1,8 @@
-#include "SequentialBody.h"
+#include "app/aws/SequentialBody.h"
 
 #include <cstring>
+
+namespace mgn {
 
 SequentialBody::SequentialBody(QByteArray data, QObject *parent)
     : QIODevice(parent)
@@ -28,3 +30,5 @@ qint64 SequentialBody::writeData(const char *, qint64)
 {
     return -1;
 }
+
+} // namespace mgn

@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QIODevice>
 
+namespace mgn {
+
 // A request body Qt cannot rewind. Qt's HTTP layer sends a request again on
 // its own when the connection closes before the answer starts (up to twice),
 // rewinding the body to do so; with this body it cannot, and reports
@@ -26,3 +28,5 @@ private:
     QByteArray m_data;
     qint64 m_position = 0;
 };
+
+} // namespace mgn

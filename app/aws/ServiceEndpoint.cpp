@@ -1,7 +1,9 @@
-#include "ServiceEndpoint.h"
+#include "app/aws/ServiceEndpoint.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
+
+namespace mgn {
 
 namespace {
 
@@ -129,3 +131,5 @@ QList<AwsRegion> mgnRegions()
         r("cn-northwest-1", "China (Ningxia)"),
     };
 }
+
+} // namespace mgn

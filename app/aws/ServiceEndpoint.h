@@ -1,12 +1,14 @@
 #pragma once
 
-#include "AwsConfigFiles.h"
+#include "app/aws/AwsConfigFiles.h"
 
 #include <QProcessEnvironment>
 #include <QString>
 #include <QUrl>
 
 #include <optional>
+
+namespace mgn {
 
 // Where a service's requests go (MGN, and STS for assumed roles), resolved the
 // way the AWS CLI resolves a service endpoint: --endpoint-url, then
@@ -39,3 +41,5 @@ struct AwsRegion {
 
 // The regions where MGN is offered, for the region picker.
 QList<AwsRegion> mgnRegions();
+
+} // namespace mgn

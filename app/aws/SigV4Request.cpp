@@ -1,6 +1,8 @@
-#include "SigV4Request.h"
+#include "app/aws/SigV4Request.h"
 
 #include <QUrl>
+
+namespace mgn {
 
 namespace {
 
@@ -133,3 +135,5 @@ void SigV4Request::appendHeader(const QByteArray &name, const QByteArray &value)
 {
     headers.append({ name, value });
 }
+
+} // namespace mgn

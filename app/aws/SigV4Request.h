@@ -10,6 +10,8 @@
 
 class QUrl;
 
+namespace mgn {
+
 // An HTTP request as SigV4 sees it. The path and the query are kept exactly
 // as they go on the wire (percent-encoded), because that is what the service
 // canonicalises; headers keep their order and duplicates.
@@ -44,3 +46,5 @@ struct SigV4Request {
     void removeHeader(QByteArrayView name);
     void appendHeader(const QByteArray &name, const QByteArray &value);
 };
+
+} // namespace mgn

@@ -1,6 +1,6 @@
-#include "SigV4Signer.h"
+#include "app/aws/SigV4Signer.h"
 
-#include "SigV4SigningKeyCache.h"
+#include "app/aws/SigV4SigningKeyCache.h"
 
 #include <QCryptographicHash>
 #include <QMap>
@@ -9,6 +9,8 @@
 #include <QUrl>
 
 #include <algorithm>
+
+namespace mgn {
 
 namespace {
 
@@ -371,3 +373,5 @@ QByteArray SigV4Signer::signature(QByteArrayView signingKey, QByteArrayView stri
 {
     return hmacSha256(signingKey, stringToSign).toHex();
 }
+
+} // namespace mgn

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "AwsCredentials.h"
-#include "Clock.h"
-#include "SigV4Request.h"
+#include "app/aws/AwsCredentials.h"
+#include "app/aws/Clock.h"
+#include "app/aws/SigV4Request.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -12,6 +12,9 @@
 #include <memory>
 
 class QNetworkRequest;
+
+namespace mgn {
+
 class SigV4SigningKeyCache;
 
 // AWS Signature Version 4 (AWS4-HMAC-SHA256), as small public steps that are
@@ -130,3 +133,5 @@ private:
     std::shared_ptr<const Clock> m_clock;
     std::shared_ptr<SigV4SigningKeyCache> m_keyCache;
 };
+
+} // namespace mgn

@@ -1,8 +1,10 @@
-#include "SigV4SigningContext.h"
+#include "app/aws/SigV4SigningContext.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
+
+namespace mgn {
 
 std::optional<SigV4SigningContext> SigV4SigningContext::fromJson(const QByteArray &json, QString *error)
 {
@@ -62,3 +64,5 @@ SigV4Signer::Options SigV4SigningContext::signerOptions() const
     options.expiresInSeconds = expirationInSeconds;
     return options;
 }
+
+} // namespace mgn

@@ -1,13 +1,15 @@
 #pragma once
 
-#include "AwsCredentials.h"
-#include "SigV4Signer.h"
+#include "app/aws/AwsCredentials.h"
+#include "app/aws/SigV4Signer.h"
 
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
 
 #include <optional>
+
+namespace mgn {
 
 // The context.json of a case in the official SigV4 test suite (aws-c-auth):
 // credentials, region, service, time and signing options. Read by the suite's
@@ -26,3 +28,5 @@ struct SigV4SigningContext {
     static std::optional<SigV4SigningContext> fromJson(const QByteArray &json, QString *error = nullptr);
     SigV4Signer::Options signerOptions() const;
 };
+
+} // namespace mgn

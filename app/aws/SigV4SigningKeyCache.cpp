@@ -1,9 +1,11 @@
-#include "SigV4SigningKeyCache.h"
+#include "app/aws/SigV4SigningKeyCache.h"
 
-#include "SigV4Signer.h"
+#include "app/aws/SigV4Signer.h"
 
 #include <QCryptographicHash>
 #include <QMutexLocker>
+
+namespace mgn {
 
 SigV4SigningKeyCache::SigV4SigningKeyCache(qsizetype capacity)
     : m_capacity(capacity)
@@ -59,3 +61,5 @@ void SigV4SigningKeyCache::clear()
     const QMutexLocker locker(&m_mutex);
     m_keys.clear();
 }
+
+} // namespace mgn

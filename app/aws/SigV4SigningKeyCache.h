@@ -6,6 +6,8 @@
 #include <QMutex>
 #include <QString>
 
+namespace mgn {
+
 // The derived SigV4 signing keys (four HMACs each), reused for as long as date,
 // region, service and secret stay the same, i.e. a day. Entries are keyed by
 // a SHA-256 over those four values, so the cache never holds a secret access
@@ -31,3 +33,5 @@ private:
     int m_hits = 0;
     int m_misses = 0;
 };
+
+} // namespace mgn

@@ -1,11 +1,13 @@
-#include "StsClient.h"
+#include "app/aws/StsClient.h"
 
-#include "SigV4Signer.h"
+#include "app/aws/SigV4Signer.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QXmlStreamReader>
+
+namespace mgn {
 
 namespace {
 
@@ -108,3 +110,5 @@ void StsClient::assumeRole(const AssumeRoleRequest &request, const AwsCredential
         done(parseResponse(status, reply->readAll()));
     });
 }
+
+} // namespace mgn

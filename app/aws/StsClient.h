@@ -1,7 +1,7 @@
 #pragma once
 
-#include "AwsCredentials.h"
-#include "Clock.h"
+#include "app/aws/AwsCredentials.h"
+#include "app/aws/Clock.h"
 
 #include <QObject>
 #include <QPointer>
@@ -14,6 +14,8 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
+
+namespace mgn {
 
 // The one STS call the credentials chain needs: AssumeRole (query protocol,
 // form-encoded POST, XML answer), signed by our SigV4 signer with the source
@@ -53,3 +55,5 @@ private:
     std::shared_ptr<const Clock> m_clock;
     int m_timeoutMs = 30000;
 };
+
+} // namespace mgn

@@ -1,17 +1,17 @@
-#include "MgnCtl.h"
+#include "app/cli/MgnCtl.h"
 
-#include "ActionRules.h"
-#include "ConsoleStatus.h"
-#include "JobCodec.h"
-#include "JobLogCodec.h"
-#include "JsonTextWriter.h"
-#include "SourceServerCodec.h"
-#include "VcenterClientCodec.h"
-#include "aws/SigV4Request.h"
-#include "aws/SigV4Signer.h"
-#include "aws/SigV4SigningContext.h"
-#include "mgn/MgnClient.h"
-#include "mgn/MgnConnection.h"
+#include "models/rules/ActionRules.h"
+#include "models/rules/ConsoleStatus.h"
+#include "models/codec/JobCodec.h"
+#include "models/codec/JobLogCodec.h"
+#include "models/json/JsonTextWriter.h"
+#include "models/codec/SourceServerCodec.h"
+#include "models/codec/VcenterClientCodec.h"
+#include "app/aws/SigV4Request.h"
+#include "app/aws/SigV4Signer.h"
+#include "app/aws/SigV4SigningContext.h"
+#include "app/mgn/MgnClient.h"
+#include "app/mgn/MgnConnection.h"
 
 #include <QFile>
 #include <QFuture>
@@ -21,6 +21,8 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <memory>
+
+namespace mgn {
 
 using namespace Qt::Literals::StringLiterals;
 using mgn::Action;
@@ -574,3 +576,5 @@ void MgnCtl::runDebugSign()
           << u"\n--- signed request\n"_s << QString::fromUtf8(result.request.toHttpText()) << u'\n';
     finish(Success);
 }
+
+} // namespace mgn

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "MgnCtlOptions.h"
+#include "app/cli/MgnCtlOptions.h"
 
-#include "SourceServer.h"
-#include "aws/AwsError.h"
+#include "models/domain/SourceServer.h"
+#include "app/aws/AwsError.h"
 
 #include <QByteArray>
 #include <QFuture>
@@ -14,6 +14,8 @@
 #include <QTextStream>
 
 #include <optional>
+
+namespace mgn {
 
 class MgnConnection;
 
@@ -66,3 +68,5 @@ private:
     MgnConnection *m_connection = nullptr;
     bool m_finished = false;
 };
+
+} // namespace mgn

@@ -1,6 +1,8 @@
-#include "MgnCtlOptions.h"
+#include "app/cli/MgnCtlOptions.h"
 
 #include <QCoreApplication>
+
+namespace mgn {
 
 using namespace Qt::Literals::StringLiterals;
 using mgn::Action;
@@ -210,3 +212,5 @@ MgnCtlOptions MgnCtlOptions::parse(const QStringList &arguments)
     options.outcome = Outcome::Run;
     return options;
 }
+
+} // namespace mgn

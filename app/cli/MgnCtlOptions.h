@@ -1,12 +1,14 @@
 #pragma once
 
-#include "Action.h"
+#include "models/rules/Action.h"
 
 #include <QHash>
 #include <QString>
 #include <QStringList>
 
 #include <optional>
+
+namespace mgn {
 
 // The command line of mgnctl, parsed like the AWS CLI's: global options
 // (--profile, --region, --endpoint-url, --output, --dry-run) anywhere, one
@@ -45,3 +47,5 @@ struct MgnCtlOptions {
     static const QList<Command> &commands();
     static QString helpText();
 };
+
+} // namespace mgn

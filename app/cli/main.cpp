@@ -1,12 +1,14 @@
-#include "MgnCtl.h"
-#include "MgnCtlOptions.h"
-#include "Translations.h"
+#include "app/cli/MgnCtl.h"
+#include "app/cli/MgnCtlOptions.h"
+#include "app/Translations.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QTextStream>
 
 #include <cstdio>
+
+using namespace mgn;
 
 int main(int argc, char **argv)
 {

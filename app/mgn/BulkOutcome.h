@@ -1,13 +1,15 @@
 #pragma once
 
-#include "aws/AwsError.h"
+#include "app/aws/AwsError.h"
 
-#include "Job.h"
-#include "SourceServer.h"
+#include "models/domain/Job.h"
+#include "models/domain/SourceServer.h"
 
 #include <QStringList>
 
 #include <optional>
+
+namespace mgn {
 
 // What one unit of a bulk operation came to: a single server's call (the
 // updated server), or one batch of a job-starting call (the job), or the
@@ -21,3 +23,5 @@ struct BulkOutcome {
 
     bool ok() const { return !error.has_value(); }
 };
+
+} // namespace mgn

@@ -4,6 +4,8 @@
 
 #include <optional>
 
+namespace mgn {
+
 // DescribeJobsRequestFilters; the dates in milliseconds since the epoch.
 struct JobFilters {
     std::optional<QStringList> jobIDs;
@@ -12,3 +14,5 @@ struct JobFilters {
 
     bool operator==(const JobFilters &) const = default;
 };
+
+} // namespace mgn

@@ -1,6 +1,8 @@
-#include "MgnBulkCall.h"
+#include "app/mgn/MgnBulkCall.h"
 
-#include "MgnCall.h"
+#include "app/mgn/MgnCall.h"
+
+namespace mgn {
 
 MgnBulkCall::MgnBulkCall(const QList<QStringList> &units, Start start, int concurrency, QObject *parent)
     : QObject(parent)
@@ -87,3 +89,5 @@ void MgnBulkCall::abort()
             call->abort();
     }
 }
+
+} // namespace mgn

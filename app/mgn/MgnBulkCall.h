@@ -1,6 +1,6 @@
 #pragma once
 
-#include "BulkOutcome.h"
+#include "app/mgn/BulkOutcome.h"
 
 #include <QHash>
 #include <QList>
@@ -9,6 +9,8 @@
 #include <QStringList>
 
 #include <functional>
+
+namespace mgn {
 
 class MgnCall;
 
@@ -64,3 +66,5 @@ private:
     QList<BulkOutcome> m_outcomes;
     QList<bool> m_hasOutcome;
 };
+
+} // namespace mgn

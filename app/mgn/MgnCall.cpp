@@ -1,6 +1,8 @@
-#include "MgnCall.h"
+#include "app/mgn/MgnCall.h"
 
-#include "aws/AwsReply.h"
+#include "app/aws/AwsReply.h"
+
+namespace mgn {
 
 MgnCall::MgnCall(const QString &operation, QObject *parent)
     : QObject(parent)
@@ -33,3 +35,5 @@ void MgnCall::finish(const std::optional<AwsError> &error)
     Q_EMIT finished();
     deleteLater();
 }
+
+} // namespace mgn

@@ -1,12 +1,14 @@
 #pragma once
 
-#include "aws/AwsError.h"
+#include "app/aws/AwsError.h"
 
 #include <QObject>
 #include <QPointer>
 #include <QString>
 
 #include <optional>
+
+namespace mgn {
 
 class AwsReply;
 
@@ -46,3 +48,5 @@ private:
     bool m_finished = false;
     bool m_abortRequested = false;
 };
+
+} // namespace mgn

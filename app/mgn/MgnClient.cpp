@@ -1,15 +1,15 @@
-#include "MgnClient.h"
+#include "app/mgn/MgnClient.h"
 
-#include "aws/AwsReply.h"
-#include "aws/AwsTransport.h"
+#include "app/aws/AwsReply.h"
+#include "app/aws/AwsTransport.h"
 
-#include "Iso8601.h"
-#include "JobCodec.h"
-#include "JobLogCodec.h"
-#include "JsonReader.h"
-#include "PageCodec.h"
-#include "SourceServerCodec.h"
-#include "VcenterClientCodec.h"
+#include "models/json/Iso8601.h"
+#include "models/codec/JobCodec.h"
+#include "models/codec/JobLogCodec.h"
+#include "models/json/JsonReader.h"
+#include "models/codec/PageCodec.h"
+#include "models/codec/SourceServerCodec.h"
+#include "models/codec/VcenterClientCodec.h"
 
 #include <QFutureWatcher>
 #include <QJsonArray>
@@ -21,6 +21,8 @@
 #include <algorithm>
 #include <array>
 #include <map>
+
+namespace mgn {
 
 using namespace Qt::Literals::StringLiterals;
 using mgn::DecodeResult;
@@ -699,3 +701,5 @@ MgnBulkCall *MgnClient::bulk(
         },
         concurrency, this);
 }
+
+} // namespace mgn

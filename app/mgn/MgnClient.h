@@ -1,20 +1,20 @@
 #pragma once
 
-#include "aws/AwsHttpRequest.h"
-#include "JobFilters.h"
-#include "MgnBulkCall.h"
-#include "MgnCall.h"
-#include "MgnResult.h"
-#include "PagingProgress.h"
-#include "SourceServerFilters.h"
+#include "app/aws/AwsHttpRequest.h"
+#include "app/mgn/JobFilters.h"
+#include "app/mgn/MgnBulkCall.h"
+#include "app/mgn/MgnCall.h"
+#include "app/mgn/MgnResult.h"
+#include "app/mgn/PagingProgress.h"
+#include "app/mgn/SourceServerFilters.h"
 
-#include "Action.h"
-#include "Job.h"
-#include "JobLog.h"
-#include "Page.h"
-#include "PageCodec.h"
-#include "SourceServer.h"
-#include "VcenterClient.h"
+#include "models/rules/Action.h"
+#include "models/domain/Job.h"
+#include "models/domain/JobLog.h"
+#include "models/codec/Page.h"
+#include "models/codec/PageCodec.h"
+#include "models/domain/SourceServer.h"
+#include "models/domain/VcenterClient.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -26,6 +26,8 @@
 #include <memory>
 #include <optional>
 #include <utility>
+
+namespace mgn {
 
 class AwsTransport;
 
@@ -158,3 +160,5 @@ private:
     QString m_accountId;
     int m_pageSize = maxResultsLimit;
 };
+
+} // namespace mgn

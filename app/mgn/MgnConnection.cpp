@@ -1,14 +1,16 @@
-#include "MgnConnection.h"
+#include "app/mgn/MgnConnection.h"
 
-#include "MgnClient.h"
-#include "aws/AwsAttemptInfo.h"
-#include "aws/AwsConfigFiles.h"
-#include "aws/AwsTransport.h"
-#include "aws/CredentialsPlan.h"
-#include "aws/CredentialsProvider.h"
-#include "aws/KeychainSecretStore.h"
-#include "aws/ProfileKeyStore.h"
-#include "aws/ServiceEndpoint.h"
+#include "app/mgn/MgnClient.h"
+#include "app/aws/AwsAttemptInfo.h"
+#include "app/aws/AwsConfigFiles.h"
+#include "app/aws/AwsTransport.h"
+#include "app/aws/CredentialsPlan.h"
+#include "app/aws/CredentialsProvider.h"
+#include "app/aws/KeychainSecretStore.h"
+#include "app/aws/ProfileKeyStore.h"
+#include "app/aws/ServiceEndpoint.h"
+
+namespace mgn {
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -131,3 +133,5 @@ MgnConnection *MgnConnection::open(const Settings &settings, const QProcessEnvir
     connection->m_client = new MgnClient(connection->m_transport, endpoint.url);
     return connection;
 }
+
+} // namespace mgn

@@ -8,6 +8,8 @@
 #include <memory>
 #include <optional>
 
+namespace mgn {
+
 struct AwsCredentials;
 class AwsTransport;
 class CredentialsProvider;
@@ -70,3 +72,5 @@ private:
     QUrl m_endpoint;
     QString m_credentialsSource;
 };
+
+} // namespace mgn

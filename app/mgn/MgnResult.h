@@ -1,11 +1,13 @@
 #pragma once
 
-#include "aws/AwsError.h"
+#include "app/aws/AwsError.h"
 
 #include <QString>
 
 #include <functional>
 #include <optional>
+
+namespace mgn {
 
 // The outcome of one MgnClient operation: a value or an error, never both,
 // and the request ID of the last response (for a support case).
@@ -25,3 +27,5 @@ struct MgnNothing {
 
 template<typename T>
 using MgnCallback = std::function<void(const MgnResult<T> &result)>;
+
+} // namespace mgn

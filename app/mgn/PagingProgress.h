@@ -2,6 +2,8 @@
 
 #include <QtGlobal>
 
+namespace mgn {
+
 // How far a paged listing has come: pages received, items decoded and items
 // that could not be decoded, all pages so far.
 struct PagingProgress {
@@ -11,3 +13,5 @@ struct PagingProgress {
 
     bool operator==(const PagingProgress &) const = default;
 };
+
+} // namespace mgn

@@ -1,12 +1,14 @@
 #pragma once
 
-#include "EnumValue.h"
-#include "MgnEnums.h"
+#include "models/domain/EnumValue.h"
+#include "models/domain/MgnEnums.h"
 
 #include <QList>
 #include <QStringList>
 
 #include <optional>
+
+namespace mgn {
 
 // DescribeSourceServersRequestFilters: every member optional, an absent one
 // does not filter.
@@ -19,3 +21,5 @@ struct SourceServerFilters {
 
     bool operator==(const SourceServerFilters &) const = default;
 };
+
+} // namespace mgn

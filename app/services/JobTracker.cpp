@@ -1,7 +1,9 @@
-#include "JobTracker.h"
+#include "app/services/JobTracker.h"
 
 #include <algorithm>
 #include <memory>
+
+namespace mgn {
 
 JobTracker::JobTracker(MgnClient *client, QObject *parent)
     : QObject(parent)
@@ -109,3 +111,5 @@ void JobTracker::poll()
                 m_timer.start(m_interval);
         });
 }
+
+} // namespace mgn

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Job.h"
-#include "mgn/MgnClient.h"
+#include "models/domain/Job.h"
+#include "app/mgn/MgnClient.h"
 
 #include <QHash>
 #include <QObject>
@@ -10,6 +10,8 @@
 #include <QTimer>
 
 #include <chrono>
+
+namespace mgn {
 
 // The account's jobs (DescribeJobs), and the ones started from this window
 // followed until they end: while any is pending or started, the tracker asks
@@ -55,3 +57,5 @@ private:
     QPointer<MgnCall> m_listing;
     QPointer<MgnCall> m_polling;
 };
+
+} // namespace mgn

@@ -1,9 +1,11 @@
-#include "LagHistory.h"
+#include "app/services/LagHistory.h"
 
 #include <QDataStream>
 #include <QFile>
 #include <QSaveFile>
 #include <QSet>
+
+namespace mgn {
 
 namespace {
 
@@ -119,3 +121,5 @@ bool LagHistory::load(QString *error)
     m_samples = std::move(loaded);
     return true;
 }
+
+} // namespace mgn

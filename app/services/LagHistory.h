@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SourceServer.h"
+#include "models/domain/SourceServer.h"
 
 #include <QHash>
 #include <QList>
@@ -8,6 +8,8 @@
 #include <QString>
 
 #include <optional>
+
+namespace mgn {
 
 // Replication lag over time, per source server: one sample per refresh
 // (DESIGN.md, "Data flow" 7), kept in memory up to a cap per server and in a
@@ -53,3 +55,5 @@ private:
     int m_maxSamples = 240;
     QHash<QString, QList<Sample>> m_samples;
 };
+
+} // namespace mgn

@@ -1,4 +1,6 @@
-#include "RefreshService.h"
+#include "app/services/RefreshService.h"
+
+namespace mgn {
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -88,3 +90,5 @@ void RefreshService::cancel()
     if (m_call)
         m_call->abort();
 }
+
+} // namespace mgn

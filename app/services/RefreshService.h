@@ -1,6 +1,6 @@
 #pragma once
 
-#include "mgn/MgnClient.h"
+#include "app/mgn/MgnClient.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -10,6 +10,8 @@
 
 #include <chrono>
 #include <optional>
+
+namespace mgn {
 
 // Keeps the source server list fresh: a refresh lists every server
 // (DescribeSourceServers, all pages), hands each page over as it arrives so
@@ -69,3 +71,5 @@ private:
     std::optional<QDateTime> m_lastSuccess;
     bool m_again = false;
 };
+
+} // namespace mgn

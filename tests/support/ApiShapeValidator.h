@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QStringList>
 
+namespace mgn {
+
 // Checks a JSON value against a shape of the API model (service-2.json):
 // structure members known and required ones present, list and map elements,
 // strings (and enum values), integers and their minimum, booleans, numbers
@@ -102,3 +104,5 @@ private:
     QJsonObject m_model;
     QJsonObject m_shapes;
 };
+
+} // namespace mgn

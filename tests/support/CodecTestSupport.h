@@ -4,8 +4,8 @@
 // walks over the API model (tests/data/mgn-model/service-2.json) that
 // normalise a document and check that every member of a shape is emitted.
 
-#include "DecodeResult.h"
-#include "Iso8601.h"
+#include "models/codec/DecodeResult.h"
+#include "models/json/Iso8601.h"
 
 #include <QFile>
 #include <QJsonArray>

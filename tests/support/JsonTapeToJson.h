@@ -1,10 +1,12 @@
 #pragma once
 
-#include "JsonTape.h"
+#include "models/json/JsonTape.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
+
+namespace mgn {
 
 // A JsonTape value as the QJsonValue it stands for, built through JsonTape's
 // public reading API, to compare with what QJsonDocument parses from the same
@@ -40,3 +42,5 @@ inline QJsonValue jsonTapeToJson(mgn::JsonTape::Value value)
     }
     return QJsonValue(QJsonValue::Undefined);
 }
+
+} // namespace mgn

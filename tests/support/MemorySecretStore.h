@@ -1,9 +1,11 @@
 #pragma once
 
-#include "aws/SecretStore.h"
+#include "app/aws/SecretStore.h"
 
 #include <QMap>
 #include <QMetaObject>
+
+namespace mgn {
 
 // A SecretStore for unit tests: answers asynchronously like a real keychain,
 // can pretend no keychain service runs, and counts its calls.
@@ -45,3 +47,5 @@ private:
         QMetaObject::invokeMethod(context, [done, result] { done(result); }, Qt::QueuedConnection);
     }
 };
+
+} // namespace mgn

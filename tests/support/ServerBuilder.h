@@ -1,11 +1,13 @@
 #pragma once
 
-#include "SourceServer.h"
+#include "models/domain/SourceServer.h"
 
 #include <QString>
 #include <QStringList>
 
 #include <utility>
+
+namespace mgn {
 
 // Builds SourceServer values for tests, one member at a time, creating the
 // optional parents a member needs and nothing else.
@@ -149,3 +151,5 @@ private:
 
     mgn::SourceServer m_server;
 };
+
+} // namespace mgn

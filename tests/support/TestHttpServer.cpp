@@ -1,10 +1,12 @@
-#include "TestHttpServer.h"
+#include "tests/support/TestHttpServer.h"
 
 #include <QHostAddress>
 #include <QLocale>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
+
+namespace mgn {
 
 namespace {
 
@@ -281,3 +283,5 @@ void TestHttpServer::answer(QTcpSocket *socket, const Response &response)
     it->busy = false;
     processBuffer(socket);
 }
+
+} // namespace mgn

@@ -16,6 +16,8 @@
 class QTcpServer;
 class QTcpSocket;
 
+namespace mgn {
+
 // A scripted HTTP/1.1 server on 127.0.0.1 for tests: it answers requests, in
 // the order they arrive, with the responses queued (or from a handler once the
 // queue is empty), and records every request it received in full. Keep-alive
@@ -129,3 +131,5 @@ private:
     QHash<QTcpSocket *, Connection> m_buffers;
     int m_connections = 0;
 };
+
+} // namespace mgn

@@ -5,6 +5,8 @@
 #include <QStandardPaths>
 #include <QString>
 
+namespace mgn {
+
 // What every test of the main window starts with: QStandardPaths in test
 // mode, its cache (where the lag history persists) emptied so that no run
 // sees an earlier run's points, and QSettings (the window layout) in
@@ -16,3 +18,5 @@ inline void isolateWindowState(const QString &settingsDir)
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir);
 }
+
+} // namespace mgn

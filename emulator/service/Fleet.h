@@ -1,0 +1,82 @@
+#pragma once
+
+#include "emulator/service/EmulatorRandom.h"
+#include "emulator/service/FleetJob.h"
+#include "emulator/service/FleetServer.h"
+#include "models/domain/VcenterClient.h"
+
+#include <QHash>
+#include <QLatin1String>
+#include <QList>
+#include <QString>
+#include <QStringView>
+
+#include <optional>
+#include <vector>
+
+namespace mgn {
+
+// The whole state of the emulated account: source servers, jobs with their
+// logs, vCenter clients, and the simulated time. Tags live on the resources
+// and are found by ARN (tagsOf).
+//
+// Two time axes: the simulation runs on simNow, which moves `speed` times
+// faster than the wall clock; the dates the API shows are wall-clock dates
+// (wallAt), so a dashboard sees "last seen a few seconds ago" while
+// replication progresses an hour per minute at speed 60. The anchor pairs a
+// simulated instant with a wall instant; a loaded state re-anchors at the
+// moment of loading, so the fleet sleeps while the emulator is not running.
+class Fleet
+{
+public:
+    QString accountId;
+    QString region;
+    quint32 seed = 1;
+    double speed = 1.0;
+    qint64 simNow = 0;
+    qint64 anchorSim = 0;
+    qint64 anchorWall = 0;
+    EmulatorRandom ids; // IDs of what is made at run time (jobs, instances)
+    std::vector<FleetServer> servers; // in the order DescribeSourceServers lists them
+    std::vector<FleetJob> jobs; // in creation order
+    QList<mgn::VcenterClient> vcenterClients;
+    // Until InitializeService is called, the service refuses the account's
+    // other operations with UninitializedAccountException.
+    bool initialized = true;
+
+    // Anchors simNow at this wall-clock instant.
+    void anchorAt(qint64 wallMsecs);
+    qint64 wallAt(qint64 simMsecs) const;
+    qint64 simAt(qint64 wallMsecs) const;
+    qint64 wallNow() const { return wallAt(simNow); }
+
+    qsizetype findServer(QStringView sourceServerID) const; // -1 when unknown
+    qsizetype findJob(QStringView jobID) const;
+    qsizetype findVcenterClient(QStringView vcenterClientID) const;
+
+    void addServer(FleetServer server);
+    // Room for `count` more servers, before adding many.
+    void reserveServers(qsizetype count);
+    void removeServer(qsizetype index);
+    void addJob(FleetJob job);
+    void removeVcenterClient(qsizetype index);
+    // After servers or jobs were replaced wholesale.
+    void reindex();
+
+    // "arn:aws:mgn:<region>:<account>:<resourceType>/<id>"
+    QString arn(QLatin1StringView resourceType, const QString &id) const;
+    // The tags member of the source server, job or vCenter client with that
+    // ARN; nullptr when no resource has it.
+    std::optional<mgn::Tags> *tagsOf(QStringView arn);
+
+    // prefix followed by 17 hex digits: "s-", "mgnjob-", "i-", "vcc-", "app-".
+    QString newId(QLatin1StringView prefix);
+
+    bool operator==(const Fleet &) const = default;
+
+private:
+    QHash<QString, qsizetype> m_serverIndex;
+    QHash<QString, qsizetype> m_jobIndex;
+};
+
+} // namespace mgn

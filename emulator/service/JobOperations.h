@@ -1,0 +1,34 @@
+#pragma once
+
+#include "models/rules/Action.h"
+#include "emulator/service/EmulatorRequest.h"
+#include "emulator/service/EmulatorResponse.h"
+
+namespace mgn {
+
+class Fleet;
+
+// The job operations: StartTest, StartCutover and TerminateTargetInstances
+// (up to 200 servers in one call, 202 with the new job), DescribeJobs (newest
+// first, filters jobIDs / fromDate / toDate) and DescribeJobLogItems.
+//
+// When some of the servers of a bulk call are not eligible, the whole call is
+// refused with one ConflictException whose `errors` name each refused server
+// and its reason, and no job starts: the API documents no partial start, and
+// a job that quietly leaves servers out is worse for a runbook than a clear
+// refusal (the dashboard sends only the eligible ones, see ActionRules). IDs
+// that name no server are refused the same way, as a ValidationException on
+// sourceServerIDs: the model declares no ResourceNotFoundException for these
+// calls. Duplicate IDs count once.
+class JobOperations
+{
+public:
+    // StartTest, StartCutover or TerminateTargetInstances.
+    static EmulatorResponse start(Fleet &fleet, const EmulatorRequest &request, mgn::Action action);
+    static EmulatorResponse describeJobs(Fleet &fleet, const EmulatorRequest &request);
+    // An unknown jobID lists nothing, as DescribeJobs' jobIDs filter does
+    // (the model declares no ResourceNotFoundException for this call).
+    static EmulatorResponse describeJobLogItems(Fleet &fleet, const EmulatorRequest &request);
+};
+
+} // namespace mgn

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "models/rules/Action.h"
+#include "emulator/service/EmulatorRequest.h"
+#include "emulator/service/EmulatorResponse.h"
+
+namespace mgn {
+
+class Fleet;
+
+// The operations on source servers: DescribeSourceServers and the calls that
+// act on one server (ChangeServerLifeCycleState, FinalizeCutover,
+// DisconnectFromService, MarkAsArchived, the replication calls,
+// UpdateSourceServerReplicationType, DeleteSourceServer). Each checks its
+// input against the API model, finds the server (ResourceNotFoundException),
+// applies the rule of ActionRules (the declared refusal), then the documented
+// effect (FleetActions), and answers the updated SourceServer.
+class SourceServerOperations
+{
+public:
+    static EmulatorResponse describe(Fleet &fleet, const EmulatorRequest &request);
+    static EmulatorResponse changeLifeCycleState(Fleet &fleet, const EmulatorRequest &request);
+    static EmulatorResponse updateReplicationType(Fleet &fleet, const EmulatorRequest &request);
+    // FinalizeCutover, DisconnectFromService, MarkAsArchived,
+    // RetryDataReplication, Start/Stop/Pause/ResumeReplication and
+    // DeleteSourceServer: {sourceServerID, accountID} in, the server out
+    // (DeleteSourceServer: 204, nothing).
+    static EmulatorResponse act(Fleet &fleet, const EmulatorRequest &request, mgn::Action action);
+};
+
+} // namespace mgn

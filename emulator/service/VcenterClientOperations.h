@@ -1,0 +1,19 @@
+#pragma once
+
+#include "emulator/service/EmulatorRequest.h"
+#include "emulator/service/EmulatorResponse.h"
+
+namespace mgn {
+
+class Fleet;
+
+// DescribeVcenterClients (GET, maxResults and nextToken in the query) and
+// DeleteVcenterClient (204).
+class VcenterClientOperations
+{
+public:
+    static EmulatorResponse describe(Fleet &fleet, const EmulatorRequest &request);
+    static EmulatorResponse remove(Fleet &fleet, const EmulatorRequest &request);
+};
+
+} // namespace mgn
