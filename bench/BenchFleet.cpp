@@ -1,8 +1,8 @@
 #include "bench/BenchFleet.h"
 
+#include "app/aws/FixedClock.h"
 #include "emulator/service/MgnService.h"
 #include "models/codec/SourceServerCodec.h"
-#include "app/aws/FixedClock.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -23,7 +23,7 @@ const QDateTime frozenAt = QDateTime(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC);
 
 EmulatorRequest describeRequest(int pageSize, const QString &token)
 {
-    QJsonObject body{{"filters"_L1, QJsonObject()}, {"maxResults"_L1, pageSize}};
+    QJsonObject body { { "filters"_L1, QJsonObject() }, { "maxResults"_L1, pageSize } };
     if (!token.isEmpty())
         body.insert("nextToken"_L1, token);
     EmulatorRequest request;
@@ -94,7 +94,8 @@ const BenchFleet &BenchFleet::of(int servers)
         auto &cycle = *server.lifeCycle;
         cycle.lastSeenByServiceDateTime = cycle.lastSeenByServiceDateTime.value_or(0) + 20000;
         if (server.dataReplicationInfo)
-            server.dataReplicationInfo->lagDuration = server.dataReplicationInfo->lagDuration.value_or(0) + 1000;
+            server.dataReplicationInfo->lagDuration
+                = server.dataReplicationInfo->lagDuration.value_or(0) + 1000;
     }
     return *fleet;
 }

@@ -6,7 +6,6 @@
 #include <QList>
 
 #include <benchmark/benchmark.h>
-
 #include <memory>
 #include <string>
 #include <utility>
@@ -48,8 +47,8 @@ public:
 template<typename Function, typename... Extra>
 void registerForFleet(const std::string &name, int servers, Function function, Extra &&...extra)
 {
-    benchmark::RegisterBenchmark((name + '/' + std::to_string(servers)).c_str(), function, servers,
-        std::forward<Extra>(extra)...)
+    benchmark::RegisterBenchmark(
+        (name + '/' + std::to_string(servers)).c_str(), function, servers, std::forward<Extra>(extra)...)
         ->Unit(benchmark::kMillisecond);
 }
 

@@ -12,7 +12,6 @@
 #include <QList>
 
 #include <benchmark/benchmark.h>
-
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -22,7 +21,7 @@ using namespace mgn;
 
 int main(int argc, char **argv)
 {
-    QList<int> sizes{1000, 10000, 100000};
+    QList<int> sizes { 1000, 10000, 100000 };
     std::vector<char *> arguments;
     for (int i = 0; i < argc; ++i) {
         constexpr const char sizesFlag[] = "--sizes=";

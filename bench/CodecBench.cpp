@@ -36,8 +36,8 @@ void decodePagesWithQJsonDocument(benchmark::State &state, int servers)
     for (auto _ : state) {
         qsizetype decoded = 0;
         for (const QByteArray &page : fleet.pages) {
-            decoded += mgn::PageCodec::decode<mgn::SourceServer>(page, QLatin1StringView("sourceServerID"),
-                &mgn::SourceServerCodec::decode)
+            decoded += mgn::PageCodec::decode<mgn::SourceServer>(
+                page, QLatin1StringView("sourceServerID"), &mgn::SourceServerCodec::decode)
                            .items.size();
         }
         if (decoded != servers)

@@ -1,21 +1,20 @@
 #include "bench/DashboardStartup.h"
 
-#include "emulator/http/BackgroundEmulator.h"
-#include "ui/MainWindow.h"
-#include "models/itemmodels/SourceServerFilterProxyModel.h"
-#include "models/itemmodels/SourceServerTableModel.h"
 #include "app/mgn/MgnClient.h"
 #include "app/mgn/MgnConnection.h"
 #include "app/services/RefreshService.h"
+#include "emulator/http/BackgroundEmulator.h"
+#include "models/itemmodels/SourceServerFilterProxyModel.h"
+#include "models/itemmodels/SourceServerTableModel.h"
+#include "ui/MainWindow.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <sys/resource.h>
-
 #include <cstdio>
 #include <ctime>
+#include <sys/resource.h>
 
 using namespace mgn;
 
@@ -28,7 +27,7 @@ namespace {
 // Peak resident set so far, as /usr/bin/time reports it (kB).
 qint64 peakRssKb()
 {
-    rusage usage{};
+    rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
     return usage.ru_maxrss;
 }
@@ -38,7 +37,7 @@ qint64 peakRssKb()
 // would be on an idle one, the GUI thread being the critical path.
 qint64 cpuMs(clockid_t clock)
 {
-    timespec time{};
+    timespec time {};
     clock_gettime(clock, &time);
     return qint64(time.tv_sec) * 1000 + time.tv_nsec / 1000000;
 }
@@ -48,8 +47,7 @@ qint64 cpuMs(clockid_t clock)
 DashboardStartup::DashboardStartup(const Options &options, const QElapsedTimer &sinceStart)
     : m_options(options)
     , m_sinceStart(sinceStart)
-{
-}
+{ }
 
 DashboardStartup::~DashboardStartup() = default;
 
@@ -69,7 +67,8 @@ bool DashboardStartup::start()
         return false;
     }
     m_emulatorReadyMs = m_sinceStart.elapsed();
-    m_connection = MgnConnection::openDirect(m_emulator->url(), m_emulator->region(), m_emulator->credentials(), this);
+    m_connection
+        = MgnConnection::openDirect(m_emulator->url(), m_emulator->region(), m_emulator->credentials(), this);
     if (m_options.listingOnly)
         startListing();
     else
@@ -111,17 +110,17 @@ void DashboardStartup::startListing()
 
 void DashboardStartup::report(const char *mode, qint64 rows, qint64 populatedMs)
 {
-    const QJsonObject line{
-        {"mode"_L1, QLatin1StringView(mode)},
-        {"servers"_L1, m_options.servers},
-        {"rows"_L1, rows},
-        {"emulator_ready_ms"_L1, m_emulatorReadyMs},
-        {"window_shown_ms"_L1, m_windowShownMs},
-        {"first_page_ms"_L1, m_firstPageMs},
-        {"start_to_populated_ms"_L1, populatedMs},
-        {"main_thread_cpu_ms"_L1, cpuMs(CLOCK_THREAD_CPUTIME_ID)},
-        {"process_cpu_ms"_L1, cpuMs(CLOCK_PROCESS_CPUTIME_ID)},
-        {"peak_rss_kb"_L1, peakRssKb()},
+    const QJsonObject line {
+        { "mode"_L1, QLatin1StringView(mode) },
+        { "servers"_L1, m_options.servers },
+        { "rows"_L1, rows },
+        { "emulator_ready_ms"_L1, m_emulatorReadyMs },
+        { "window_shown_ms"_L1, m_windowShownMs },
+        { "first_page_ms"_L1, m_firstPageMs },
+        { "start_to_populated_ms"_L1, populatedMs },
+        { "main_thread_cpu_ms"_L1, cpuMs(CLOCK_THREAD_CPUTIME_ID) },
+        { "process_cpu_ms"_L1, cpuMs(CLOCK_PROCESS_CPUTIME_ID) },
+        { "peak_rss_kb"_L1, peakRssKb() },
     };
     std::printf("%s\n", QJsonDocument(line).toJson(QJsonDocument::Compact).constData());
     std::fflush(stdout);

@@ -6,7 +6,6 @@
 #include <QJsonDocument>
 
 #include <benchmark/benchmark.h>
-
 #include <vector>
 
 using namespace mgn;

@@ -7,9 +7,8 @@
 #include <QMetaEnum>
 #include <QVariant>
 
-#include <benchmark/benchmark.h>
-
 #include <algorithm>
+#include <benchmark/benchmark.h>
 #include <numeric>
 #include <vector>
 
@@ -58,7 +57,8 @@ void sortKeys(benchmark::State &state, int servers, int column)
     std::vector<QVariant> keys(count);
     std::vector<QString> ids(count);
     for (int row = 0; row < servers; ++row) {
-        keys[std::size_t(row)] = table.model.data(table.model.index(row, column), SourceServerTableModel::SortRole);
+        keys[std::size_t(row)]
+            = table.model.data(table.model.index(row, column), SourceServerTableModel::SortRole);
         ids[std::size_t(row)] = table.model.serverAt(row)->id();
     }
     std::vector<int> order(count);

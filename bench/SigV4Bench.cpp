@@ -1,7 +1,7 @@
 #include "bench/SigV4Bench.h"
 
-#include "emulator/http/EmulatorOptions.h"
 #include "app/aws/SigV4Signer.h"
+#include "emulator/http/EmulatorOptions.h"
 
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>
@@ -21,7 +21,8 @@ const QDateTime signedAt = QDateTime(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC);
 
 SigV4Request describeRequest()
 {
-    SigV4Request request = SigV4Request::fromUrl("POST", QUrl(u"http://127.0.0.1:8443/DescribeSourceServers"_s),
+    SigV4Request request = SigV4Request::fromUrl("POST",
+        QUrl(u"http://127.0.0.1:8443/DescribeSourceServers"_s),
         R"({"filters":{},"maxResults":1000,"nextToken":"REVTQ1JJQkVfU09VUkNFX1NFUlZFUlN8MTAwMHw1YTJmOWQ"})");
     request.appendHeader("Content-Type", "application/json");
     return request;
@@ -44,7 +45,8 @@ void sign(benchmark::State &state)
         SigV4Signer::Result result = signing.signHeaders(request, credentials, signedAt);
         benchmark::DoNotOptimize(result.signature);
     }
-    state.counters["signatures_per_s"] = benchmark::Counter(double(state.iterations()), benchmark::Counter::kIsRate);
+    state.counters["signatures_per_s"]
+        = benchmark::Counter(double(state.iterations()), benchmark::Counter::kIsRate);
 }
 
 void hashes(benchmark::State &state)
@@ -53,18 +55,20 @@ void hashes(benchmark::State &state)
     const SigV4Request request = describeRequest();
     const AwsCredentials credentials = EmulatorOptions::demoCredentials();
     const SigV4Signer::Result signed_ = signing.signHeaders(request, credentials, signedAt);
-    const QByteArray key = SigV4Signer::deriveSigningKey(
-        credentials.secretAccessKey, "20261123", u"us-east-1"_s, u"mgn"_s);
+    const QByteArray key
+        = SigV4Signer::deriveSigningKey(credentials.secretAccessKey, "20261123", u"us-east-1"_s, u"mgn"_s);
     for (auto _ : state) {
         QByteArray body = QCryptographicHash::hash(request.body, QCryptographicHash::Sha256).toHex();
-        QByteArray canonical = QCryptographicHash::hash(signed_.canonicalRequest, QCryptographicHash::Sha256).toHex();
-        QByteArray mac = QMessageAuthenticationCode::hash(signed_.stringToSign, key, QCryptographicHash::Sha256)
-                             .toHex();
+        QByteArray canonical
+            = QCryptographicHash::hash(signed_.canonicalRequest, QCryptographicHash::Sha256).toHex();
+        QByteArray mac
+            = QMessageAuthenticationCode::hash(signed_.stringToSign, key, QCryptographicHash::Sha256).toHex();
         benchmark::DoNotOptimize(body);
         benchmark::DoNotOptimize(canonical);
         benchmark::DoNotOptimize(mac);
     }
-    state.counters["signatures_per_s"] = benchmark::Counter(double(state.iterations()), benchmark::Counter::kIsRate);
+    state.counters["signatures_per_s"]
+        = benchmark::Counter(double(state.iterations()), benchmark::Counter::kIsRate);
 }
 
 } // namespace

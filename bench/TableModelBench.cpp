@@ -6,7 +6,6 @@
 #include "models/itemmodels/SourceServerTableModel.h"
 
 #include <benchmark/benchmark.h>
-
 #include <memory>
 #include <vector>
 

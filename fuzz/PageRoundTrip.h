@@ -16,8 +16,7 @@ namespace mgn {
 // item or an error, and what decoded survives encode -> JSON text -> decode
 // unchanged (every member, dates and durations in canonical form, unknown
 // enumeration values verbatim).
-template<typename Codec>
-void checkPageRoundTrip(const QByteArray &body)
+template<typename Codec> void checkPageRoundTrip(const QByteArray &body)
 {
     using namespace Qt::Literals::StringLiterals;
     const auto page = Codec::decodePage(body);

@@ -5,10 +5,9 @@
 // that parses survives formatting and parsing again. The first 8 bytes also
 // make an instant whose three HTTP-date forms must parse back to it; the
 // process runs in a zone with DST, where a local reading would fail.
-#include "fuzz/FuzzCheck.h"
-
 #include "app/aws/AwsError.h"
 #include "app/aws/AwsHttpResponse.h"
+#include "fuzz/FuzzCheck.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -37,14 +36,15 @@ AwsHttpResponse responseFromText(const QByteArray &text)
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const qsizetype colon = lines.at(i).indexOf(':');
         if (colon > 0)
-            response.headers.append({lines.at(i).left(colon).trimmed(), lines.at(i).mid(colon + 1).trimmed()});
+            response.headers.append(
+                { lines.at(i).left(colon).trimmed(), lines.at(i).mid(colon + 1).trimmed() });
     }
     return response;
 }
 
 bool echoesCanonicalRequest(const QString &message)
 {
-    for (const auto marker : {"The Canonical String"_L1, "The String-to-Sign"_L1, "Canonical request"_L1}) {
+    for (const auto marker : { "The Canonical String"_L1, "The String-to-Sign"_L1, "Canonical request"_L1 }) {
         if (message.contains(marker, Qt::CaseInsensitive))
             return true;
     }
@@ -73,9 +73,10 @@ void checkInstant(qint64 bits)
     const qint64 span = QDateTime(QDate(2070, 1, 1), QTime(0, 0), Qt::UTC).toSecsSinceEpoch() - first;
     const QDateTime instant = QDateTime::fromSecsSinceEpoch(first + (bits % span + span) % span, Qt::UTC);
     const QLocale c = QLocale::c();
-    for (const QString &format : {u"ddd, dd MMM yyyy hh:mm:ss 'GMT'"_s, u"dddd, dd-MMM-yy hh:mm:ss 'GMT'"_s,
-             u"ddd MMM d hh:mm:ss yyyy"_s}) {
-        const std::optional<QDateTime> parsed = AwsHttpResponse::parseHttpDate(c.toString(instant, format).toLatin1());
+    for (const QString &format : { u"ddd, dd MMM yyyy hh:mm:ss 'GMT'"_s, u"dddd, dd-MMM-yy hh:mm:ss 'GMT'"_s,
+             u"ddd MMM d hh:mm:ss yyyy"_s }) {
+        const std::optional<QDateTime> parsed
+            = AwsHttpResponse::parseHttpDate(c.toString(instant, format).toLatin1());
         MGN_FUZZ_CHECK(parsed.has_value());
         MGN_FUZZ_CHECK(*parsed == instant);
     }

@@ -3,10 +3,9 @@
 // twice), and written back as INI it parses to the same sections. The input
 // is split at the first NUL into a config and a credentials file for
 // AwsConfigFiles, whose every profile must be readable.
-#include "fuzz/FuzzCheck.h"
-
 #include "app/aws/AwsConfigFiles.h"
 #include "app/aws/AwsIniFile.h"
+#include "fuzz/FuzzCheck.h"
 
 #include <QSet>
 

@@ -4,16 +4,14 @@
 // a size the input chooses). Each request it reads then goes to
 // SigV4Verifier, which must refuse it: the fuzzer does not know the key, so
 // an accepted request would be a way around the signature.
-#include "fuzz/FuzzCheck.h"
-
+#include "app/aws/FixedClock.h"
 #include "emulator/http/HttpRequestParser.h"
 #include "emulator/http/SigV4Verifier.h"
-#include "app/aws/FixedClock.h"
-
-#include <fuzzer/FuzzedDataProvider.h>
+#include "fuzz/FuzzCheck.h"
 
 #include <cstddef>
 #include <cstdint>
+#include <fuzzer/FuzzedDataProvider.h>
 
 using namespace mgn;
 
@@ -25,7 +23,8 @@ const SigV4Verifier &verifier()
 {
     static const SigV4Verifier instance = [] {
         SigV4Verifier::Options options;
-        options.credentials = {QStringLiteral("AKIDEXAMPLE"), QStringLiteral("a secret no corpus holds"), {}, {}};
+        options.credentials
+            = { QStringLiteral("AKIDEXAMPLE"), QStringLiteral("a secret no corpus holds"), {}, {} };
         return SigV4Verifier(options, std::make_shared<FixedClock>(verifierTime));
     }();
     return instance;
@@ -62,7 +61,7 @@ bool drain(HttpRequestParser &parser, const HttpRequestParser::Limits &limits, O
             return true;
         case HttpRequestParser::State::Error:
             outcome.errorStatus = parser.errorStatus();
-            MGN_FUZZ_CHECK(QList<int>({400, 413, 417, 431, 501, 505}).contains(outcome.errorStatus));
+            MGN_FUZZ_CHECK(QList<int>({ 400, 413, 417, 431, 501, 505 }).contains(outcome.errorStatus));
             MGN_FUZZ_CHECK(!parser.errorMessage().isEmpty());
             return false;
         case HttpRequestParser::State::Complete: {

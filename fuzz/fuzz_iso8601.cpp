@@ -2,7 +2,6 @@
 // instant (or duration); and every instant of years 0001..9999 and every
 // non-negative duration, formatted, parses back to itself.
 #include "fuzz/FuzzCheck.h"
-
 #include "models/json/Iso8601.h"
 
 #include <QString>
@@ -34,7 +33,8 @@ void checkText(const QString &text)
     MGN_FUZZ_CHECK(duration.ok() == duration.error.isEmpty());
     if (duration.ok()) {
         MGN_FUZZ_CHECK(*duration.value >= 0);
-        const mgn::Iso8601Result again = mgn::Iso8601::parseDuration(mgn::Iso8601::formatDuration(*duration.value));
+        const mgn::Iso8601Result again
+            = mgn::Iso8601::parseDuration(mgn::Iso8601::formatDuration(*duration.value));
         MGN_FUZZ_CHECK(again.ok());
         MGN_FUZZ_CHECK(again.value == duration.value);
     }

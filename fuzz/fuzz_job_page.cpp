@@ -1,6 +1,5 @@
 // DescribeJobs bodies through JobCodec (see PageRoundTrip.h).
 #include "fuzz/PageRoundTrip.h"
-
 #include "models/codec/JobCodec.h"
 
 #include <cstddef>

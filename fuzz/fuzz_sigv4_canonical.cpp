@@ -4,10 +4,9 @@
 // changes nothing, the URI and query use only unreserved characters and
 // %XX escapes, and the canonical headers are one line per signed name, the
 // names lower-case, sorted and unique.
-#include "fuzz/FuzzCheck.h"
-
 #include "app/aws/SigV4Request.h"
 #include "app/aws/SigV4Signer.h"
+#include "fuzz/FuzzCheck.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -49,7 +48,8 @@ void checkPath(const QByteArray &path)
     MGN_FUZZ_CHECK(SigV4Signer::normalizePath(normalized) == normalized);
     const QByteArray uri = SigV4Signer::canonicalUri(path, true, true);
     MGN_FUZZ_CHECK(isEncoded(uri, "/"));
-    MGN_FUZZ_CHECK(SigV4Signer::canonicalUri(path, false, false) == (path.isEmpty() ? QByteArray("/") : path));
+    MGN_FUZZ_CHECK(
+        SigV4Signer::canonicalUri(path, false, false) == (path.isEmpty() ? QByteArray("/") : path));
 }
 
 void checkQuery(const QByteArray &query)
@@ -123,9 +123,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             && again->httpVersion == request->httpVersion && again->body == request->body);
     }
 
-    const QByteArray canonicalRequest = SigV4Signer::canonicalRequest(request->method,
-        SigV4Signer::canonicalUri(request->path, true, true), SigV4Signer::canonicalQueryString(request->query),
-        SigV4Signer::canonicalHeaders(request->headers, nullptr), QByteArrayView(), SigV4Signer::hexSha256(request->body));
+    const QByteArray canonicalRequest
+        = SigV4Signer::canonicalRequest(request->method, SigV4Signer::canonicalUri(request->path, true, true),
+            SigV4Signer::canonicalQueryString(request->query),
+            SigV4Signer::canonicalHeaders(request->headers, nullptr), QByteArrayView(),
+            SigV4Signer::hexSha256(request->body));
     MGN_FUZZ_CHECK(canonicalRequest.endsWith(SigV4Signer::hexSha256(request->body)));
     return 0;
 }

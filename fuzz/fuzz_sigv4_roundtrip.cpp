@@ -3,13 +3,12 @@
 // HttpRequestParser, arrives as sent and passes SigV4Verifier. Requests the
 // parser refuses (not HTTP) and those whose headers the signer takes from the
 // caller (Content-Length, x-amz-content-sha256, ...) are skipped.
-#include "fuzz/FuzzCheck.h"
-
-#include "emulator/http/HttpRequestParser.h"
-#include "emulator/http/SigV4Verifier.h"
 #include "app/aws/FixedClock.h"
 #include "app/aws/SigV4Request.h"
 #include "app/aws/SigV4Signer.h"
+#include "emulator/http/HttpRequestParser.h"
+#include "emulator/http/SigV4Verifier.h"
+#include "fuzz/FuzzCheck.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -24,14 +23,15 @@ const QDateTime signingTime(QDate(2015, 8, 30), QTime(12, 36), Qt::UTC);
 // The AWS documentation's example keys.
 AwsCredentials exampleCredentials()
 {
-    return {QStringLiteral("AKIDEXAMPLE"), QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"), {}, {}};
+    return { QStringLiteral("AKIDEXAMPLE"), QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"), {},
+        {} };
 }
 
 bool signable(const SigV4Request &request)
 {
     if (!request.path.startsWith('/'))
         return false;
-    for (const char *name : {"Content-Length", "Transfer-Encoding", "Expect", "x-amz-content-sha256"}) {
+    for (const char *name : { "Content-Length", "Transfer-Encoding", "Expect", "x-amz-content-sha256" }) {
         if (request.hasHeader(name))
             return false;
     }
@@ -72,7 +72,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     options.region = QStringLiteral("us-east-1");
     options.service = QStringLiteral("mgn");
     const SigV4Signer signer(options);
-    const SigV4Request signedRequest = signer.signHeaders(*request, exampleCredentials(), signingTime).request;
+    const SigV4Request signedRequest
+        = signer.signHeaders(*request, exampleCredentials(), signingTime).request;
 
     HttpRequestParser parser;
     parser.append(wireText(signedRequest));

@@ -1,7 +1,6 @@
 // DescribeSourceServers bodies through SourceServerCodec (see PageRoundTrip.h),
 // and the fast path (JsonTape) against QJsonDocument's: the same page.
 #include "fuzz/PageRoundTrip.h"
-
 #include "models/codec/SourceServerCodec.h"
 
 #include <cstddef>

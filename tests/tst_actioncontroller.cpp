@@ -1,9 +1,8 @@
-#include "ui/ActionController.h"
 #include "app/aws/AwsTransport.h"
 #include "app/mgn/MgnClient.h"
-
 #include "tests/support/ServerBuilder.h"
 #include "tests/support/TestHttpServer.h"
+#include "ui/ActionController.h"
 
 #include <QAction>
 #include <QJsonDocument>
@@ -56,8 +55,9 @@ void TestActionController::init()
     AwsTransport::Options options;
     options.region = u"us-east-1"_s;
     m_transport = std::make_unique<AwsTransport>(options);
-    m_transport->setCredentials({u"AKIDEXAMPLE"_s, u"static-secret"_s, std::nullopt, std::nullopt});
-    m_transport->setScheduler([](std::chrono::milliseconds, QObject *, std::function<void()> fire) { fire(); });
+    m_transport->setCredentials({ u"AKIDEXAMPLE"_s, u"static-secret"_s, std::nullopt, std::nullopt });
+    m_transport->setScheduler(
+        [](std::chrono::milliseconds, QObject *, std::function<void()> fire) { fire(); });
     m_client = std::make_unique<MgnClient>(m_transport.get(), m_server->url());
     m_window = std::make_unique<QWidget>();
     m_controller = std::make_unique<ActionController>(m_window.get());
@@ -82,7 +82,8 @@ void TestActionController::cleanup()
 void TestActionController::disabledWithoutClient()
 {
     m_controller->setClient(nullptr);
-    m_controller->setSelection({ServerBuilder(u"s-1"_s).lifeCycle(LC::ReadyForTest).replication(RS::Continuous).lagMs(1)});
+    m_controller->setSelection(
+        { ServerBuilder(u"s-1"_s).lifeCycle(LC::ReadyForTest).replication(RS::Continuous).lagMs(1) });
     for (const auto &rule : ActionRules::allRules()) {
         if (QAction *action = m_controller->action(rule.action)) {
             QVERIFY(!action->isEnabled());
@@ -94,11 +95,13 @@ void TestActionController::disabledWithoutClient()
 void TestActionController::enablementFollowsTheRules_data()
 {
     QTest::addColumn<QList<mgn::SourceServer>>("selection");
-    QTest::newRow("nothing") << QList<mgn::SourceServer>{};
-    const QList<std::pair<LC, RS>> states = {{LC::NotReady, RS::InitialSync}, {LC::ReadyForTest, RS::Continuous},
-        {LC::Testing, RS::Continuous}, {LC::ReadyForCutover, RS::Continuous}, {LC::CuttingOver, RS::Continuous},
-        {LC::Cutover, RS::Disconnected}, {LC::Disconnected, RS::Disconnected}, {LC::Stopped, RS::Stopped},
-        {LC::ReadyForTest, RS::Paused}, {LC::ReadyForTest, RS::Stalled}, {LC::Discovered, RS::Unrecognized}};
+    QTest::newRow("nothing") << QList<mgn::SourceServer> {};
+    const QList<std::pair<LC, RS>> states = { { LC::NotReady, RS::InitialSync },
+        { LC::ReadyForTest, RS::Continuous }, { LC::Testing, RS::Continuous },
+        { LC::ReadyForCutover, RS::Continuous }, { LC::CuttingOver, RS::Continuous },
+        { LC::Cutover, RS::Disconnected }, { LC::Disconnected, RS::Disconnected },
+        { LC::Stopped, RS::Stopped }, { LC::ReadyForTest, RS::Paused }, { LC::ReadyForTest, RS::Stalled },
+        { LC::Discovered, RS::Unrecognized } };
     int i = 0;
     QList<mgn::SourceServer> all;
     for (const auto &[lc, rs] : states) {
@@ -114,11 +117,12 @@ void TestActionController::enablementFollowsTheRules_data()
         all.append(server);
         const QString name = QString::fromLatin1(mgn::EnumValue<LC>::wireName(lc)) + u" / "_s
             + (rs == RS::Unrecognized ? u"none"_s : QString(mgn::EnumValue<RS>::wireName(rs)));
-        QTest::newRow(qPrintable(name)) << QList<mgn::SourceServer>{server};
+        QTest::newRow(qPrintable(name)) << QList<mgn::SourceServer> { server };
     }
     QTest::newRow("all of them") << all;
-    QTest::newRow("archived") << QList<mgn::SourceServer>{
-        ServerBuilder(u"s-a"_s).lifeCycle(LC::Disconnected).replication(RS::Disconnected).archived()};
+    QTest::newRow("archived") << QList<mgn::SourceServer> {
+        ServerBuilder(u"s-a"_s).lifeCycle(LC::Disconnected).replication(RS::Disconnected).archived()
+    };
 }
 
 void TestActionController::enablementFollowsTheRules()
@@ -138,8 +142,9 @@ void TestActionController::enablementFollowsTheRules()
         if (rule.action == Action::ChangeReplicationType) {
             allowed = false;
             for (const auto &server : selection)
-                allowed = allowed || (expected.eligibleIds.contains(server.id())
-                                         && ActionRules::replicationTypeTarget(server).has_value());
+                allowed = allowed
+                    || (expected.eligibleIds.contains(server.id())
+                        && ActionRules::replicationTypeTarget(server).has_value());
         }
         QVERIFY2(action->isEnabled() == allowed, rule.apiCall.data());
         if (!expected.summary.isEmpty() && rule.action != Action::ChangeReplicationType)
@@ -167,8 +172,12 @@ void TestActionController::menusGroupLikeTheConsole()
 
 void TestActionController::destructiveActionAsksFirst()
 {
-    m_controller->setSelection({ServerBuilder(u"s-1"_s).hostname(u"web-01"_s).lifeCycle(LC::CuttingOver)
-            .replication(RS::Continuous).lagMs(1).launched(u"i-1"_s)});
+    m_controller->setSelection({ ServerBuilder(u"s-1"_s)
+                                     .hostname(u"web-01"_s)
+                                     .lifeCycle(LC::CuttingOver)
+                                     .replication(RS::Continuous)
+                                     .lagMs(1)
+                                     .launched(u"i-1"_s) });
     QAction *finalize = m_controller->action(Action::FinalizeCutover);
     QVERIFY(finalize->isEnabled());
     m_confirmAnswer = false;
@@ -184,8 +193,11 @@ void TestActionController::acceptedActionUpdatesTheServer()
 {
     m_server->enqueue(TestHttpServer::Response::json(200,
         R"({"sourceServerID":"s-1","lifeCycle":{"state":"READY_FOR_CUTOVER"},"dataReplicationInfo":{"dataReplicationState":"CONTINUOUS","lagDuration":"PT1S"}})"));
-    m_controller->setSelection({ServerBuilder(u"s-1"_s).lifeCycle(LC::Testing).replication(RS::Continuous)
-            .lagMs(1).launched(u"i-1"_s)});
+    m_controller->setSelection({ ServerBuilder(u"s-1"_s)
+                                     .lifeCycle(LC::Testing)
+                                     .replication(RS::Continuous)
+                                     .lagMs(1)
+                                     .launched(u"i-1"_s) });
     QSignalSpy updated(m_controller.get(), &ActionController::serversUpdated);
     QSignalSpy finished(m_controller.get(), &ActionController::actionFinished);
     m_controller->action(Action::MarkReadyForCutover)->trigger();
@@ -203,8 +215,8 @@ void TestActionController::refusalIsReported()
 {
     m_server->enqueue(TestHttpServer::Response::awsError(409, "ConflictException",
         R"({"message":"Source server s-1 cannot be paused now","code":"ConflictException"})"));
-    m_controller->setSelection({ServerBuilder(u"s-1"_s).lifeCycle(LC::ReadyForTest).replication(RS::Continuous)
-            .lagMs(1)});
+    m_controller->setSelection(
+        { ServerBuilder(u"s-1"_s).lifeCycle(LC::ReadyForTest).replication(RS::Continuous).lagMs(1) });
     QSignalSpy finished(m_controller.get(), &ActionController::actionFinished);
     QSignalSpy message(m_controller.get(), &ActionController::message);
     QAction *pause = m_controller->action(Action::PauseReplication);
@@ -225,8 +237,8 @@ void TestActionController::bulkJobCallsIn200s()
     });
     QList<mgn::SourceServer> selection;
     for (int i = 0; i < 250; ++i)
-        selection.append(ServerBuilder(u"s-%1"_s.arg(i)).lifeCycle(LC::ReadyForTest).replication(RS::Continuous)
-                .lagMs(1));
+        selection.append(
+            ServerBuilder(u"s-%1"_s.arg(i)).lifeCycle(LC::ReadyForTest).replication(RS::Continuous).lagMs(1));
     m_controller->setSelection(selection);
     QSignalSpy jobs(m_controller.get(), &ActionController::jobStarted);
     QSignalSpy finished(m_controller.get(), &ActionController::actionFinished);

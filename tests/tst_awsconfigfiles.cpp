@@ -36,16 +36,18 @@ private:
 void TestAwsConfigFiles::defaultLocations()
 {
     QTemporaryDir home;
-    write(home.filePath(QStringLiteral(".aws/config")), "[default]\nregion = eu-west-3\n[profile dev]\nregion = us-east-2\n");
+    write(home.filePath(QStringLiteral(".aws/config")),
+        "[default]\nregion = eu-west-3\n[profile dev]\nregion = us-east-2\n");
     write(home.filePath(QStringLiteral(".aws/credentials")), "[default]\naws_access_key_id = AKIDEXAMPLE\n");
     const auto files = AwsConfigFiles::load(QProcessEnvironment(), home.path());
     QVERIFY(files.errors().isEmpty());
     QCOMPARE(files.configPath(), home.filePath(QStringLiteral(".aws/config")));
-    QCOMPARE(files.profileNames(), (QStringList{QStringLiteral("default"), QStringLiteral("dev")}));
+    QCOMPARE(files.profileNames(), (QStringList { QStringLiteral("default"), QStringLiteral("dev") }));
     const auto def = files.profile(QStringLiteral("default"));
     QVERIFY(def);
     QCOMPARE(def->value(QStringLiteral("region")), std::optional<QString>(QStringLiteral("eu-west-3")));
-    QCOMPARE(def->value(QStringLiteral("aws_access_key_id")), std::optional<QString>(QStringLiteral("AKIDEXAMPLE")));
+    QCOMPARE(def->value(QStringLiteral("aws_access_key_id")),
+        std::optional<QString>(QStringLiteral("AKIDEXAMPLE")));
     QCOMPARE(files.profile(QStringLiteral("dev"))->value(QStringLiteral("region")),
         std::optional<QString>(QStringLiteral("us-east-2")));
     QVERIFY(!files.profile(QStringLiteral("dev"))->value(QStringLiteral("aws_access_key_id")));
@@ -72,12 +74,13 @@ void TestAwsConfigFiles::environmentLocations()
 
 void TestAwsConfigFiles::credentialsWinOverConfig()
 {
-    const auto files = AwsConfigFiles::fromContent(
-        "[profile p]\naws_access_key_id = FROMCONFIG\nregion = us-west-2\n",
-        "[p]\naws_access_key_id = FROMCREDENTIALS\n");
+    const auto files
+        = AwsConfigFiles::fromContent("[profile p]\naws_access_key_id = FROMCONFIG\nregion = us-west-2\n",
+            "[p]\naws_access_key_id = FROMCREDENTIALS\n");
     const auto p = files.profile(QStringLiteral("p"));
     QVERIFY(p);
-    QCOMPARE(p->value(QStringLiteral("aws_access_key_id")), std::optional<QString>(QStringLiteral("FROMCREDENTIALS")));
+    QCOMPARE(p->value(QStringLiteral("aws_access_key_id")),
+        std::optional<QString>(QStringLiteral("FROMCREDENTIALS")));
     QCOMPARE(p->value(QStringLiteral("region")), std::optional<QString>(QStringLiteral("us-west-2")));
 }
 
@@ -85,10 +88,12 @@ void TestAwsConfigFiles::nonProfileSectionsIgnored()
 {
     // In the config file a profile other than default needs "profile ";
     // [p] there is not a profile (the CLI ignores it too).
-    const auto files = AwsConfigFiles::fromContent(
-        "[p]\nregion = x\n[preview]\ncloudfront = true\n[services local]\nmgn =\n  endpoint_url = http://h:1\n", "");
+    const auto files = AwsConfigFiles::fromContent("[p]\nregion = x\n[preview]\ncloudfront = true\n[services "
+                                                   "local]\nmgn =\n  endpoint_url = http://h:1\n",
+        "");
     QVERIFY(files.profileNames().isEmpty());
-    QCOMPARE(files.serviceSettings(QStringLiteral("local"), QStringLiteral("mgn")).value(QStringLiteral("endpoint_url")),
+    QCOMPARE(files.serviceSettings(QStringLiteral("local"), QStringLiteral("mgn"))
+                 .value(QStringLiteral("endpoint_url")),
         QStringLiteral("http://h:1"));
 }
 
@@ -122,8 +127,10 @@ void TestAwsConfigFiles::selectedProfile_data()
     QTest::addColumn<QString>("awsDefaultProfile");
     QTest::addColumn<QString>("expected");
     QTest::newRow("nothing") << QString() << QString() << QString() << QStringLiteral("default");
-    QTest::newRow("AWS_DEFAULT_PROFILE") << QString() << QString() << QStringLiteral("b") << QStringLiteral("b");
-    QTest::newRow("AWS_PROFILE first") << QString() << QStringLiteral("a") << QStringLiteral("b") << QStringLiteral("a");
+    QTest::newRow("AWS_DEFAULT_PROFILE")
+        << QString() << QString() << QStringLiteral("b") << QStringLiteral("b");
+    QTest::newRow("AWS_PROFILE first")
+        << QString() << QStringLiteral("a") << QStringLiteral("b") << QStringLiteral("a");
     QTest::newRow("--profile first") << QStringLiteral("x") << QStringLiteral("a") << QStringLiteral("b")
                                      << QStringLiteral("x");
 }
@@ -139,7 +146,8 @@ void TestAwsConfigFiles::selectedProfile()
         env.insert(QStringLiteral("AWS_PROFILE"), awsProfile);
     if (!awsDefaultProfile.isEmpty())
         env.insert(QStringLiteral("AWS_DEFAULT_PROFILE"), awsDefaultProfile);
-    const std::optional<QString> flag = explicitProfile.isEmpty() ? std::nullopt : std::optional(explicitProfile);
+    const std::optional<QString> flag
+        = explicitProfile.isEmpty() ? std::nullopt : std::optional(explicitProfile);
     QCOMPARE(AwsConfigFiles::selectedProfileName(flag, env), expected);
 }
 

@@ -593,7 +593,8 @@ void TestAwsError::parseHttpDate_data()
                                      << QDateTime(QDate(2069, 11, 6), QTime(8, 49, 37), Qt::UTC);
     QTest::newRow("RFC 850 in 1970") << QByteArray("Thursday, 01-Jan-70 00:00:00 GMT")
                                      << QDateTime(QDate(1970, 1, 1), QTime(0, 0), Qt::UTC);
-    QTest::newRow("RFC 850 with a signed year") << QByteArray("Sunday, 06-Nov-+4 08:49:37 GMT") << QDateTime();
+    QTest::newRow("RFC 850 with a signed year")
+        << QByteArray("Sunday, 06-Nov-+4 08:49:37 GMT") << QDateTime();
 }
 
 void TestAwsError::parseHttpDate()
@@ -603,7 +604,7 @@ void TestAwsError::parseHttpDate()
     // In UTC and in a zone with DST (a POSIX rule: no tzdata needed).
     const QByteArray savedZone = qgetenv("TZ");
     const bool hadZone = qEnvironmentVariableIsSet("TZ");
-    for (const char *zone : {"UTC0", "CET-1CEST,M3.5.0,M10.5.0/3"}) {
+    for (const char *zone : { "UTC0", "CET-1CEST,M3.5.0,M10.5.0/3" }) {
         qputenv("TZ", zone);
         const auto parsed = AwsHttpResponse::parseHttpDate(text);
         if (hadZone)

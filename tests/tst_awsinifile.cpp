@@ -24,14 +24,13 @@ private Q_SLOTS:
 
 void TestAwsIniFile::sectionsAndValues()
 {
-    const auto file = AwsIniFile::parse(
-        "[default]\n"
-        "region = eu-west-1\n"
-        "output=json\n"
-        "\n"
-        "[profile migration]\n"
-        "role_arn = arn:aws:iam::123456789012:role/Migrate\n"
-        "source_profile = default\n",
+    const auto file = AwsIniFile::parse("[default]\n"
+                                        "region = eu-west-1\n"
+                                        "output=json\n"
+                                        "\n"
+                                        "[profile migration]\n"
+                                        "role_arn = arn:aws:iam::123456789012:role/Migrate\n"
+                                        "source_profile = default\n",
         QStringLiteral("config"));
     QVERIFY2(!file.error, qPrintable(file.error ? file.error->toString() : QString()));
     QCOMPARE(file.sections.size(), 2);
@@ -50,20 +49,20 @@ void TestAwsIniFile::sectionsAndValues()
 
 void TestAwsIniFile::commentsAndDelimiters()
 {
-    const auto file = AwsIniFile::parse(
-        "# a comment\n"
-        "; another\n"
-        "[default]\n"
-        "   # indented comment\n"
-        "region: us-east-2\n"
-        "aws_access_key_id = AKIDEXAMPLE # not a comment\n"
-        "empty =\n",
+    const auto file = AwsIniFile::parse("# a comment\n"
+                                        "; another\n"
+                                        "[default]\n"
+                                        "   # indented comment\n"
+                                        "region: us-east-2\n"
+                                        "aws_access_key_id = AKIDEXAMPLE # not a comment\n"
+                                        "empty =\n",
         QStringLiteral("credentials"));
     QVERIFY(!file.error);
     const auto &values = file.sections.at(0).values;
     QCOMPARE(values.value(QStringLiteral("region")), QStringLiteral("us-east-2"));
     // RawConfigParser has no inline comments: the CLI reads the whole text.
-    QCOMPARE(values.value(QStringLiteral("aws_access_key_id")), QStringLiteral("AKIDEXAMPLE # not a comment"));
+    QCOMPARE(
+        values.value(QStringLiteral("aws_access_key_id")), QStringLiteral("AKIDEXAMPLE # not a comment"));
     QVERIFY(values.contains(QStringLiteral("empty")));
     QCOMPARE(values.value(QStringLiteral("empty")), QString());
 }
@@ -78,16 +77,15 @@ void TestAwsIniFile::keysAreLowercased()
 
 void TestAwsIniFile::nestedValues()
 {
-    const auto file = AwsIniFile::parse(
-        "[services local]\n"
-        "mgn =\n"
-        "  endpoint_url = http://127.0.0.1:8123\n"
-        "  # comment inside\n"
-        "\n"
-        "  other = 1\n"
-        "s3 =\n"
-        "    addressing_style = path\n"
-        "region = us-east-1\n",
+    const auto file = AwsIniFile::parse("[services local]\n"
+                                        "mgn =\n"
+                                        "  endpoint_url = http://127.0.0.1:8123\n"
+                                        "  # comment inside\n"
+                                        "\n"
+                                        "  other = 1\n"
+                                        "s3 =\n"
+                                        "    addressing_style = path\n"
+                                        "region = us-east-1\n",
         QStringLiteral("config"));
     QVERIFY2(!file.error, qPrintable(file.error ? file.error->toString() : QString()));
     const auto &section = file.sections.at(0);
@@ -102,9 +100,11 @@ void TestAwsIniFile::nestedValues()
 
 void TestAwsIniFile::continuationLines()
 {
-    const auto file = AwsIniFile::parse("[default]\nnote = first\n  second\n\tthird\nregion = x\n", QStringLiteral("c"));
+    const auto file
+        = AwsIniFile::parse("[default]\nnote = first\n  second\n\tthird\nregion = x\n", QStringLiteral("c"));
     QVERIFY(!file.error);
-    QCOMPARE(file.sections.at(0).values.value(QStringLiteral("note")), QStringLiteral("first\nsecond\nthird"));
+    QCOMPARE(
+        file.sections.at(0).values.value(QStringLiteral("note")), QStringLiteral("first\nsecond\nthird"));
     QCOMPARE(file.sections.at(0).values.value(QStringLiteral("region")), QStringLiteral("x"));
 }
 
@@ -121,16 +121,16 @@ void TestAwsIniFile::malformed_data()
     QTest::addColumn<int>("line");
     QTest::addColumn<QString>("problem");
 
-    QTest::newRow("value before any section") << QByteArray("region = x\n[default]\n") << 1
-                                              << QStringLiteral("outside any [section]");
+    QTest::newRow("value before any section")
+        << QByteArray("region = x\n[default]\n") << 1 << QStringLiteral("outside any [section]");
     QTest::newRow("unclosed header") << QByteArray("[default]\nregion = x\n[profile dev\n") << 3
                                      << QStringLiteral("closing");
     QTest::newRow("empty header") << QByteArray("[ ]\n") << 1 << QStringLiteral("empty section name");
     QTest::newRow("no delimiter") << QByteArray("[default]\n\nregion eu-west-1\n") << 3
                                   << QStringLiteral("expected \"key = value\"");
     QTest::newRow("no key") << QByteArray("[default]\n= value\n") << 2 << QStringLiteral("without a key");
-    QTest::newRow("duplicate section") << QByteArray("[default]\na = 1\n[default]\n") << 3
-                                       << QStringLiteral("appears twice");
+    QTest::newRow("duplicate section")
+        << QByteArray("[default]\na = 1\n[default]\n") << 3 << QStringLiteral("appears twice");
     QTest::newRow("duplicate key") << QByteArray("[default]\nregion = a\nREGION = b\n") << 3
                                    << QStringLiteral("\"region\" appears twice");
     QTest::newRow("bad nested line") << QByteArray("[s]\nmgn =\n  endpoint_url = x\n  garbage\n") << 4

@@ -9,10 +9,10 @@
 #include <QPointer>
 #include <QRegularExpression>
 #include <QSignalSpy>
-#include <QUuid>
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTest>
+#include <QUuid>
 
 #include <chrono>
 #include <memory>
@@ -903,7 +903,8 @@ void TestAwsTransport::notIdempotentRetriedOnlyWhenNotActedOn_data()
     QTest::addColumn<RetryStrategy::Verdict>("firstVerdict");
 
     using V = RetryStrategy::Verdict;
-    const Response throttled = Response::awsError(429, "ThrottlingException", R"({"message":"Rate exceeded"})");
+    const Response throttled
+        = Response::awsError(429, "ThrottlingException", R"({"message":"Rate exceeded"})");
     const Response internal = Response::awsError(500, "InternalServerException", R"({"message":"oops"})");
     const Response dropped = Response::closeAfter(0);
     // Refused before acting: sent again either way.
@@ -967,7 +968,8 @@ void TestAwsTransport::attemptsShareAnInvocationId()
     QVERIFY(QUuid::fromString(QLatin1StringView(reply->invocationId())) != QUuid());
     for (int i = 0; i < requests.size(); ++i) {
         QCOMPARE(requests.at(i).header("amz-sdk-invocation-id"), reply->invocationId());
-        QCOMPARE(requests.at(i).header("amz-sdk-request"), "attempt=" + QByteArray::number(i + 1) + "; max=3");
+        QCOMPARE(
+            requests.at(i).header("amz-sdk-request"), "attempt=" + QByteArray::number(i + 1) + "; max=3");
     }
     // Another request, another ID.
     h.server.enqueue(Response::json(200, "{}"));

@@ -61,10 +61,10 @@ CredentialProcess::Result TestCredentialProcess::runAndWait(const QString &comma
         ++calls;
     });
     if (!QTest::qWaitFor([&] { return result.has_value(); }, 15000))
-        return {std::nullopt, QStringLiteral("test: no answer")};
+        return { std::nullopt, QStringLiteral("test: no answer") };
     QTest::qWait(50);
     if (calls != 1)
-        return {std::nullopt, QStringLiteral("test: callback called %1 times").arg(calls)};
+        return { std::nullopt, QStringLiteral("test: callback called %1 times").arg(calls) };
     return *result;
 }
 
@@ -82,25 +82,30 @@ void TestCredentialProcess::parseOutput_data()
         "SessionToken":"tok","Expiration":"2026-11-23T12:00:00Z"})")
                                << QString() << QStringLiteral("ASIAP") << QStringLiteral("tok")
                                << QStringLiteral("2026-11-23T12:00:00Z");
-    QTest::newRow("offset expiration") << QByteArray(R"({"Version":1,"AccessKeyId":"A","SecretAccessKey":"s",
+    QTest::newRow("offset expiration")
+        << QByteArray(R"({"Version":1,"AccessKeyId":"A","SecretAccessKey":"s",
         "Expiration":"2026-11-23T14:00:00+02:00"})")
-                                       << QString() << QStringLiteral("A") << QString()
-                                       << QStringLiteral("2026-11-23T12:00:00Z");
-    QTest::newRow("not json") << QByteArray("oops") << QStringLiteral("no JSON object") << QString() << QString()
-                              << QString();
-    QTest::newRow("array") << QByteArray("[]") << QStringLiteral("no JSON object") << QString() << QString() << QString();
+        << QString() << QStringLiteral("A") << QString() << QStringLiteral("2026-11-23T12:00:00Z");
+    QTest::newRow("not json") << QByteArray("oops") << QStringLiteral("no JSON object") << QString()
+                              << QString() << QString();
+    QTest::newRow("array") << QByteArray("[]") << QStringLiteral("no JSON object") << QString() << QString()
+                           << QString();
     QTest::newRow("version 2") << QByteArray(R"({"Version":2,"AccessKeyId":"A","SecretAccessKey":"s"})")
                                << QStringLiteral("Version") << QString() << QString() << QString();
-    QTest::newRow("version string") << QByteArray(R"({"Version":"1","AccessKeyId":"A","SecretAccessKey":"s"})")
+    QTest::newRow("version string") << QByteArray(
+        R"({"Version":"1","AccessKeyId":"A","SecretAccessKey":"s"})")
                                     << QStringLiteral("Version") << QString() << QString() << QString();
     QTest::newRow("no key id") << QByteArray(R"({"Version":1,"SecretAccessKey":"s"})")
                                << QStringLiteral("AccessKeyId") << QString() << QString() << QString();
     QTest::newRow("no secret") << QByteArray(R"({"Version":1,"AccessKeyId":"A"})")
                                << QStringLiteral("SecretAccessKey") << QString() << QString() << QString();
-    QTest::newRow("bad expiration") << QByteArray(R"({"Version":1,"AccessKeyId":"A","SecretAccessKey":"s","Expiration":"soon"})")
-                                    << QStringLiteral("Expiration \"soon\"") << QString() << QString() << QString();
+    QTest::newRow("bad expiration") << QByteArray(
+        R"({"Version":1,"AccessKeyId":"A","SecretAccessKey":"s","Expiration":"soon"})")
+                                    << QStringLiteral("Expiration \"soon\"") << QString() << QString()
+                                    << QString();
     QTest::newRow("expiration without offset")
-        << QByteArray(R"({"Version":1,"AccessKeyId":"A","SecretAccessKey":"s","Expiration":"2026-11-23T12:00:00"})")
+        << QByteArray(
+               R"({"Version":1,"AccessKeyId":"A","SecretAccessKey":"s","Expiration":"2026-11-23T12:00:00"})")
         << QStringLiteral("Expiration") << QString() << QString() << QString();
 }
 
@@ -124,7 +129,9 @@ void TestCredentialProcess::parseOutput()
         QJsonDocument::fromJson(json).object().value(u"SecretAccessKey").toString());
     QVERIFY(!result.credentials->secretAccessKey.isEmpty());
     QCOMPARE(result.credentials->sessionToken.value_or(QString()), token);
-    QCOMPARE(result.credentials->expiration ? result.credentials->expiration->toString(Qt::ISODate) : QString(), expiration);
+    QCOMPARE(
+        result.credentials->expiration ? result.credentials->expiration->toString(Qt::ISODate) : QString(),
+        expiration);
 }
 
 void TestCredentialProcess::runs_data()
@@ -132,7 +139,8 @@ void TestCredentialProcess::runs_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("error");
 
-    QTest::newRow("answers") << QByteArray(R"(echo '{"Version":1,"AccessKeyId":"AKIDRUN","SecretAccessKey":"run"}')")
+    QTest::newRow("answers") << QByteArray(
+        R"(echo '{"Version":1,"AccessKeyId":"AKIDRUN","SecretAccessKey":"run"}')")
                              << QString();
     QTest::newRow("fails") << QByteArray("echo 'token expired, run aws sso login' >&2\nexit 3\n")
                            << QStringLiteral("exited with status 3: token expired, run aws sso login");
@@ -189,15 +197,27 @@ void TestCredentialProcess::splitCommandLine_data()
     QTest::addColumn<QString>("line");
     QTest::addColumn<QStringList>("words");
     QTest::addColumn<bool>("valid");
-    QTest::newRow("plain") << QStringLiteral("/bin/get creds  --x") << QStringList{QStringLiteral("/bin/get"), QStringLiteral("creds"), QStringLiteral("--x")} << true;
-    QTest::newRow("single quotes") << QStringLiteral("a 'b c' 'd\\e'") << QStringList{QStringLiteral("a"), QStringLiteral("b c"), QStringLiteral("d\\e")} << true;
-    QTest::newRow("double quotes") << QStringLiteral("a \"b \\\"c\\\" \\n\"") << QStringList{QStringLiteral("a"), QStringLiteral("b \"c\" \\n")} << true;
-    QTest::newRow("adjacent quotes join") << QStringLiteral("pre'mid'\"post\"") << QStringList{QStringLiteral("premidpost")} << true;
-    QTest::newRow("backslash space") << QStringLiteral("a\\ b c") << QStringList{QStringLiteral("a b"), QStringLiteral("c")} << true;
-    QTest::newRow("empty quoted word") << QStringLiteral("a '' b") << QStringList{QStringLiteral("a"), QString(), QStringLiteral("b")} << true;
-    QTest::newRow("blank") << QStringLiteral("   ") << QStringList{} << true;
-    QTest::newRow("unterminated single") << QStringLiteral("a 'b") << QStringList{} << false;
-    QTest::newRow("unterminated double") << QStringLiteral("a \"b") << QStringList{} << false;
+    QTest::newRow("plain") << QStringLiteral("/bin/get creds  --x")
+                           << QStringList { QStringLiteral("/bin/get"), QStringLiteral("creds"),
+                                  QStringLiteral("--x") }
+                           << true;
+    QTest::newRow("single quotes") << QStringLiteral("a 'b c' 'd\\e'")
+                                   << QStringList { QStringLiteral("a"), QStringLiteral("b c"),
+                                          QStringLiteral("d\\e") }
+                                   << true;
+    QTest::newRow("double quotes") << QStringLiteral("a \"b \\\"c\\\" \\n\"")
+                                   << QStringList { QStringLiteral("a"), QStringLiteral("b \"c\" \\n") }
+                                   << true;
+    QTest::newRow("adjacent quotes join")
+        << QStringLiteral("pre'mid'\"post\"") << QStringList { QStringLiteral("premidpost") } << true;
+    QTest::newRow("backslash space") << QStringLiteral("a\\ b c")
+                                     << QStringList { QStringLiteral("a b"), QStringLiteral("c") } << true;
+    QTest::newRow("empty quoted word")
+        << QStringLiteral("a '' b") << QStringList { QStringLiteral("a"), QString(), QStringLiteral("b") }
+        << true;
+    QTest::newRow("blank") << QStringLiteral("   ") << QStringList {} << true;
+    QTest::newRow("unterminated single") << QStringLiteral("a 'b") << QStringList {} << false;
+    QTest::newRow("unterminated double") << QStringLiteral("a \"b") << QStringList {} << false;
 }
 
 void TestCredentialProcess::splitCommandLine()

@@ -1,7 +1,6 @@
-#include "ui/dialogs/CredentialsDialog.h"
 #include "app/aws/ProfileKeyStore.h"
-
 #include "tests/support/MemorySecretStore.h"
+#include "ui/dialogs/CredentialsDialog.h"
 
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -77,7 +76,8 @@ void TestCredentialsDialog::validation_data()
     QTest::addColumn<QString>("message");
     QTest::newRow("no profile") << QString() << u"AKIAIOSFODNN7EXAMPLE"_s << u"s"_s << u"A profile name"_s;
     QTest::newRow("bad key") << u"dev"_s << u"akia-lower"_s << u"s"_s << u"An access key ID"_s;
-    QTest::newRow("no secret") << u"dev"_s << u"AKIAIOSFODNN7EXAMPLE"_s << QString() << u"The secret access key is missing"_s;
+    QTest::newRow("no secret") << u"dev"_s << u"AKIAIOSFODNN7EXAMPLE"_s << QString()
+                               << u"The secret access key is missing"_s;
 }
 
 void TestCredentialsDialog::validation()

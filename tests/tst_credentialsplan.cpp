@@ -45,24 +45,27 @@ void TestCredentialsPlan::precedence_data()
     const QByteArray all = "[default]\nrole_arn = arn:aws:iam::1:role/r\nsource_profile = base\n"
                            "credential_process = /bin/echo\n"
                            "[profile base]\naws_access_key_id = AKIDBASE\naws_secret_access_key = s\n";
-    QTest::newRow("environment first") << all << QByteArray() << true << false << int(K::Static)
-                                       << QStringLiteral("environment");
+    QTest::newRow("environment first")
+        << all << QByteArray() << true << false << int(K::Static) << QStringLiteral("environment");
     QTest::newRow("explicit profile skips environment")
         << all << QByteArray() << true << true << int(K::AssumeRole) << QStringLiteral("role");
     QTest::newRow("role before credentials file")
-        << all << QByteArray("[default]\naws_access_key_id = A\naws_secret_access_key = B\n") << false << false
-        << int(K::AssumeRole) << QStringLiteral("role");
+        << all << QByteArray("[default]\naws_access_key_id = A\naws_secret_access_key = B\n") << false
+        << false << int(K::AssumeRole) << QStringLiteral("role");
     QTest::newRow("credentials file before process")
         << QByteArray("[default]\ncredential_process = /bin/echo\n")
         << QByteArray("[default]\naws_access_key_id = A\naws_secret_access_key = B\n") << false << false
         << int(K::Static) << QStringLiteral("shared credentials file");
-    QTest::newRow("process before config keys")
-        << QByteArray("[default]\ncredential_process = /bin/echo\naws_access_key_id = A\naws_secret_access_key = B\n")
-        << QByteArray() << false << false << int(K::Process) << QStringLiteral("credential_process");
-    QTest::newRow("config keys") << QByteArray("[default]\naws_access_key_id = A\naws_secret_access_key = B\n")
-                                 << QByteArray() << false << false << int(K::Static) << QStringLiteral("config file");
-    QTest::newRow("keychain last") << QByteArray("[default]\nregion = eu-west-1\n") << QByteArray() << false << false
-                                   << int(K::Keychain) << QStringLiteral("keychain");
+    QTest::newRow("process before config keys") << QByteArray(
+        "[default]\ncredential_process = /bin/echo\naws_access_key_id = A\naws_secret_access_key = B\n")
+                                                << QByteArray() << false << false << int(K::Process)
+                                                << QStringLiteral("credential_process");
+    QTest::newRow("config keys") << QByteArray(
+        "[default]\naws_access_key_id = A\naws_secret_access_key = B\n")
+                                 << QByteArray() << false << false << int(K::Static)
+                                 << QStringLiteral("config file");
+    QTest::newRow("keychain last") << QByteArray("[default]\nregion = eu-west-1\n") << QByteArray() << false
+                                   << false << int(K::Keychain) << QStringLiteral("keychain");
     QTest::newRow("unknown profile is a keychain profile")
         << QByteArray() << QByteArray() << false << true << int(K::Keychain) << QStringLiteral("keychain");
 }
@@ -78,8 +81,8 @@ void TestCredentialsPlan::precedence()
 
     const auto files = AwsConfigFiles::fromContent(config, credentials);
     QVERIFY(files.errors().isEmpty());
-    const auto plan = CredentialsPlan::resolve(QStringLiteral("default"), explicitProfile,
-        withEnv ? envKeys() : QProcessEnvironment(), files);
+    const auto plan = CredentialsPlan::resolve(
+        QStringLiteral("default"), explicitProfile, withEnv ? envKeys() : QProcessEnvironment(), files);
     QVERIFY2(plan.error.isEmpty(), qPrintable(plan.error));
     QCOMPARE(int(plan.kind), kind);
     QVERIFY2(plan.description.contains(descriptionContains), qPrintable(plan.description));
@@ -142,11 +145,11 @@ void TestCredentialsPlan::assumeRole()
 
 void TestCredentialsPlan::assumeRoleChain()
 {
-    const auto files = AwsConfigFiles::fromContent(
-        "[profile a]\nrole_arn = arn:aws:iam::1:role/A\nsource_profile = b\n"
-        "[profile b]\nrole_arn = arn:aws:iam::1:role/B\nsource_profile = c\n"
-        "[profile c]\ncredential_process = /usr/bin/get-creds --json\n",
-        QByteArray());
+    const auto files
+        = AwsConfigFiles::fromContent("[profile a]\nrole_arn = arn:aws:iam::1:role/A\nsource_profile = b\n"
+                                      "[profile b]\nrole_arn = arn:aws:iam::1:role/B\nsource_profile = c\n"
+                                      "[profile c]\ncredential_process = /usr/bin/get-creds --json\n",
+            QByteArray());
     const auto plan = CredentialsPlan::resolve(QStringLiteral("a"), true, envKeys(), files);
     QVERIFY2(plan.error.isEmpty(), qPrintable(plan.error));
     QCOMPARE(plan.roleArn, QStringLiteral("arn:aws:iam::1:role/A"));
@@ -160,23 +163,28 @@ void TestCredentialsPlan::errors_data()
     QTest::addColumn<QByteArray>("config");
     QTest::addColumn<QString>("profile");
     QTest::addColumn<QString>("error");
-    QTest::newRow("loop") << QByteArray("[profile a]\nrole_arn = r\nsource_profile = b\n[profile b]\nrole_arn = r\nsource_profile = a\n")
+    QTest::newRow("loop") << QByteArray(
+        "[profile a]\nrole_arn = r\nsource_profile = b\n[profile b]\nrole_arn = r\nsource_profile = a\n")
                           << QStringLiteral("a") << QStringLiteral("loop");
-    QTest::newRow("missing source profile") << QByteArray("[profile a]\nrole_arn = r\nsource_profile = nope\n")
-                                            << QStringLiteral("a") << QStringLiteral("\"nope\" does not exist");
+    QTest::newRow("missing source profile")
+        << QByteArray("[profile a]\nrole_arn = r\nsource_profile = nope\n") << QStringLiteral("a")
+        << QStringLiteral("\"nope\" does not exist");
     QTest::newRow("no source at all") << QByteArray("[profile a]\nrole_arn = r\n") << QStringLiteral("a")
                                       << QStringLiteral("neither source_profile nor credential_source");
-    QTest::newRow("both sources") << QByteArray("[profile a]\nrole_arn = r\nsource_profile = a\ncredential_source = Environment\n")
+    QTest::newRow("both sources") << QByteArray(
+        "[profile a]\nrole_arn = r\nsource_profile = a\ncredential_source = Environment\n")
                                   << QStringLiteral("a") << QStringLiteral("both");
     QTest::newRow("unsupported credential_source")
-        << QByteArray("[profile a]\nrole_arn = r\ncredential_source = Ec2InstanceMetadata\n") << QStringLiteral("a")
-        << QStringLiteral("not supported");
-    QTest::newRow("environment source missing") << QByteArray("[profile a]\nrole_arn = r\ncredential_source = Environment\n")
-                                                << QStringLiteral("a") << QStringLiteral("AWS_ACCESS_KEY_ID is not set");
-    QTest::newRow("half static keys") << QByteArray("[profile a]\naws_access_key_id = A\n") << QStringLiteral("a")
-                                      << QStringLiteral("only one of");
-    QTest::newRow("bad duration") << QByteArray("[profile a]\nrole_arn = r\nsource_profile = b\nduration_seconds = 60\n"
-                                                "[profile b]\naws_access_key_id = A\naws_secret_access_key = B\n")
+        << QByteArray("[profile a]\nrole_arn = r\ncredential_source = Ec2InstanceMetadata\n")
+        << QStringLiteral("a") << QStringLiteral("not supported");
+    QTest::newRow("environment source missing")
+        << QByteArray("[profile a]\nrole_arn = r\ncredential_source = Environment\n") << QStringLiteral("a")
+        << QStringLiteral("AWS_ACCESS_KEY_ID is not set");
+    QTest::newRow("half static keys") << QByteArray("[profile a]\naws_access_key_id = A\n")
+                                      << QStringLiteral("a") << QStringLiteral("only one of");
+    QTest::newRow("bad duration") << QByteArray(
+        "[profile a]\nrole_arn = r\nsource_profile = b\nduration_seconds = 60\n"
+        "[profile b]\naws_access_key_id = A\naws_secret_access_key = B\n")
                                   << QStringLiteral("a") << QStringLiteral("900 to 43200");
 }
 

@@ -44,8 +44,8 @@ private:
     QProcess m_moto;
     QUrl m_motoUrl;
     QString m_motoSkipReason;
-    std::shared_ptr<FixedClock> m_clock = std::make_shared<FixedClock>(
-        QDateTime(QDate(2026, 11, 23), QTime(12, 0), Qt::UTC));
+    std::shared_ptr<FixedClock> m_clock
+        = std::make_shared<FixedClock>(QDateTime(QDate(2026, 11, 23), QTime(12, 0), Qt::UTC));
 };
 
 void TestCredentialsProvider::initTestCase()
@@ -57,7 +57,8 @@ void TestCredentialsProvider::initTestCase()
         return;
     }
     m_moto.setProcessChannelMode(QProcess::MergedChannels);
-    m_moto.start(moto, {QStringLiteral("-H"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QStringLiteral("0")});
+    m_moto.start(moto,
+        { QStringLiteral("-H"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QStringLiteral("0") });
     QByteArray output;
     const QRegularExpression running(QStringLiteral("Running on (http://127\\.0\\.0\\.1:\\d+)"));
     QVERIFY(QTest::qWaitFor(
@@ -85,7 +86,7 @@ CredentialsProvider::Result TestCredentialsProvider::get(CredentialsProvider &pr
     std::optional<CredentialsProvider::Result> result;
     provider.get(this, [&](const CredentialsProvider::Result &r) { result = r; });
     if (!QTest::qWaitFor([&] { return result.has_value(); }, 20000))
-        return {std::nullopt, QStringLiteral("test: no answer")};
+        return { std::nullopt, QStringLiteral("test: no answer") };
     return *result;
 }
 
@@ -119,7 +120,7 @@ CredentialsPlan staticPlan()
 
 void TestCredentialsProvider::staticIsCached()
 {
-    CredentialsProvider provider(staticPlan(), {nullptr, nullptr, {}, m_clock});
+    CredentialsProvider provider(staticPlan(), { nullptr, nullptr, {}, m_clock });
     QCOMPARE(get(provider).credentials->accessKeyId, QStringLiteral("AKIDSTATIC"));
     QCOMPARE(get(provider).credentials->accessKeyId, QStringLiteral("AKIDSTATIC"));
     QCOMPARE(provider.fetchCount(), 1);
@@ -132,8 +133,9 @@ void TestCredentialsProvider::errorPlan()
 {
     CredentialsPlan plan;
     plan.kind = CredentialsPlan::Kind::Error;
-    plan.error = QStringLiteral("Profile \"x\" has role_arn but neither source_profile nor credential_source");
-    CredentialsProvider provider(plan, {nullptr, nullptr, {}, m_clock});
+    plan.error
+        = QStringLiteral("Profile \"x\" has role_arn but neither source_profile nor credential_source");
+    CredentialsProvider provider(plan, { nullptr, nullptr, {}, m_clock });
     const auto result = get(provider);
     QVERIFY(!result.credentials);
     QCOMPARE(result.error, plan.error);
@@ -145,7 +147,7 @@ void TestCredentialsProvider::concurrentGetsShareOneFetch()
     plan.kind = CredentialsPlan::Kind::Process;
     plan.profile = QStringLiteral("p");
     plan.processCommand = processScript(m_clock->currentDateTimeUtc().addSecs(7200));
-    CredentialsProvider provider(plan, {nullptr, nullptr, {}, m_clock});
+    CredentialsProvider provider(plan, { nullptr, nullptr, {}, m_clock });
     int answers = 0;
     for (int i = 0; i < 5; ++i)
         provider.get(this, [&](const CredentialsProvider::Result &r) { answers += r.credentials ? 1 : 0; });
@@ -160,7 +162,7 @@ void TestCredentialsProvider::refreshBeforeExpiry()
     plan.profile = QStringLiteral("p");
     // Expires in 30 minutes: fresh now, due for refresh 10 minutes before.
     plan.processCommand = processScript(m_clock->currentDateTimeUtc().addSecs(1800));
-    CredentialsProvider provider(plan, {nullptr, nullptr, {}, m_clock});
+    CredentialsProvider provider(plan, { nullptr, nullptr, {}, m_clock });
     QVERIFY(get(provider).credentials);
     QVERIFY(get(provider).credentials);
     QCOMPARE(provider.fetchCount(), 1);
@@ -182,7 +184,7 @@ void TestCredentialsProvider::keychainProfile()
     CredentialsPlan plan;
     plan.kind = CredentialsPlan::Kind::Keychain;
     plan.profile = QStringLiteral("typed");
-    CredentialsProvider provider(plan, {nullptr, &keys, {}, m_clock});
+    CredentialsProvider provider(plan, { nullptr, &keys, {}, m_clock });
     const auto result = get(provider);
     QVERIFY2(result.credentials, qPrintable(result.error));
     QCOMPARE(result.credentials->accessKeyId, QStringLiteral("AKIDTYPED"));
@@ -195,10 +197,11 @@ void TestCredentialsProvider::keychainMissing()
     CredentialsPlan plan;
     plan.kind = CredentialsPlan::Kind::Keychain;
     plan.profile = QStringLiteral("ghost");
-    CredentialsProvider provider(plan, {nullptr, &keys, {}, m_clock});
+    CredentialsProvider provider(plan, { nullptr, &keys, {}, m_clock });
     auto result = get(provider);
     QVERIFY(!result.credentials);
-    QVERIFY2(result.error.contains(QStringLiteral("No credentials found for profile \"ghost\"")), qPrintable(result.error));
+    QVERIFY2(result.error.contains(QStringLiteral("No credentials found for profile \"ghost\"")),
+        qPrintable(result.error));
 
     secrets.available = false;
     provider.invalidate();
@@ -212,18 +215,25 @@ void TestCredentialsProvider::stsResponses_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("error");
-    QTest::newRow("ok") << 200 << QByteArray(R"(<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+    QTest::newRow("ok") << 200
+                        << QByteArray(
+                               R"(<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
   <AssumeRoleResult><Credentials><AccessKeyId>ASIAROLE</AccessKeyId><SecretAccessKey>role-secret</SecretAccessKey>
   <SessionToken>role-token</SessionToken><Expiration>2026-11-23T13:00:00Z</Expiration></Credentials>
   <AssumedRoleUser><Arn>arn:aws:sts::1:assumed-role/r/s</Arn><AssumedRoleId>AROA:s</AssumedRoleId></AssumedRoleUser>
-  </AssumeRoleResult></AssumeRoleResponse>)") << QString();
-    QTest::newRow("access denied") << 403 << QByteArray(R"(<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code>
+  </AssumeRoleResult></AssumeRoleResponse>)")
+                        << QString();
+    QTest::newRow("access denied")
+        << 403 << QByteArray(R"(<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code>
   <Message>User is not authorized to perform: sts:AssumeRole</Message></Error></ErrorResponse>)")
-                                   << QStringLiteral("AccessDenied: User is not authorized to perform: sts:AssumeRole");
-    QTest::newRow("no token") << 200 << QByteArray("<AssumeRoleResponse><Credentials><AccessKeyId>A</AccessKeyId>"
-                                                   "<SecretAccessKey>s</SecretAccessKey></Credentials></AssumeRoleResponse>")
-                              << QStringLiteral("without complete credentials");
-    QTest::newRow("malformed xml") << 200 << QByteArray("<AssumeRoleResponse><Credentials>") << QStringLiteral("malformed XML");
+        << QStringLiteral("AccessDenied: User is not authorized to perform: sts:AssumeRole");
+    QTest::newRow("no token")
+        << 200
+        << QByteArray("<AssumeRoleResponse><Credentials><AccessKeyId>A</AccessKeyId>"
+                      "<SecretAccessKey>s</SecretAccessKey></Credentials></AssumeRoleResponse>")
+        << QStringLiteral("without complete credentials");
+    QTest::newRow("malformed xml") << 200 << QByteArray("<AssumeRoleResponse><Credentials>")
+                                   << QStringLiteral("malformed XML");
     QTest::newRow("html error page") << 502 << QByteArray("<html>bad gateway") << QStringLiteral("HTTP 502");
 }
 
@@ -247,10 +257,12 @@ void TestCredentialsProvider::stsResponses()
 
 void TestCredentialsProvider::stsFormBody()
 {
-    const auto body = StsClient::formBody({QStringLiteral("arn:aws:iam::123456789012:role/Mig rate"),
-        QStringLiteral("alice@example"), QStringLiteral("ext/1"), 1800});
-    QCOMPARE(body, QByteArray("Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2FMig%20rate"
-                              "&RoleSessionName=alice%40example&DurationSeconds=1800&ExternalId=ext%2F1"));
+    const auto body = StsClient::formBody({ QStringLiteral("arn:aws:iam::123456789012:role/Mig rate"),
+        QStringLiteral("alice@example"), QStringLiteral("ext/1"), 1800 });
+    QCOMPARE(body,
+        QByteArray("Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%"
+                   "2FMig%20rate"
+                   "&RoleSessionName=alice%40example&DurationSeconds=1800&ExternalId=ext%2F1"));
 }
 
 void TestCredentialsProvider::assumeRoleAgainstMoto()
@@ -266,12 +278,12 @@ void TestCredentialsProvider::assumeRoleAgainstMoto()
     QCOMPARE(int(plan.kind), int(CredentialsPlan::Kind::AssumeRole));
     QString askedRegion;
     CredentialsProvider provider(plan,
-        {&network, nullptr,
+        { &network, nullptr,
             [&](const QString &region) {
                 askedRegion = region;
                 return m_motoUrl;
             },
-            Clock::system()});
+            Clock::system() });
     const auto result = get(provider);
     QVERIFY2(result.credentials, qPrintable(result.error));
     QCOMPARE(askedRegion, QStringLiteral("us-east-1"));
@@ -294,11 +306,13 @@ void TestCredentialsProvider::assumeRoleSourceFailure()
         QByteArray());
     const auto plan = CredentialsPlan::resolve(QStringLiteral("migrate"), true, QProcessEnvironment(), files);
     bool stsAsked = false;
-    CredentialsProvider provider(plan, {&network, nullptr, [&](const QString &) {
-                                            stsAsked = true;
-                                            return QUrl(QStringLiteral("http://127.0.0.1:1"));
-                                        },
-                                           m_clock});
+    CredentialsProvider provider(plan,
+        { &network, nullptr,
+            [&](const QString &) {
+                stsAsked = true;
+                return QUrl(QStringLiteral("http://127.0.0.1:1"));
+            },
+            m_clock });
     const auto result = get(provider);
     QVERIFY(!result.credentials);
     QVERIFY2(result.error.contains(QStringLiteral("could not be started")), qPrintable(result.error));

@@ -1,25 +1,25 @@
-#include "ui/ActionController.h"
-#include "ui/MainWindow.h"
-#include "emulator/http/MgnEmulator.h"
-#include "emulator/service/MgnService.h"
-#include "emulator/service/Fleet.h"
-#include "ui/widgets/LagChartView.h"
-#include "ui/details/ServerDetailsWidget.h"
-#include "models/itemmodels/SourceServerFilterProxyModel.h"
-#include "models/itemmodels/SourceServerTableModel.h"
 #include "app/mgn/MgnConnection.h"
 #include "app/services/RefreshService.h"
+#include "emulator/http/MgnEmulator.h"
+#include "emulator/service/Fleet.h"
+#include "emulator/service/MgnService.h"
+#include "models/itemmodels/SourceServerFilterProxyModel.h"
+#include "models/itemmodels/SourceServerTableModel.h"
 #include "tests/support/WindowTestEnvironment.h"
+#include "ui/ActionController.h"
+#include "ui/MainWindow.h"
+#include "ui/details/ServerDetailsWidget.h"
+#include "ui/widgets/LagChartView.h"
 
 #include <QAction>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -131,7 +131,8 @@ void TestDashboardEmulator::enablementFollowsTheRulesForEveryState()
     int checked = 0;
     for (int row = 0; row < m_window->serverModel()->rowCount(); ++row) {
         const mgn::SourceServer server = *m_window->serverModel()->serverAt(row);
-        const QString key = (server.lifeCycle && server.lifeCycle->state ? server.lifeCycle->state->toWire() : QString())
+        const QString key
+            = (server.lifeCycle && server.lifeCycle->state ? server.lifeCycle->state->toWire() : QString())
             + u'/'
             + (server.dataReplicationInfo && server.dataReplicationInfo->dataReplicationState
                     ? server.dataReplicationInfo->dataReplicationState->toWire()
@@ -184,9 +185,10 @@ void TestDashboardEmulator::refusalShowsTheServiceMessage()
     QVERIFY(!id.isEmpty());
     mgn::SourceServer stale = *m_window->serverModel()->serverAt(m_window->serverModel()->rowOf(id));
     stale.lifeCycle->state = mgn::EnumValue<mgn::LifeCycleState>(mgn::LifeCycleState::CuttingOver);
-    stale.dataReplicationInfo->dataReplicationState = mgn::EnumValue<mgn::DataReplicationState>(mgn::DataReplicationState::Continuous);
+    stale.dataReplicationInfo->dataReplicationState
+        = mgn::EnumValue<mgn::DataReplicationState>(mgn::DataReplicationState::Continuous);
     stale.dataReplicationInfo->lagDuration = 1000;
-    m_window->serverModel()->upsert({stale});
+    m_window->serverModel()->upsert({ stale });
     selectServer(id);
     m_window->actions()->setConfirm([](const QString &, const QString &) { return true; });
     QAction *finalize = m_window->actions()->action(Action::FinalizeCutover);
@@ -229,7 +231,6 @@ void TestDashboardEmulator::refreshKeepsTheSelectionAndAddsALagPoint()
     }
 }
 
-
 // An account where MGN was never initialized: the refresh fails saying so and
 // where to set it up; File > Initialize asks first, then calls InitializeService
 // and lists the servers.
@@ -255,7 +256,8 @@ void TestDashboardEmulator::uninitializedAccountCanBeInitialized()
     QCOMPARE(failed.first().first().value<AwsError>().kind, AwsError::Kind::UninitializedAccount);
     QCOMPARE(m_window->serverModel()->rowCount(), 0);
     const QString shown = m_window->statusBar()->currentMessage();
-    QVERIFY2(shown.contains(u"not initialized"_s) && shown.contains(u"File > Initialize"_s), qPrintable(shown));
+    QVERIFY2(
+        shown.contains(u"not initialized"_s) && shown.contains(u"File > Initialize"_s), qPrintable(shown));
     QVERIFY(initialize->isEnabled());
 
     int asked = 0;

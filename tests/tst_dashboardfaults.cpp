@@ -1,16 +1,16 @@
-#include "ui/ActionController.h"
+#include "app/aws/FixedClock.h"
+#include "app/mgn/MgnConnection.h"
+#include "app/services/RefreshService.h"
 #include "emulator/http/FaultInjector.h"
-#include "emulator/service/Fleet.h"
-#include "ui/MainWindow.h"
 #include "emulator/http/MgnEmulator.h"
+#include "emulator/service/Fleet.h"
 #include "emulator/service/MgnService.h"
 #include "models/codec/SourceServerCodec.h"
 #include "models/itemmodels/SourceServerFilterProxyModel.h"
 #include "models/itemmodels/SourceServerTableModel.h"
-#include "app/aws/FixedClock.h"
-#include "app/mgn/MgnConnection.h"
-#include "app/services/RefreshService.h"
 #include "tests/support/WindowTestEnvironment.h"
+#include "ui/ActionController.h"
+#include "ui/MainWindow.h"
 
 #include <QAction>
 #include <QElapsedTimer>
@@ -163,7 +163,8 @@ void TestDashboardFaults::compareWithFleet() const
     for (const FleetServer &entry : fleet.servers) {
         const int row = model->rowOf(entry.server.id());
         QVERIFY2(row >= 0, qPrintable(entry.server.id()));
-        QCOMPARE(mgn::SourceServerCodec::encode(*model->serverAt(row)), mgn::SourceServerCodec::encode(entry.server));
+        QCOMPARE(mgn::SourceServerCodec::encode(*model->serverAt(row)),
+            mgn::SourceServerCodec::encode(entry.server));
     }
 }
 
@@ -210,7 +211,8 @@ void TestDashboardFaults::throttlingAndServerErrorsAreRetriedInSight()
     for (int i = 0; i < 4; ++i)
         QVERIFY(refreshAndWait());
     const QString seen = watch.texts().join(u'\n');
-    QVERIFY2(seen.contains(u"ThrottlingException"_s) || seen.contains(u"InternalServerException"_s), qPrintable(seen));
+    QVERIFY2(seen.contains(u"ThrottlingException"_s) || seen.contains(u"InternalServerException"_s),
+        qPrintable(seen));
     QVERIFY2(seen.contains(u"retrying in"_s), qPrintable(seen));
     QCOMPARE(m_window->serverModel()->rowCount(), 400);
 
@@ -274,8 +276,10 @@ void TestDashboardFaults::actionUnderFaultsSaysWhyAndChangesNothing()
             id = server->id();
     }
     QVERIFY(!id.isEmpty());
-    m_window->serverView()->selectRow(m_window->serverProxy()->mapFromSource(
-        m_window->serverModel()->index(m_window->serverModel()->rowOf(id), 0)).row());
+    m_window->serverView()->selectRow(
+        m_window->serverProxy()
+            ->mapFromSource(m_window->serverModel()->index(m_window->serverModel()->rowOf(id), 0))
+            .row());
     m_window->actions()->setConfirm([](const QString &, const QString &) { return true; });
     QAction *archive = m_window->actions()->action(Action::MarkAsArchived);
     QVERIFY(archive->isEnabled());

@@ -31,32 +31,31 @@ void TestDashboardOptions::parse_data()
 
     using O = DashboardOptions::Outcome;
     const auto prog = QStringLiteral("mgn-dashboard");
-    QTest::newRow("nothing") << QStringList{prog} << int(O::Run) << QString();
-    QTest::newRow("help") << QStringList{prog, QStringLiteral("--help")} << int(O::ShowHelp)
+    QTest::newRow("nothing") << QStringList { prog } << int(O::Run) << QString();
+    QTest::newRow("help") << QStringList { prog, QStringLiteral("--help") } << int(O::ShowHelp)
                           << QStringLiteral("--endpoint-url");
-    QTest::newRow("version") << QStringList{prog, QStringLiteral("--version")} << int(O::ShowVersion)
+    QTest::newRow("version") << QStringList { prog, QStringLiteral("--version") } << int(O::ShowVersion)
                              << QStringLiteral("mgn-dashboard 9.8.7");
-    QTest::newRow("demo") << QStringList{prog, QStringLiteral("--demo")} << int(O::Run) << QString();
-    QTest::newRow("unknown option") << QStringList{prog, QStringLiteral("--frobnicate")} << int(O::Error)
+    QTest::newRow("demo") << QStringList { prog, QStringLiteral("--demo") } << int(O::Run) << QString();
+    QTest::newRow("unknown option") << QStringList { prog, QStringLiteral("--frobnicate") } << int(O::Error)
                                     << QStringLiteral("frobnicate");
-    QTest::newRow("positional") << QStringList{prog, QStringLiteral("extra")} << int(O::Error)
+    QTest::newRow("positional") << QStringList { prog, QStringLiteral("extra") } << int(O::Error)
                                 << QStringLiteral("extra");
     QTest::newRow("bad endpoint scheme")
-        << QStringList{prog, QStringLiteral("--endpoint-url"), QStringLiteral("ftp://x")} << int(O::Error)
+        << QStringList { prog, QStringLiteral("--endpoint-url"), QStringLiteral("ftp://x") } << int(O::Error)
         << QStringLiteral("ftp://x");
     QTest::newRow("endpoint without host")
-        << QStringList{prog, QStringLiteral("--endpoint-url"), QStringLiteral("http://")} << int(O::Error)
+        << QStringList { prog, QStringLiteral("--endpoint-url"), QStringLiteral("http://") } << int(O::Error)
         << QStringLiteral("--endpoint-url");
-    QTest::newRow("missing value") << QStringList{prog, QStringLiteral("--region")} << int(O::Error)
+    QTest::newRow("missing value") << QStringList { prog, QStringLiteral("--region") } << int(O::Error)
                                    << QStringLiteral("region");
-    QTest::newRow("demo with endpoint")
-        << QStringList{prog, QStringLiteral("--demo"), QStringLiteral("--endpoint-url"),
-               QStringLiteral("http://127.0.0.1:1")}
-        << int(O::Error) << QStringLiteral("together");
-    QTest::newRow("qt platform option")
-        << QStringList{prog, QStringLiteral("-platform"), QStringLiteral("offscreen"), QStringLiteral("--demo")}
-        << int(O::Run) << QString();
-    QTest::newRow("short help") << QStringList{prog, QStringLiteral("-h")} << int(O::ShowHelp)
+    QTest::newRow("demo with endpoint") << QStringList { prog, QStringLiteral("--demo"),
+        QStringLiteral("--endpoint-url"), QStringLiteral("http://127.0.0.1:1") }
+                                        << int(O::Error) << QStringLiteral("together");
+    QTest::newRow("qt platform option") << QStringList { prog, QStringLiteral("-platform"),
+        QStringLiteral("offscreen"), QStringLiteral("--demo") }
+                                        << int(O::Run) << QString();
+    QTest::newRow("short help") << QStringList { prog, QStringLiteral("-h") } << int(O::ShowHelp)
                                 << QStringLiteral("--profile");
 }
 
@@ -74,27 +73,30 @@ void TestDashboardOptions::parse()
 void TestDashboardOptions::helpListsEveryOption()
 {
     const auto options
-        = DashboardOptions::parse({QStringLiteral("mgn-dashboard"), QStringLiteral("--help")});
-    for (const auto *name : {"--demo", "--endpoint-url", "--profile", "--region", "--version", "--help"})
+        = DashboardOptions::parse({ QStringLiteral("mgn-dashboard"), QStringLiteral("--help") });
+    for (const auto *name : { "--demo", "--endpoint-url", "--profile", "--region", "--version", "--help" })
         QVERIFY2(options.message.contains(QLatin1String(name)), name);
     // Named as it was run, though no QCoreApplication exists yet.
-    QVERIFY2(options.message.startsWith(QLatin1String("Usage: mgn-dashboard [options]")), qPrintable(options.message));
-    const auto installed = DashboardOptions::parse({QStringLiteral("/usr/bin/mgn-dashboard"), QStringLiteral("-h")});
+    QVERIFY2(options.message.startsWith(QLatin1String("Usage: mgn-dashboard [options]")),
+        qPrintable(options.message));
+    const auto installed
+        = DashboardOptions::parse({ QStringLiteral("/usr/bin/mgn-dashboard"), QStringLiteral("-h") });
     QVERIFY(installed.message.startsWith(QLatin1String("Usage: mgn-dashboard ")));
 }
 
 void TestDashboardOptions::values()
 {
-    const auto options = DashboardOptions::parse({QStringLiteral("mgn-dashboard"),
-        QStringLiteral("--profile"), QStringLiteral("migration"), QStringLiteral("--region"),
-        QStringLiteral("eu-west-3"), QStringLiteral("--endpoint-url"), QStringLiteral("http://127.0.0.1:8123")});
+    const auto options
+        = DashboardOptions::parse({ QStringLiteral("mgn-dashboard"), QStringLiteral("--profile"),
+            QStringLiteral("migration"), QStringLiteral("--region"), QStringLiteral("eu-west-3"),
+            QStringLiteral("--endpoint-url"), QStringLiteral("http://127.0.0.1:8123") });
     QCOMPARE(int(options.outcome), int(DashboardOptions::Outcome::Run));
     QCOMPARE(options.profile, std::optional<QString>(QStringLiteral("migration")));
     QCOMPARE(options.region, std::optional<QString>(QStringLiteral("eu-west-3")));
     QCOMPARE(options.endpointUrl, std::optional<QString>(QStringLiteral("http://127.0.0.1:8123")));
     QVERIFY(!options.demo);
 
-    const auto bare = DashboardOptions::parse({QStringLiteral("mgn-dashboard")});
+    const auto bare = DashboardOptions::parse({ QStringLiteral("mgn-dashboard") });
     QVERIFY(!bare.profile.has_value());
     QVERIFY(!bare.region.has_value());
     QVERIFY(!bare.endpointUrl.has_value());

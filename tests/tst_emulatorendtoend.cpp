@@ -1,10 +1,10 @@
-#include "models/rules/ActionRules.h"
-#include "emulator/http/EmulatorHttpServer.h"
-#include "emulator/http/FaultInjector.h"
-#include "emulator/http/MgnEmulator.h"
 #include "app/aws/AwsTransport.h"
 #include "app/aws/FixedClock.h"
 #include "app/mgn/MgnClient.h"
+#include "emulator/http/EmulatorHttpServer.h"
+#include "emulator/http/FaultInjector.h"
+#include "emulator/http/MgnEmulator.h"
+#include "models/rules/ActionRules.h"
 
 #include <QProcess>
 #include <QRegularExpression>
@@ -173,7 +173,8 @@ void TestEmulatorEndToEnd::describesAllServersOfALargeFleetWithPaging()
         const quint64 before = m_emulator->server()->requestCount();
         const Listing listing = list(pageSize);
         QVERIFY(listing.result);
-        QVERIFY2(listing.result->ok(), qPrintable(listing.result->error ? listing.result->error->message : QString()));
+        QVERIFY2(listing.result->ok(),
+            qPrintable(listing.result->error ? listing.result->error->message : QString()));
         QCOMPARE(listing.servers.size(), 2500);
         QCOMPARE(listing.decodeErrors, 0);
         QCOMPARE(listing.result->value->pages, (2500 + pageSize - 1) / pageSize);

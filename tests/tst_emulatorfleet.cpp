@@ -1,4 +1,4 @@
-#include "models/rules/ActionRules.h"
+#include "app/aws/FixedClock.h"
 #include "emulator/service/Fleet.h"
 #include "emulator/service/FleetActions.h"
 #include "emulator/service/FleetGenerator.h"
@@ -8,13 +8,13 @@
 #include "emulator/service/MgnService.h"
 #include "emulator/service/ReplicationSimulator.h"
 #include "emulator/service/ServerFields.h"
-#include "app/aws/FixedClock.h"
+#include "models/rules/ActionRules.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
-#include <QJsonObject>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
@@ -77,7 +77,8 @@ qsizetype firstWith(const Fleet &fleet, const std::function<bool(const FleetServ
 qint64 replicatedBytes(const SourceServer &server)
 {
     qint64 total = 0;
-    for (const ReplicatedDisk &disk : server.dataReplicationInfo->replicatedDisks.value_or(QList<ReplicatedDisk>()))
+    for (const ReplicatedDisk &disk :
+        server.dataReplicationInfo->replicatedDisks.value_or(QList<ReplicatedDisk>()))
         total += disk.replicatedStorageBytes.value_or(0);
     return total;
 }
@@ -175,9 +176,11 @@ void TestEmulatorFleet::statesConsistent()
 
     for (const FleetServer &entry : fleet.servers) {
         const SourceServer &server = entry.server;
-        const QByteArray label = server.id().toLatin1() + ' ' + server.lifeCycle->state->toWire().toLatin1() + '/'
-            + (server.replicationState() ? server.dataReplicationInfo->dataReplicationState->toWire().toLatin1()
-                                         : QByteArray("none"));
+        const QByteArray label = server.id().toLatin1() + ' ' + server.lifeCycle->state->toWire().toLatin1()
+            + '/'
+            + (server.replicationState()
+                    ? server.dataReplicationInfo->dataReplicationState->toWire().toLatin1()
+                    : QByteArray("none"));
         const char *name = label.constData();
         const LC lifeCycle = *server.lifeCycleState();
         const RS replication = replicationOf(server);
@@ -192,8 +195,8 @@ void TestEmulatorFleet::statesConsistent()
             break;
         case LC::NotReady:
             QVERIFY2(!lag, name);
-            QVERIFY2(QList<RS>({ RS::Initiating, RS::InitialSync, RS::Stalled, RS::Paused, RS::PendingSnapshotShipping,
-                                   RS::ShippingSnapshot })
+            QVERIFY2(QList<RS>({ RS::Initiating, RS::InitialSync, RS::Stalled, RS::Paused,
+                                   RS::PendingSnapshotShipping, RS::ShippingSnapshot })
                          .contains(replication),
                 name);
             QVERIFY2(!ActionRules::evaluate(Action::StartTest, server).allowed, name);
@@ -222,7 +225,8 @@ void TestEmulatorFleet::statesConsistent()
         }
         if (server.archived())
             QVERIFY2(lifeCycle == LC::Cutover || lifeCycle == LC::Disconnected, name);
-        QCOMPARE(ActionRules::evaluate(Action::FinalizeCutover, server).allowed, lifeCycle == LC::CuttingOver);
+        QCOMPARE(
+            ActionRules::evaluate(Action::FinalizeCutover, server).allowed, lifeCycle == LC::CuttingOver);
 
         if (replication == RS::InitialSync) {
             QVERIFY2(server.dataReplicationInfo->etaDateTime, name);
@@ -242,7 +246,9 @@ void TestEmulatorFleet::statesConsistent()
             const auto &steps = *server.dataReplicationInfo->dataReplicationInitiation->steps;
             QCOMPARE(steps.size(), 11);
             QCOMPARE(int(std::count_if(steps.begin(), steps.end(),
-                         [](const auto &step) { return *step.status == DataReplicationInitiationStepStatus::InProgress; })),
+                         [](const auto &step) {
+                             return *step.status == DataReplicationInitiationStepStatus::InProgress;
+                         })),
                 1);
         }
         if (lifeCycle == LC::Testing || lifeCycle == LC::ReadyForCutover) {
@@ -259,10 +265,13 @@ void TestEmulatorFleet::statesConsistent()
         if (*server.replicationType == ReplicationType::SnapshotShipping)
             QVERIFY2(vcenterIds.contains(server.vcenterClientID.value_or(QString())), name);
         if (lifeCycle != LC::PendingInstallation && lifeCycle != LC::Cutover && lifeCycle != LC::Disconnected
-            && !(replication == RS::Stalled && server.dataReplicationInfo->dataReplicationError->error
-                 == DataReplicationErrorString::AgentNotSeen)) {
+            && !(replication == RS::Stalled
+                && server.dataReplicationInfo->dataReplicationError->error
+                    == DataReplicationErrorString::AgentNotSeen)) {
             QVERIFY2(server.lifeCycle->lastSeenByServiceDateTime, name);
-            QVERIFY2(startTime.toMSecsSinceEpoch() - *server.lifeCycle->lastSeenByServiceDateTime <= 20 * second, name);
+            QVERIFY2(
+                startTime.toMSecsSinceEpoch() - *server.lifeCycle->lastSeenByServiceDateTime <= 20 * second,
+                name);
         }
         QVERIFY2(server.lifeCycle->addedToServiceDateTime <= startTime.toMSecsSinceEpoch(), name);
     }
@@ -312,14 +321,16 @@ void TestEmulatorFleet::identitiesRealistic()
     QCOMPARE(hostnames.size(), 250);
     QVERIFY(systems.size() >= 10);
     QVERIFY(systems.contains(u"Ubuntu 22.04.3 LTS"_s) || systems.contains(u"Ubuntu 20.04.6 LTS"_s));
-    QVERIFY(std::any_of(systems.begin(), systems.end(), [](const QString &os) { return os.contains(u"Windows"_s); }));
+    QVERIFY(std::any_of(
+        systems.begin(), systems.end(), [](const QString &os) { return os.contains(u"Windows"_s); }));
 }
 
 void TestEmulatorFleet::initialSyncGrowsThenContinuous()
 {
     Fleet fleet = generate(200, 5);
     const qsizetype index = firstWith(fleet, [](const FleetServer &entry) {
-        return replicationOf(entry.server) == RS::InitialSync && entry.server.lifeCycleState() == LC::NotReady;
+        return replicationOf(entry.server) == RS::InitialSync
+            && entry.server.lifeCycleState() == LC::NotReady;
     });
     QVERIFY(index >= 0);
     const qint64 before = replicatedBytes(fleet.servers[std::size_t(index)].server);
@@ -359,14 +370,16 @@ void TestEmulatorFleet::initiationStepsOneByOne()
             const SourceServer &server = copy.servers[std::size_t(index)].server;
             const RS state = replicationOf(server);
             const auto &steps = *server.dataReplicationInfo->dataReplicationInitiation->steps;
-            const int done = int(std::count_if(steps.begin(), steps.end(), [](const DataReplicationInitiationStep &step) {
-                return *step.status == DataReplicationInitiationStepStatus::Succeeded;
-            }));
+            const int done = int(
+                std::count_if(steps.begin(), steps.end(), [](const DataReplicationInitiationStep &step) {
+                    return *step.status == DataReplicationInitiationStepStatus::Succeeded;
+                }));
             QVERIFY2(done >= succeeded, "steps never go back");
             succeeded = done;
             if (state == RS::Stalled) {
-                const auto failed = std::find_if(steps.begin(), steps.end(),
-                    [](const auto &step) { return *step.status == DataReplicationInitiationStepStatus::Failed; });
+                const auto failed = std::find_if(steps.begin(), steps.end(), [](const auto &step) {
+                    return *step.status == DataReplicationInitiationStepStatus::Failed;
+                });
                 QVERIFY(failed != steps.end());
                 QCOMPARE(server.dataReplicationInfo->dataReplicationError->error->value(),
                     ReplicationSimulator::errorForStep(failed->name->value()));
@@ -375,7 +388,8 @@ void TestEmulatorFleet::initiationStepsOneByOne()
             }
             if (state != RS::Initiating) {
                 QCOMPARE(succeeded, 11);
-                QVERIFY(state == RS::InitialSync || state == RS::Rescan || state == RS::PendingSnapshotShipping);
+                QVERIFY(
+                    state == RS::InitialSync || state == RS::Rescan || state == RS::PendingSnapshotShipping);
                 break;
             }
         }
@@ -419,7 +433,9 @@ void TestEmulatorFleet::simulationIndependentOfSampling()
     const Fleet start = generate(150, 21, 60.0);
     int changed = 0;
     for (std::size_t i = 0; i < once.servers.size(); ++i)
-        changed += once.servers[i].server.replicationState() != start.servers[i].server.replicationState() ? 1 : 0;
+        changed += once.servers[i].server.replicationState() != start.servers[i].server.replicationState()
+            ? 1
+            : 0;
     QVERIFY(changed > 20);
 }
 
@@ -432,7 +448,8 @@ void TestEmulatorFleet::launchJobProgresses()
             ids << entry.server.id();
     }
     QCOMPARE(ids.size(), 4);
-    const qsizetype jobIndex = FleetActions::startLaunch(fleet, ids, InitiatedBy::StartTest, std::nullopt, fleet.simNow);
+    const qsizetype jobIndex
+        = FleetActions::startLaunch(fleet, ids, InitiatedBy::StartTest, std::nullopt, fleet.simNow);
     {
         const Job &job = fleet.jobs[std::size_t(jobIndex)].job;
         QVERIFY(QRegularExpression(u"^mgnjob-[0-9a-f]{17}$"_s).match(job.jobID).hasMatch());
@@ -473,13 +490,15 @@ void TestEmulatorFleet::launchJobProgresses()
         QVERIFY(*job.log.at(i).logDateTime >= *job.log.at(i - 1).logDateTime);
     int launched = 0;
     for (const ParticipatingServer &participant : *job.job.participatingServers) {
-        const SourceServer &server = fleet.servers[std::size_t(fleet.findServer(participant.sourceServerID))].server;
+        const SourceServer &server
+            = fleet.servers[std::size_t(fleet.findServer(participant.sourceServerID))].server;
         if (*participant.launchStatus == LaunchStatus::Failed) {
             QVERIFY(log.contains(JobLogEvent::LaunchFailed));
             continue;
         }
         QCOMPARE(participant.launchStatus->value(), LaunchStatus::Launched);
-        QVERIFY(QRegularExpression(u"^i-[0-9a-f]{17}$"_s).match(*participant.launchedEc2InstanceID).hasMatch());
+        QVERIFY(
+            QRegularExpression(u"^i-[0-9a-f]{17}$"_s).match(*participant.launchedEc2InstanceID).hasMatch());
         QVERIFY(server.launchedInstance->ec2InstanceID == participant.launchedEc2InstanceID);
         QCOMPARE(*server.launchedInstance->jobID, job.job.jobID);
         QCOMPARE(server.launchedInstance->firstBoot->value(), FirstBoot::Succeeded);
@@ -527,8 +546,8 @@ void TestEmulatorFleet::persistenceRoundTrip()
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(u"state.json"_s);
     Fleet fleet = generate(150, 23, 30.0);
-    FleetActions::startLaunch(fleet, { fleet.servers.front().server.id() }, InitiatedBy::StartTest, Tags { { u"k"_s, u"v"_s } },
-        fleet.simNow);
+    FleetActions::startLaunch(fleet, { fleet.servers.front().server.id() }, InitiatedBy::StartTest,
+        Tags { { u"k"_s, u"v"_s } }, fleet.simNow);
     advanceToWall(fleet, startTime.toMSecsSinceEpoch() + 5 * second);
     fleet.initialized = false;
     QString error;
@@ -658,7 +677,8 @@ void TestEmulatorFleet::largeFleetAdvancesQuickly()
         slowest = std::max(slowest, step.elapsed());
     }
     const qint64 advancing = timer.elapsed();
-    qInfo("10,000 servers: generated in %lld ms; 60 advances (1 s each at speed 60) in %lld ms, slowest %lld ms",
+    qInfo("10,000 servers: generated in %lld ms; 60 advances (1 s each at speed 60) in %lld ms, slowest %lld "
+          "ms",
         generation, advancing, slowest);
     QVERIFY2(slowest < 100, "an advance of the whole fleet takes milliseconds");
 }

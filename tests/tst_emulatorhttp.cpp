@@ -1,10 +1,10 @@
-#include "emulator/http/EmulatorHttpServer.h"
-#include "emulator/http/FaultInjector.h"
-#include "emulator/http/SigV4Verifier.h"
 #include "app/aws/AwsHttpResponse.h"
 #include "app/aws/AwsTransport.h"
 #include "app/aws/FixedClock.h"
 #include "app/mgn/MgnClient.h"
+#include "emulator/http/EmulatorHttpServer.h"
+#include "emulator/http/FaultInjector.h"
+#include "emulator/http/SigV4Verifier.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>

@@ -1,9 +1,9 @@
-#include "models/rules/ActionRules.h"
-#include "emulator/http/EmulatorHttpServer.h"
-#include "emulator/http/MgnEmulator.h"
 #include "app/aws/AwsTransport.h"
 #include "app/aws/FixedClock.h"
 #include "app/mgn/MgnClient.h"
+#include "emulator/http/EmulatorHttpServer.h"
+#include "emulator/http/MgnEmulator.h"
+#include "models/rules/ActionRules.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -443,8 +443,8 @@ void TestEmulatorInterop::awsCliUninitializedAccount()
     const auto cli = [&](const QStringList &arguments) {
         return run(program,
             prefix + arguments
-                + QStringList { u"--endpoint-url"_s, emulator.url().toString(), u"--region"_s, emulator.region(),
-                      u"--output"_s, u"json"_s },
+                + QStringList { u"--endpoint-url"_s, emulator.url().toString(), u"--region"_s,
+                    emulator.region(), u"--output"_s, u"json"_s },
             {},
             { { u"AWS_ACCESS_KEY_ID"_s, emulator.credentials().accessKeyId },
                 { u"AWS_SECRET_ACCESS_KEY"_s, emulator.credentials().secretAccessKey } });
@@ -453,8 +453,8 @@ void TestEmulatorInterop::awsCliUninitializedAccount()
     const ProcessResult refused = cli({ u"mgn"_s, u"describe-source-servers"_s });
     QVERIFY(refused.finished);
     QVERIFY(refused.exitCode != 0);
-    QVERIFY2(refused.err.contains(
-                 "An error occurred (UninitializedAccountException) when calling the DescribeSourceServers operation"),
+    QVERIFY2(refused.err.contains("An error occurred (UninitializedAccountException) when calling the "
+                                  "DescribeSourceServers operation"),
         refused.err.constData());
 
     const ProcessResult initialized = cli({ u"mgn"_s, u"initialize-service"_s });

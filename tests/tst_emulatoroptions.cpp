@@ -40,12 +40,12 @@ void TestEmulatorOptions::defaults()
 
 void TestEmulatorOptions::values()
 {
-    const EmulatorOptions options = EmulatorOptions::parse({ u"mgn-emulator"_s, u"--port"_s, u"8123"_s,
-        u"--servers"_s, u"10000"_s, u"--seed"_s, u"4294967295"_s, u"--speed"_s, u"0.5"_s, u"--faults"_s,
-        u"throttle=0.05,slow=300ms"_s, u"--state"_s, u"fleet.json"_s, u"--save-interval"_s, u"5"_s,
-        u"--access-key-id"_s, u"AKIDEXAMPLE"_s, u"--secret-access-key"_s, u"s3cr3t"_s, u"--session-token"_s,
-        u"tok"_s, u"--region"_s, u"eu-west-3"_s, u"--account-id"_s, u"123456789012"_s, u"--verbose"_s,
-        u"--uninitialized"_s });
+    const EmulatorOptions options = EmulatorOptions::parse(
+        { u"mgn-emulator"_s, u"--port"_s, u"8123"_s, u"--servers"_s, u"10000"_s, u"--seed"_s, u"4294967295"_s,
+            u"--speed"_s, u"0.5"_s, u"--faults"_s, u"throttle=0.05,slow=300ms"_s, u"--state"_s,
+            u"fleet.json"_s, u"--save-interval"_s, u"5"_s, u"--access-key-id"_s, u"AKIDEXAMPLE"_s,
+            u"--secret-access-key"_s, u"s3cr3t"_s, u"--session-token"_s, u"tok"_s, u"--region"_s,
+            u"eu-west-3"_s, u"--account-id"_s, u"123456789012"_s, u"--verbose"_s, u"--uninitialized"_s });
     QVERIFY2(options.outcome == Outcome::Run, qPrintable(options.message));
     QCOMPARE(options.port, quint16(8123));
     QCOMPARE(options.servers, 10000);
@@ -71,27 +71,34 @@ void TestEmulatorOptions::errors_data()
     QTest::newRow("positional") << QStringList { u"extra"_s } << u"Unexpected argument: extra"_s;
     QTest::newRow("port text") << QStringList { u"--port"_s, u"http"_s } << u"--port: expected 0 to 65535"_s;
     QTest::newRow("port too high") << QStringList { u"--port"_s, u"65536"_s } << u"got \"65536\""_s;
-    QTest::newRow("servers negative") << QStringList { u"--servers"_s, u"-1"_s } << u"--servers: expected 0 to 100000"_s;
+    QTest::newRow("servers negative")
+        << QStringList { u"--servers"_s, u"-1"_s } << u"--servers: expected 0 to 100000"_s;
     QTest::newRow("servers too many") << QStringList { u"--servers"_s, u"100001"_s } << u"--servers"_s;
     QTest::newRow("seed") << QStringList { u"--seed"_s, u"-3"_s } << u"--seed: expected 0 to 4294967295"_s;
-    QTest::newRow("speed zero") << QStringList { u"--speed"_s, u"0"_s } << u"--speed: expected a factor above 0"_s;
+    QTest::newRow("speed zero") << QStringList { u"--speed"_s, u"0"_s }
+                                << u"--speed: expected a factor above 0"_s;
     QTest::newRow("speed nan") << QStringList { u"--speed"_s, u"nan"_s } << u"--speed"_s;
     QTest::newRow("speed too fast") << QStringList { u"--speed"_s, u"1e7"_s } << u"--speed"_s;
     QTest::newRow("faults") << QStringList { u"--faults"_s, u"explode=1"_s } << u"--faults: "_s;
-    QTest::newRow("state empty") << QStringList { u"--state"_s, QString() } << u"--state: expected a file name"_s;
-    QTest::newRow("save interval") << QStringList { u"--save-interval"_s, u"0"_s } << u"--save-interval: expected 1 to 86400"_s;
+    QTest::newRow("state empty") << QStringList { u"--state"_s, QString() }
+                                 << u"--state: expected a file name"_s;
+    QTest::newRow("save interval") << QStringList { u"--save-interval"_s, u"0"_s }
+                                   << u"--save-interval: expected 1 to 86400"_s;
     QTest::newRow("key without secret") << QStringList { u"--access-key-id"_s, u"AKID"_s }
                                         << u"--access-key-id and --secret-access-key go together"_s;
-    QTest::newRow("token without keys") << QStringList { u"--session-token"_s, u"t"_s }
-                                        << u"--session-token needs --access-key-id"_s;
-    QTest::newRow("empty key") << QStringList { u"--access-key-id"_s, QString(), u"--secret-access-key"_s, u"s"_s }
-                               << u"cannot be empty"_s;
-    QTest::newRow("slash in key") << QStringList { u"--access-key-id"_s, u"AK/ID"_s, u"--secret-access-key"_s, u"s"_s }
-                                  << u"--access-key-id cannot contain '/'"_s;
-    QTest::newRow("empty token") << QStringList { u"--access-key-id"_s, u"AKID"_s, u"--secret-access-key"_s, u"s"_s,
-        u"--session-token"_s, QString() } << u"--session-token cannot be empty"_s;
-    QTest::newRow("region") << QStringList { u"--region"_s, u"Ireland"_s } << u"--region: expected a region name"_s;
-    QTest::newRow("account") << QStringList { u"--account-id"_s, u"1234"_s } << u"--account-id: expected 12 digits"_s;
+    QTest::newRow("token without keys")
+        << QStringList { u"--session-token"_s, u"t"_s } << u"--session-token needs --access-key-id"_s;
+    QTest::newRow("empty key") << QStringList { u"--access-key-id"_s, QString(), u"--secret-access-key"_s,
+        u"s"_s } << u"cannot be empty"_s;
+    QTest::newRow("slash in key") << QStringList { u"--access-key-id"_s, u"AK/ID"_s, u"--secret-access-key"_s,
+        u"s"_s } << u"--access-key-id cannot contain '/'"_s;
+    QTest::newRow("empty token") << QStringList { u"--access-key-id"_s, u"AKID"_s, u"--secret-access-key"_s,
+        u"s"_s, u"--session-token"_s, QString() }
+                                 << u"--session-token cannot be empty"_s;
+    QTest::newRow("region") << QStringList { u"--region"_s, u"Ireland"_s }
+                            << u"--region: expected a region name"_s;
+    QTest::newRow("account") << QStringList { u"--account-id"_s, u"1234"_s }
+                             << u"--account-id: expected 12 digits"_s;
     QTest::newRow("missing value") << QStringList { u"--servers"_s } << u"Missing value after '--servers'"_s;
 }
 
@@ -108,9 +115,9 @@ void TestEmulatorOptions::helpListsEveryOption()
 {
     const EmulatorOptions options = EmulatorOptions::parse({ u"mgn-emulator"_s, u"--help"_s });
     QCOMPARE(options.outcome, Outcome::ShowHelp);
-    for (const char *name : { "--port", "--servers", "--seed", "--speed", "--faults", "--state", "--save-interval",
-             "--access-key-id", "--secret-access-key", "--session-token", "--region", "--account-id", "--verbose",
-             "--uninitialized" })
+    for (const char *name : { "--port", "--servers", "--seed", "--speed", "--faults", "--state",
+             "--save-interval", "--access-key-id", "--secret-access-key", "--session-token", "--region",
+             "--account-id", "--verbose", "--uninitialized" })
         QVERIFY2(options.message.contains(QLatin1String(name)), name);
     // The demo keys are documented in the help: they are not secrets.
     QVERIFY(options.message.contains(QLatin1String(EmulatorOptions::demoAccessKeyId)));

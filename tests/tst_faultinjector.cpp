@@ -1,6 +1,6 @@
-#include "emulator/http/FaultInjector.h"
 #include "app/aws/AwsError.h"
 #include "app/aws/AwsHttpResponse.h"
+#include "emulator/http/FaultInjector.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

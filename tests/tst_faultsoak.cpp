@@ -1,19 +1,19 @@
-#include "models/rules/ActionRules.h"
-#include "emulator/http/EmulatorHttpServer.h"
-#include "emulator/http/FaultInjector.h"
-#include "emulator/service/Fleet.h"
-#include "ui/MainWindow.h"
-#include "emulator/http/MgnEmulator.h"
-#include "emulator/service/MgnService.h"
-#include "models/codec/SourceServerCodec.h"
-#include "models/itemmodels/SourceServerTableModel.h"
 #include "app/aws/AwsAttemptInfo.h"
 #include "app/aws/AwsTransport.h"
 #include "app/aws/FixedClock.h"
 #include "app/mgn/MgnClient.h"
 #include "app/mgn/MgnConnection.h"
 #include "app/services/RefreshService.h"
+#include "emulator/http/EmulatorHttpServer.h"
+#include "emulator/http/FaultInjector.h"
+#include "emulator/http/MgnEmulator.h"
+#include "emulator/service/Fleet.h"
+#include "emulator/service/MgnService.h"
+#include "models/codec/SourceServerCodec.h"
+#include "models/itemmodels/SourceServerTableModel.h"
+#include "models/rules/ActionRules.h"
 #include "tests/support/WindowTestEnvironment.h"
+#include "ui/MainWindow.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -41,7 +41,7 @@ namespace {
 QString operationOf(const EmulatorHttpServer::Exchange &exchange)
 {
     if (exchange.path.startsWith("/tags/"))
-        return exchange.method == "GET" ? u"ListTagsForResource"_s
+        return exchange.method == "GET"   ? u"ListTagsForResource"_s
             : exchange.method == "DELETE" ? u"UntagResource"_s
                                           : u"TagResource"_s;
     return QString::fromLatin1(exchange.path.mid(1).split('/').value(0));
@@ -77,7 +77,7 @@ private:
     void startSomeAction();
 
     QTemporaryDir m_settingsDir;
-    QRandomGenerator m_random{20261123};
+    QRandomGenerator m_random { 20261123 };
     std::shared_ptr<FixedClock> m_fleetClock;
     std::unique_ptr<MgnEmulator> m_emulator;
     std::unique_ptr<MainWindow> m_window;
@@ -108,7 +108,7 @@ void TestFaultSoak::startSomeAction()
     if (allowed.isEmpty() || m_random.bounded(5) == 0) {
         // A tag call now and then: idempotent, so retried on any retryable failure.
         client->tagResource(server.arn.value_or(QString()),
-            mgn::Tags{{u"Soak"_s, QString::number(m_actionsStarted)}},
+            mgn::Tags { { u"Soak"_s, QString::number(m_actionsStarted) } },
             [this](const MgnResult<MgnNothing> &result) {
                 ++m_actionsDone;
                 m_actionsFailed += result.error ? 1 : 0;
@@ -119,7 +119,7 @@ void TestFaultSoak::startSomeAction()
     MgnClient::ActionArguments arguments;
     if (action == Action::ChangeReplicationType)
         arguments.replicationType = ActionRules::replicationTypeTarget(server);
-    client->startAction(action, {server.id()}, arguments, [this](const BulkOutcome &outcome) {
+    client->startAction(action, { server.id() }, arguments, [this](const BulkOutcome &outcome) {
         ++m_actionsDone;
         m_actionsFailed += outcome.ok() ? 0 : 1;
     });
@@ -127,8 +127,9 @@ void TestFaultSoak::startSomeAction()
 
 void TestFaultSoak::soak()
 {
-    const int seconds = qEnvironmentVariableIsSet("MGN_SOAK_SECONDS") ? qEnvironmentVariableIntValue("MGN_SOAK_SECONDS")
-                                                                       : 20;
+    const int seconds = qEnvironmentVariableIsSet("MGN_SOAK_SECONDS")
+        ? qEnvironmentVariableIntValue("MGN_SOAK_SECONDS")
+        : 20;
     m_emulator = std::make_unique<MgnEmulator>();
     // The fleet's time moves on when the test says, and stands still for the final comparison.
     m_fleetClock = std::make_shared<FixedClock>(QDateTime(QDate(2026, 6, 1), QTime(7, 0), Qt::UTC));
@@ -183,8 +184,8 @@ void TestFaultSoak::soak()
         90000);
 
     // Every fault type happened.
-    for (const auto fault : {FaultInjector::Fault::Throttle, FaultInjector::Fault::InternalError,
-             FaultInjector::Fault::Drop, FaultInjector::Fault::Malformed})
+    for (const auto fault : { FaultInjector::Fault::Throttle, FaultInjector::Fault::InternalError,
+             FaultInjector::Fault::Drop, FaultInjector::Fault::Malformed })
         QVERIFY2(m_emulator->faultInjector()->count(fault) > 0, qPrintable(FaultInjector::faultName(fault)));
 
     // Client side: each failed attempt of a retryable error was retried, or
@@ -193,7 +194,8 @@ void TestFaultSoak::soak()
     QHash<quint64, int> attemptsPerRequest;
     int retried = 0;
     for (const AwsAttemptInfo &info : std::as_const(attempts)) {
-        attemptsPerRequest[info.requestSerial] = std::max(attemptsPerRequest.value(info.requestSerial), info.attempt);
+        attemptsPerRequest[info.requestSerial]
+            = std::max(attemptsPerRequest.value(info.requestSerial), info.attempt);
         if (!info.errorKind || *info.errorKind == AwsError::Kind::Cancelled || !isRetryable(info))
             continue;
         const bool idempotent = MgnClient::isIdempotent(info.operation);
@@ -251,13 +253,16 @@ void TestFaultSoak::soak()
     for (const FleetServer &entry : fleet.servers) {
         const int row = model->rowOf(entry.server.id());
         QVERIFY2(row >= 0, qPrintable(entry.server.id()));
-        QCOMPARE(mgn::SourceServerCodec::encode(*model->serverAt(row)), mgn::SourceServerCodec::encode(entry.server));
+        QCOMPARE(mgn::SourceServerCodec::encode(*model->serverAt(row)),
+            mgn::SourceServerCodec::encode(entry.server));
     }
 
-    qInfo("%d s: %lld requests (%lld invocations, %d of them mutations that are not idempotent), %d refreshes, "
-          "%d actions (%d failed), %d retries; faults: throttle %d, 500 %d, drop %d, malformed %d",
-        seconds, qlonglong(exchanges.size()), qlonglong(byInvocation.size()), mutations, refreshes, m_actionsStarted,
-        m_actionsFailed, retried, m_emulator->faultInjector()->count(FaultInjector::Fault::Throttle),
+    qInfo(
+        "%d s: %lld requests (%lld invocations, %d of them mutations that are not idempotent), %d refreshes, "
+        "%d actions (%d failed), %d retries; faults: throttle %d, 500 %d, drop %d, malformed %d",
+        seconds, qlonglong(exchanges.size()), qlonglong(byInvocation.size()), mutations, refreshes,
+        m_actionsStarted, m_actionsFailed, retried,
+        m_emulator->faultInjector()->count(FaultInjector::Fault::Throttle),
         m_emulator->faultInjector()->count(FaultInjector::Fault::InternalError),
         m_emulator->faultInjector()->count(FaultInjector::Fault::Drop),
         m_emulator->faultInjector()->count(FaultInjector::Fault::Malformed));

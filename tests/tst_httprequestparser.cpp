@@ -122,8 +122,8 @@ void TestHttpRequestParser::goodRequest_data()
                                    << QByteArray("GET") << QByteArray("/DescribeVcenterClients")
                                    << QByteArray("maxResults=1") << QByteArray() << true;
     QTest::newRow("spaces and tabs around values")
-        << QByteArray("POST /a HTTP/1.1\r\nHost:\tx \r\nContent-Length: \t2\t\r\n\r\n{}") << QByteArray("POST")
-        << QByteArray("/a") << QByteArray() << QByteArray("{}") << true;
+        << QByteArray("POST /a HTTP/1.1\r\nHost:\tx \r\nContent-Length: \t2\t\r\n\r\n{}")
+        << QByteArray("POST") << QByteArray("/a") << QByteArray() << QByteArray("{}") << true;
     QTest::newRow("leading empty lines")
         << QByteArray("\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n") << QByteArray("GET") << QByteArray("/")
         << QByteArray() << QByteArray() << true;
@@ -202,7 +202,8 @@ void TestHttpRequestParser::badRequest_data()
     QTest::newRow("vertical tab after value") << QByteArray("GET / HTTP/1.1\r\nHost: x\x0b\r\n\r\n") << 400;
     // Found by fuzz_sigv4_roundtrip: a CR alone before the request line was
     // skipped as if it were an empty line, and "\rzGET" read as "zGET".
-    QTest::newRow("bare CR before the request line") << QByteArray("\rzGET / HTTP/1.1\r\nHost: x\r\n\r\n") << 400;
+    QTest::newRow("bare CR before the request line")
+        << QByteArray("\rzGET / HTTP/1.1\r\nHost: x\r\n\r\n") << 400;
     QTest::newRow("form feed before value") << QByteArray("GET / HTTP/1.1\r\nHost:\x0cx\r\n\r\n") << 400;
 }
 

@@ -49,11 +49,13 @@ void TestIso8601::parseDateTime_data()
     QTest::newRow("2 digits") << u"2026-11-01T12:00:00.12Z"_s << Q_INT64_C(1793534400120);
     QTest::newRow("6 digits") << u"2026-11-01T12:00:00.154000Z"_s << Q_INT64_C(1793534400154);
     QTest::newRow("9 digits truncated") << u"2026-11-01T12:00:00.123456789Z"_s << Q_INT64_C(1793534400123);
-    QTest::newRow("truncated, not rounded") << u"2026-11-01T12:00:00.999999999Z"_s << Q_INT64_C(1793534400999);
+    QTest::newRow("truncated, not rounded")
+        << u"2026-11-01T12:00:00.999999999Z"_s << Q_INT64_C(1793534400999);
     QTest::newRow("-05:30") << u"2026-11-01T12:00:00-05:30"_s << Q_INT64_C(1793554200000);
     QTest::newRow("+14:00") << u"2026-11-01T12:00:00+14:00"_s << Q_INT64_C(1793484000000);
     QTest::newRow("offset crosses the year") << u"2026-01-01T00:30:00+01:00"_s << Q_INT64_C(1767223800000);
-    QTest::newRow("odd offset and fraction") << u"2100-02-28T12:34:56.789-11:59"_s << Q_INT64_C(4107544436789);
+    QTest::newRow("odd offset and fraction")
+        << u"2100-02-28T12:34:56.789-11:59"_s << Q_INT64_C(4107544436789);
     QTest::newRow("leap day") << u"2024-02-29T23:59:59.999Z"_s << Q_INT64_C(1709251199999);
     QTest::newRow("leap day of a 400th year") << u"2000-02-29T00:00:00Z"_s << Q_INT64_C(951782400000);
     QTest::newRow("before 1970") << u"1969-12-31T23:59:59.999Z"_s << Q_INT64_C(-1);
@@ -88,14 +90,18 @@ void TestIso8601::rejectDateTime_data()
     QTest::newRow("month 13") << u"2026-13-01T00:00:00Z"_s << u"month 13 is out of range (01 to 12)"_s;
     QTest::newRow("month 0") << u"2026-00-10T00:00:00Z"_s << u"month 00 is out of range (01 to 12)"_s;
     QTest::newRow("Feb 30") << u"2026-02-30T00:00:00Z"_s << u"day 30 is out of range for 2026-02"_s;
-    QTest::newRow("Feb 29, common year") << u"2025-02-29T00:00:00Z"_s << u"day 29 is out of range for 2025-02"_s;
+    QTest::newRow("Feb 29, common year")
+        << u"2025-02-29T00:00:00Z"_s << u"day 29 is out of range for 2025-02"_s;
     QTest::newRow("Feb 29, 1900") << u"1900-02-29T00:00:00Z"_s << u"day 29 is out of range for 1900-02"_s;
     QTest::newRow("Apr 31") << u"2026-04-31T00:00:00Z"_s << u"day 31 is out of range for 2026-04"_s;
     QTest::newRow("day 0") << u"2026-11-00T00:00:00Z"_s << u"day 00 is out of range for 2026-11"_s;
-    QTest::newRow("date only") << u"2026-11-01"_s
-                               << u"a date alone is not a point in time: expected THH:mm:ss and a UTC offset after it"_s;
-    QTest::newRow("space for T") << u"2026-11-01 12:00:00Z"_s << u"expected \"T\" after the date, got \" 12:00:00Z\""_s;
-    QTest::newRow("lower-case t") << u"2026-11-01t12:00:00Z"_s << u"expected \"T\" after the date, got \"t12:00:00Z\""_s;
+    QTest::newRow("date only")
+        << u"2026-11-01"_s
+        << u"a date alone is not a point in time: expected THH:mm:ss and a UTC offset after it"_s;
+    QTest::newRow("space for T") << u"2026-11-01 12:00:00Z"_s
+                                 << u"expected \"T\" after the date, got \" 12:00:00Z\""_s;
+    QTest::newRow("lower-case t") << u"2026-11-01t12:00:00Z"_s
+                                  << u"expected \"T\" after the date, got \"t12:00:00Z\""_s;
     QTest::newRow("no seconds") << u"2026-11-01T12:00Z"_s << notATime;
     QTest::newRow("hour 24") << u"2026-11-01T24:00:00Z"_s << u"hour 24 is out of range (00 to 23)"_s;
     QTest::newRow("minute 60") << u"2026-11-01T12:60:00Z"_s << u"minute 60 is out of range (00 to 59)"_s;
@@ -103,31 +109,35 @@ void TestIso8601::rejectDateTime_data()
                                << u"second 60 is out of range (00 to 59; leap seconds are not supported)"_s;
     QTest::newRow("no offset") << u"2026-11-01T12:00:00"_s
                                << u"missing the UTC offset: expected \"Z\" or \"+hh:mm\" after the time"_s;
-    QTest::newRow("no offset after fraction") << u"2026-11-01T12:00:00.123"_s
-                                              << u"missing the UTC offset: expected \"Z\" or \"+hh:mm\" after the time"_s;
+    QTest::newRow("no offset after fraction")
+        << u"2026-11-01T12:00:00.123"_s
+        << u"missing the UTC offset: expected \"Z\" or \"+hh:mm\" after the time"_s;
     QTest::newRow("lower-case z") << u"2026-11-01T12:00:00z"_s
                                   << u"expected \"Z\" or a UTC offset after the time, got \"z\""_s;
     QTest::newRow("comma decimal") << u"2026-11-01T12:00:00,5Z"_s
                                    << u"expected \"Z\" or a UTC offset after the time, got \",5Z\""_s;
-    QTest::newRow("empty fraction") << u"2026-11-01T12:00:00.Z"_s << u"expected digits after the decimal point"_s;
-    QTest::newRow("10 fraction digits") << u"2026-11-01T12:00:00.1234567890Z"_s
-                                        << u"a fraction of a second has at most 9 digits, got 10"_s;
-    QTest::newRow("offset without colon") << u"2026-11-01T12:00:00+0000"_s
-                                          << u"expected the UTC offset as +hh:mm or -hh:mm, got \"+0000\""_s;
-    QTest::newRow("offset hours only") << u"2026-11-01T12:00:00+05"_s
-                                       << u"expected the UTC offset as +hh:mm or -hh:mm, got \"+05\""_s;
-    QTest::newRow("offset hour 24") << u"2026-11-01T12:00:00+24:00"_s << u"UTC offset +24:00 is out of range"_s;
-    QTest::newRow("offset minute 60") << u"2026-11-01T12:00:00-05:60"_s << u"UTC offset -05:60 is out of range"_s;
+    QTest::newRow("empty fraction") << u"2026-11-01T12:00:00.Z"_s
+                                    << u"expected digits after the decimal point"_s;
+    QTest::newRow("10 fraction digits")
+        << u"2026-11-01T12:00:00.1234567890Z"_s << u"a fraction of a second has at most 9 digits, got 10"_s;
+    QTest::newRow("offset without colon")
+        << u"2026-11-01T12:00:00+0000"_s << u"expected the UTC offset as +hh:mm or -hh:mm, got \"+0000\""_s;
+    QTest::newRow("offset hours only")
+        << u"2026-11-01T12:00:00+05"_s << u"expected the UTC offset as +hh:mm or -hh:mm, got \"+05\""_s;
+    QTest::newRow("offset hour 24") << u"2026-11-01T12:00:00+24:00"_s
+                                    << u"UTC offset +24:00 is out of range"_s;
+    QTest::newRow("offset minute 60")
+        << u"2026-11-01T12:00:00-05:60"_s << u"UTC offset -05:60 is out of range"_s;
     QTest::newRow("trailing text") << u"2026-11-01T12:00:00Zjunk"_s
                                    << u"unexpected text after the UTC offset: \"junk\""_s;
-    QTest::newRow("trailing text after offset") << u"2026-11-01T12:00:00+01:00 "_s
-                                                << u"unexpected text after the UTC offset: \" \""_s;
+    QTest::newRow("trailing text after offset")
+        << u"2026-11-01T12:00:00+01:00 "_s << u"unexpected text after the UTC offset: \" \""_s;
     QTest::newRow("Z and offset") << u"2026-11-01T12:00:00Z+01:00"_s
                                   << u"unexpected text after the UTC offset: \"+01:00\""_s;
     // Found by fuzz_iso8601: in UTC these are in years 0000 and 10000, whose
     // canonical form does not parse back.
-    QTest::newRow("offset before year 1") << u"0001-01-01T00:00:00+14:00"_s
-                                          << u"the instant, in UTC, is out of range (years 0001 to 9999)"_s;
+    QTest::newRow("offset before year 1")
+        << u"0001-01-01T00:00:00+14:00"_s << u"the instant, in UTC, is out of range (years 0001 to 9999)"_s;
     QTest::newRow("offset after year 9999") << u"9999-12-31T23:59:59.999-00:01"_s
                                             << u"the instant, in UTC, is out of range (years 0001 to 9999)"_s;
 }
@@ -257,14 +267,16 @@ void TestIso8601::rejectDuration_data()
     QTest::newRow("trailing garbage") << u"PT1Sx"_s << u"expected a number at \"x\""_s;
     QTest::newRow("trailing space") << u"PT1S "_s << u"expected a number at \" \""_s;
     QTest::newRow("no designator") << u"PT1"_s << u"the number at the end has no designator"_s;
-    QTest::newRow("months") << u"P1M"_s
-                            << u"months have no fixed length (\"M\" before \"T\" is months; minutes are \"PTnM\")"_s;
-    QTest::newRow("years") << u"P1Y"_s << u"years have no fixed length: only W, D, H, M and S are supported"_s;
+    QTest::newRow("months")
+        << u"P1M"_s << u"months have no fixed length (\"M\" before \"T\" is months; minutes are \"PTnM\")"_s;
+    QTest::newRow("years") << u"P1Y"_s
+                           << u"years have no fixed length: only W, D, H, M and S are supported"_s;
     QTest::newRow("years and days") << u"P1Y2D"_s
                                     << u"years have no fixed length: only W, D, H, M and S are supported"_s;
     QTest::newRow("repeated") << u"PT1H1H"_s << u"designator \"H\" is out of order or repeated"_s;
     QTest::newRow("out of order") << u"PT1S1M"_s << u"designator \"M\" is out of order or repeated"_s;
-    QTest::newRow("days after weeks order") << u"P1D1W"_s << u"designator \"W\" is out of order or repeated"_s;
+    QTest::newRow("days after weeks order")
+        << u"P1D1W"_s << u"designator \"W\" is out of order or repeated"_s;
     QTest::newRow("days in time part") << u"P1DT1D"_s << u"unexpected in the time part: \"D\""_s;
     QTest::newRow("hours in date part") << u"P1H"_s << u"unexpected in the date part: \"H\""_s;
     QTest::newRow("lower-case designator") << u"PT1s"_s << u"unexpected in the time part: \"s\""_s;
@@ -273,7 +285,8 @@ void TestIso8601::rejectDuration_data()
     QTest::newRow("fraction of hours") << u"PT1.5H"_s << u"only seconds may have a fraction"_s;
     QTest::newRow("empty fraction") << u"PT1.S"_s << u"expected digits after the decimal point"_s;
     QTest::newRow("no integer part") << u"PT.5S"_s << u"expected a number at \".5S\""_s;
-    QTest::newRow("10 fraction digits") << u"PT1.1234567890S"_s << u"a fraction has at most 9 digits, got 10"_s;
+    QTest::newRow("10 fraction digits")
+        << u"PT1.1234567890S"_s << u"a fraction has at most 9 digits, got 10"_s;
     QTest::newRow("huge number") << u"P99999999999999999999D"_s << u"a number is too large"_s;
     QTest::newRow("overflow") << u"P999999999999999D"_s << u"the duration is too long"_s;
     QTest::newRow("overflow in sum") << u"P106751991167DT23H"_s << u"the duration is too long"_s;
@@ -319,8 +332,8 @@ void TestIso8601::formatDuration()
 void TestIso8601::durationRoundTrips()
 {
     QRandomGenerator random(20261101);
-    QList<qint64> values = {0, 1, 999, 1000, 59999, 60000, 3599999, 3600000, 86399999, 86400000,
-        std::numeric_limits<qint64>::max()};
+    QList<qint64> values = { 0, 1, 999, 1000, 59999, 60000, 3599999, 3600000, 86399999, 86400000,
+        std::numeric_limits<qint64>::max() };
     for (int i = 0; i < 100000; ++i)
         values.append(random.bounded(Q_INT64_C(0), Q_INT64_C(1) << (i % 50 + 1)));
     for (const qint64 msecs : std::as_const(values)) {

@@ -1,7 +1,6 @@
 #include "models/codec/JobCodec.h"
 #include "models/codec/JobLogCodec.h"
 #include "models/codec/VcenterClientCodec.h"
-
 #include "tests/support/CodecTestSupport.h"
 
 #include <QHash>
@@ -26,7 +25,8 @@ char *toString(const JsonError &error)
 
 char *toString(const DecodeError &error)
 {
-    return QTest::toString(u"{index %1, id \"%2\", %3: %4}"_s.arg(error.index).arg(error.id, error.path, error.message));
+    return QTest::toString(
+        u"{index %1, id \"%2\", %3: %4}"_s.arg(error.index).arg(error.id, error.path, error.message));
 }
 
 char *toString(const Job &job)
@@ -41,7 +41,8 @@ char *toString(const JobLog &log)
 
 char *toString(const VcenterClient &client)
 {
-    return qstrdup(QJsonDocument(VcenterClientCodec::encode(client)).toJson(QJsonDocument::Compact).constData());
+    return qstrdup(
+        QJsonDocument(VcenterClientCodec::encode(client)).toJson(QJsonDocument::Compact).constData());
 }
 
 } // namespace mgn
@@ -51,7 +52,7 @@ namespace {
 // The three shapes under test, by their names in the API model.
 const QStringList &shapeNames()
 {
-    static const QStringList names = {u"Job"_s, u"JobLog"_s, u"VcenterClient"_s};
+    static const QStringList names = { u"Job"_s, u"JobLog"_s, u"VcenterClient"_s };
     return names;
 }
 
@@ -72,8 +73,7 @@ struct Decoded {
     bool consistent = false;
 };
 
-template<typename Codec>
-Decoded decodeWith(const QJsonObject &object, const JsonPath &path)
+template<typename Codec> Decoded decodeWith(const QJsonObject &object, const JsonPath &path)
 {
     const auto result = Codec::decode(object, path);
     Decoded decoded;
@@ -103,8 +103,7 @@ struct PageOutcome {
     std::optional<JsonError> pageError;
 };
 
-template<typename Codec, typename P>
-PageOutcome outcomeOf(const P &page)
+template<typename Codec, typename P> PageOutcome outcomeOf(const P &page)
 {
     PageOutcome outcome;
     for (const auto &item : page.items)
@@ -195,7 +194,12 @@ QString shapeAt(const QString &rootShape, const QString &path, const QJsonObject
         else if (type == u"map")
             current = shape.value(u"value").toObject().value(u"shape").toString();
         else if (type == u"structure")
-            current = shape.value(u"members").toObject().value(segment.toString()).toObject().value(u"shape").toString();
+            current = shape.value(u"members")
+                          .toObject()
+                          .value(segment.toString())
+                          .toObject()
+                          .value(u"shape")
+                          .toString();
         else
             return QString();
     }
@@ -210,8 +214,8 @@ struct MemberPath {
     bool modelRequired = false;
 };
 
-QList<MemberPath> structureMembers(const QJsonValue &instance, const QString &shapeName, const QJsonObject &shapes,
-    const QString &path = QString())
+QList<MemberPath> structureMembers(const QJsonValue &instance, const QString &shapeName,
+    const QJsonObject &shapes, const QString &path = QString())
 {
     QList<MemberPath> result;
     const QJsonObject shape = shapes.value(shapeName).toObject();
@@ -225,14 +229,16 @@ QList<MemberPath> structureMembers(const QJsonValue &instance, const QString &sh
             if (child.isUndefined() || child.isNull())
                 continue;
             const QString memberPath = path.isEmpty() ? it.key() : path + u'.' + it.key();
-            result.append({memberPath, required.contains(it.key())});
-            result += structureMembers(child, it.value().toObject().value(u"shape").toString(), shapes, memberPath);
+            result.append({ memberPath, required.contains(it.key()) });
+            result += structureMembers(
+                child, it.value().toObject().value(u"shape").toString(), shapes, memberPath);
         }
     } else if (type == u"list") {
         const QString memberShape = shape.value(u"member").toObject().value(u"shape").toString();
         const QJsonArray array = instance.toArray();
         for (qsizetype i = 0; i < array.size(); ++i)
-            result += structureMembers(array.at(i), memberShape, shapes, path + u'[' + QString::number(i) + u']');
+            result += structureMembers(
+                array.at(i), memberShape, shapes, path + u'[' + QString::number(i) + u']');
     } else if (type == u"map") {
         const QString valueShape = shape.value(u"value").toObject().value(u"shape").toString();
         const QJsonObject object = instance.toObject();
@@ -258,19 +264,17 @@ struct EnumReading {
     QString wire;
 };
 
-template<typename E>
-EnumReading readEnum(const std::optional<EnumValue<E>> &value)
+template<typename E> EnumReading readEnum(const std::optional<EnumValue<E>> &value)
 {
     if (!value)
         return {};
-    return {true, value->isKnown(), value->unknownText(), value->toWire()};
+    return { true, value->isKnown(), value->unknownText(), value->toWire() };
 }
 
 using EnumProbe = std::function<std::optional<EnumReading>(const QJsonObject &)>;
 
 // Decodes a document with Codec and reads one enumeration of the result.
-template<typename Codec, typename Read>
-EnumProbe probe(Read read)
+template<typename Codec, typename Read> EnumProbe probe(Read read)
 {
     return [read](const QJsonObject &document) -> std::optional<EnumReading> {
         const auto result = Codec::decode(document);
@@ -288,22 +292,27 @@ const JobPostLaunchActionsLaunchStatus &firstLaunchStatus(const Job &job)
 // Every enumeration of the full fixtures, as "Shape:path".
 QHash<QString, EnumProbe> enumProbes()
 {
-    const QString launchStatus0 = u"participatingServers[0].postLaunchActionsStatus.postLaunchActionsLaunchStatusList[0]"_s;
+    const QString launchStatus0
+        = u"participatingServers[0].postLaunchActionsStatus.postLaunchActionsLaunchStatusList[0]"_s;
     return {
-        {u"Job:type"_s, probe<JobCodec>([](const Job &j) -> const auto & { return j.type; })},
-        {u"Job:initiatedBy"_s, probe<JobCodec>([](const Job &j) -> const auto & { return j.initiatedBy; })},
-        {u"Job:status"_s, probe<JobCodec>([](const Job &j) -> const auto & { return j.status; })},
-        {u"Job:participatingServers[0].launchStatus"_s,
-            probe<JobCodec>([](const Job &j) -> const auto & { return j.participatingServers->at(0).launchStatus; })},
-        {u"Job:"_s + launchStatus0 + u".ssmDocumentType",
-            probe<JobCodec>([](const Job &j) -> const auto & { return firstLaunchStatus(j).ssmDocumentType; })},
-        {u"Job:"_s + launchStatus0 + u".executionStatus",
-            probe<JobCodec>([](const Job &j) -> const auto & { return firstLaunchStatus(j).executionStatus; })},
-        {u"Job:"_s + launchStatus0 + u".ssmDocument.parameters.action[0].parameterType",
+        { u"Job:type"_s, probe<JobCodec>([](const Job &j) -> const auto & { return j.type; }) },
+        { u"Job:initiatedBy"_s, probe<JobCodec>([](const Job &j) -> const auto & { return j.initiatedBy; }) },
+        { u"Job:status"_s, probe<JobCodec>([](const Job &j) -> const auto & { return j.status; }) },
+        { u"Job:participatingServers[0].launchStatus"_s, probe<JobCodec>([
+         ](const Job &j) -> const auto & { return j.participatingServers->at(0).launchStatus; }) },
+        { u"Job:"_s + launchStatus0 + u".ssmDocumentType", probe<JobCodec>([
+         ](const Job &j) -> const auto & { return firstLaunchStatus(j).ssmDocumentType; }) },
+        { u"Job:"_s + launchStatus0 + u".executionStatus", probe<JobCodec>([
+         ](const Job &j) -> const auto & { return firstLaunchStatus(j).executionStatus; }) },
+        { u"Job:"_s + launchStatus0 + u".ssmDocument.parameters.action[0].parameterType",
             probe<JobCodec>([](const Job &j) -> const auto & {
-                return firstLaunchStatus(j).ssmDocument->parameters->constFind(u"action"_s).value().at(0).parameterType;
-            })},
-        {u"JobLog:event"_s, probe<JobLogCodec>([](const JobLog &l) -> const auto & { return l.event; })},
+                return firstLaunchStatus(j)
+                    .ssmDocument->parameters->constFind(u"action"_s)
+                    .value()
+                    .at(0)
+                    .parameterType;
+            }) },
+        { u"JobLog:event"_s, probe<JobLogCodec>([](const JobLog &l) -> const auto & { return l.event; }) },
     };
 }
 
@@ -398,7 +407,7 @@ void TestJobCodec::decodesEveryJobMember()
     QCOMPARE(job.creationDateTime, Q_INT64_C(1793534400123));
     QCOMPARE(job.endDateTime, Q_INT64_C(1793537110000));
     QCOMPARE(job.status, EnumValue(JobStatus::Completed));
-    QCOMPARE(job.tags, (Tags{{u"owner"_s, u"migration team"_s}, {u"project"_s, u"wave-3"_s}}));
+    QCOMPARE(job.tags, (Tags { { u"owner"_s, u"migration team"_s }, { u"project"_s, u"wave-3"_s } }));
 
     QVERIFY(job.participatingServers);
     QCOMPARE(job.participatingServers->size(), 2);
@@ -428,15 +437,15 @@ void TestJobCodec::decodesEveryJobMember()
         return p;
     };
     const QMap<QString, QList<SsmParameterStoreParameter>> parameters = {
-        {u"name"_s, {parameter(u"/mgn/cloudwatch/package"_s, ParameterType::String)}},
-        {u"action"_s,
-            {parameter(u"/mgn/cloudwatch/action"_s, ParameterType::String),
-                parameter(u"/mgn/cloudwatch/token"_s, ParameterType::SecureString)}},
+        { u"name"_s, { parameter(u"/mgn/cloudwatch/package"_s, ParameterType::String) } },
+        { u"action"_s,
+            { parameter(u"/mgn/cloudwatch/action"_s, ParameterType::String),
+                parameter(u"/mgn/cloudwatch/token"_s, ParameterType::SecureString) } },
     };
     QCOMPARE(installDocument.parameters, parameters);
     const QMap<QString, SsmExternalParameter> externalParameters = {
-        {u"InstanceId"_s, SsmExternalParameter{u"launchedEc2InstanceID"_s}},
-        {u"SourceServer"_s, SsmExternalParameter{u"sourceServer.sourceServerID"_s}},
+        { u"InstanceId"_s, SsmExternalParameter { u"launchedEc2InstanceID"_s } },
+        { u"SourceServer"_s, SsmExternalParameter { u"sourceServer.sourceServerID"_s } },
     };
     QCOMPARE(installDocument.externalParameters, externalParameters);
     QCOMPARE(install.ssmDocumentType, EnumValue(SsmDocumentType::Automation));
@@ -480,14 +489,16 @@ void TestJobCodec::decodesEveryJobLogMember()
     QCOMPARE(data.conversionServerID, u"i-0c0c0c0c0c0c0c0c0"_s);
     QCOMPARE(data.targetInstanceID, u"i-0a1b2c3d4e5f60718"_s);
     // Kept verbatim: the line break, quotes, non-ASCII text and trailing space.
-    QCOMPARE(data.rawError, u"Conversion failed: unsupported kernel 2.6.18\n  at step \"BOOT\" \u2014 r\u00e9sum\u00e9: exit 1 "_s);
+    QCOMPARE(data.rawError,
+        u"Conversion failed: unsupported kernel 2.6.18\n  at step \"BOOT\" \u2014 r\u00e9sum\u00e9: exit 1 "_s);
     QCOMPARE(data.attemptCount, Q_INT64_C(2));
     QCOMPARE(data.maxAttemptsCount, Q_INT64_C(5));
 }
 
 void TestJobCodec::decodesEveryVcenterClientMember()
 {
-    const DecodeResult<VcenterClient> result = VcenterClientCodec::decode(m_fixtures.value(u"VcenterClient"_s));
+    const DecodeResult<VcenterClient> result
+        = VcenterClientCodec::decode(m_fixtures.value(u"VcenterClient"_s));
     QVERIFY2(result.ok(), qPrintable(errorText(result)));
     QVERIFY(!result.error);
     const VcenterClient &client = *result.value;
@@ -499,8 +510,9 @@ void TestJobCodec::decodesEveryVcenterClientMember()
     QCOMPARE(client.datacenterName, u"Frankfurt-DC2"_s);
     // "2026-11-01T11:58:00.250-03:00" is 14:58:00.250 UTC.
     QCOMPARE(client.lastSeenDatetime, Q_INT64_C(1793545080250));
-    QCOMPARE(client.sourceServerTags, (Tags{{u"migration-wave"_s, u"3"_s}, {u"team"_s, u"platform"_s}}));
-    QCOMPARE(client.tags, (Tags{{u"Name"_s, u"vcenter-01"_s}}));
+    QCOMPARE(
+        client.sourceServerTags, (Tags { { u"migration-wave"_s, u"3"_s }, { u"team"_s, u"platform"_s } }));
+    QCOMPARE(client.tags, (Tags { { u"Name"_s, u"vcenter-01"_s } }));
 }
 
 void TestJobCodec::everyModelMemberIsDecodedAndEncoded_data()
@@ -509,7 +521,7 @@ void TestJobCodec::everyModelMemberIsDecodedAndEncoded_data()
     QTest::addColumn<QJsonObject>("minimal");
     QTest::addColumn<int>("minimalMisses");
 
-    QTest::newRow("Job") << u"Job"_s << QJsonObject{{u"jobID"_s, u"mgnjob-00000000000000001"_s}} << 8;
+    QTest::newRow("Job") << u"Job"_s << QJsonObject { { u"jobID"_s, u"mgnjob-00000000000000001"_s } } << 8;
     QTest::newRow("JobLog") << u"JobLog"_s << QJsonObject() << 3;
     QTest::newRow("VcenterClient") << u"VcenterClient"_s << QJsonObject() << 8;
 }
@@ -522,13 +534,13 @@ void TestJobCodec::everyModelMemberIsDecodedAndEncoded()
     QFETCH(QJsonObject, minimal);
     QFETCH(int, minimalMisses);
     const QJsonObject fixture = m_fixtures.value(shape);
-    QCOMPARE(missingMembers(QJsonArray{fixture}, shape, m_shapes), QStringList());
+    QCOMPARE(missingMembers(QJsonArray { fixture }, shape, m_shapes), QStringList());
     const Decoded decoded = decodeAs(shape, fixture);
     QVERIFY(decoded.encoded);
-    QCOMPARE(missingMembers(QJsonArray{*decoded.encoded}, shape, m_shapes), QStringList());
+    QCOMPARE(missingMembers(QJsonArray { *decoded.encoded }, shape, m_shapes), QStringList());
 
     // The check itself can fail.
-    QCOMPARE(missingMembers(QJsonArray{minimal}, shape, m_shapes).size(), minimalMisses);
+    QCOMPARE(missingMembers(QJsonArray { minimal }, shape, m_shapes).size(), minimalMisses);
 }
 
 void TestJobCodec::encodeDecodeRoundTrip_data()
@@ -537,14 +549,15 @@ void TestJobCodec::encodeDecodeRoundTrip_data()
     QTest::addColumn<QString>("datePath");
     QTest::addColumn<QString>("canonicalDate");
 
-    QTest::newRow("Job creationDateTime") << u"Job"_s << u"creationDateTime"_s << u"2026-11-01T12:00:00.123Z"_s;
+    QTest::newRow("Job creationDateTime")
+        << u"Job"_s << u"creationDateTime"_s << u"2026-11-01T12:00:00.123Z"_s;
     QTest::newRow("Job endDateTime") << u"Job"_s << u"endDateTime"_s << u"2026-11-01T12:45:10.000Z"_s;
     QTest::newRow("Job ssmAgentDiscoveryDatetime")
         << u"Job"_s << u"participatingServers[0].postLaunchActionsStatus.ssmAgentDiscoveryDatetime"_s
         << u"2026-11-01T11:20:05.500Z"_s;
     QTest::newRow("JobLog logDateTime") << u"JobLog"_s << u"logDateTime"_s << u"2026-11-01T12:01:02.345Z"_s;
-    QTest::newRow("VcenterClient lastSeenDatetime") << u"VcenterClient"_s << u"lastSeenDatetime"_s
-                                                    << u"2026-11-01T14:58:00.250Z"_s;
+    QTest::newRow("VcenterClient lastSeenDatetime")
+        << u"VcenterClient"_s << u"lastSeenDatetime"_s << u"2026-11-01T14:58:00.250Z"_s;
 }
 
 void TestJobCodec::encodeDecodeRoundTrip()
@@ -575,8 +588,7 @@ void TestJobCodec::roundTripIsStable_data()
 
 namespace {
 
-template<typename Codec>
-void checkStable(const QJsonObject &fixture)
+template<typename Codec> void checkStable(const QJsonObject &fixture)
 {
     const auto decoded = Codec::decode(fixture);
     QVERIFY(decoded.ok());
@@ -619,17 +631,18 @@ void TestJobCodec::unknownMembersAreIgnored()
     SsmDocument document;
     document.actionName = u"a"_s;
     document.ssmDocumentName = u"doc"_s;
-    document.parameters = QMap<QString, QList<SsmParameterStoreParameter>>{{u"p"_s, {parameter}}};
-    document.externalParameters = QMap<QString, SsmExternalParameter>{{u"e"_s, SsmExternalParameter{u"x"_s}}};
+    document.parameters = QMap<QString, QList<SsmParameterStoreParameter>> { { u"p"_s, { parameter } } };
+    document.externalParameters
+        = QMap<QString, SsmExternalParameter> { { u"e"_s, SsmExternalParameter { u"x"_s } } };
     JobPostLaunchActionsLaunchStatus launchStatus;
     launchStatus.ssmDocument = document;
     ParticipatingServer server;
     server.sourceServerID = u"s-00000000000000001"_s;
-    server.postLaunchActionsStatus = PostLaunchActionsStatus{};
-    server.postLaunchActionsStatus->postLaunchActionsLaunchStatusList = QList{launchStatus};
+    server.postLaunchActionsStatus = PostLaunchActionsStatus {};
+    server.postLaunchActionsStatus->postLaunchActionsLaunchStatusList = QList { launchStatus };
     Job expectedJob;
     expectedJob.jobID = u"mgnjob-00000000000000001"_s;
-    expectedJob.participatingServers = QList{server};
+    expectedJob.participatingServers = QList { server };
     QCOMPARE(*job.value, expectedJob);
 
     const DecodeResult<JobLog> log = JobLogCodec::decode(
@@ -637,12 +650,12 @@ void TestJobCodec::unknownMembersAreIgnored()
     QVERIFY2(log.ok(), qPrintable(errorText(log)));
     JobLog expectedLog;
     expectedLog.event = JobLogEvent::JobEnd;
-    expectedLog.eventData = JobLogEventData{};
+    expectedLog.eventData = JobLogEventData {};
     expectedLog.eventData->attemptCount = 1;
     QCOMPARE(*log.value, expectedLog);
 
-    const DecodeResult<VcenterClient> client =
-        VcenterClientCodec::decode(parseObject(R"({"version":{"major":8},"hostname":"vc"})"));
+    const DecodeResult<VcenterClient> client
+        = VcenterClientCodec::decode(parseObject(R"({"version":{"major":8},"hostname":"vc"})"));
     QVERIFY2(client.ok(), qPrintable(errorText(client)));
     VcenterClient expectedClient;
     expectedClient.hostname = u"vc"_s;
@@ -685,28 +698,28 @@ void TestJobCodec::minimalItems()
     QVERIFY(!job.value->status);
     QVERIFY(!job.value->participatingServers);
     QVERIFY(!job.value->tags);
-    QCOMPARE(JobCodec::encode(*job.value), (QJsonObject{{u"jobID"_s, u"mgnjob-00000000000000001"_s}}));
+    QCOMPARE(JobCodec::encode(*job.value), (QJsonObject { { u"jobID"_s, u"mgnjob-00000000000000001"_s } }));
     // The required ID is always emitted, even when empty.
-    QCOMPARE(JobCodec::encode(Job{}), (QJsonObject{{u"jobID"_s, QString()}}));
+    QCOMPARE(JobCodec::encode(Job {}), (QJsonObject { { u"jobID"_s, QString() } }));
 
     ParticipatingServer server;
     server.sourceServerID = u"s-00000000000000001"_s;
     Job withServer;
     withServer.jobID = u"mgnjob-00000000000000001"_s;
-    withServer.participatingServers = QList{server, ParticipatingServer{}};
+    withServer.participatingServers = QList { server, ParticipatingServer {} };
     QCOMPARE(JobCodec::encode(withServer),
         parseObject(R"({"jobID":"mgnjob-00000000000000001","participatingServers":[)"
                     R"({"sourceServerID":"s-00000000000000001"},{"sourceServerID":""}]})"));
 
     const DecodeResult<JobLog> log = JobLogCodec::decode(QJsonObject());
     QVERIFY(log.ok());
-    QCOMPARE(*log.value, JobLog{});
-    QCOMPARE(JobLogCodec::encode(JobLog{}), QJsonObject());
+    QCOMPARE(*log.value, JobLog {});
+    QCOMPARE(JobLogCodec::encode(JobLog {}), QJsonObject());
 
     const DecodeResult<VcenterClient> client = VcenterClientCodec::decode(QJsonObject());
     QVERIFY(client.ok());
-    QCOMPARE(*client.value, VcenterClient{});
-    QCOMPARE(VcenterClientCodec::encode(VcenterClient{}), QJsonObject());
+    QCOMPARE(*client.value, VcenterClient {});
+    QCOMPARE(VcenterClientCodec::encode(VcenterClient {}), QJsonObject());
 }
 
 void TestJobCodec::nullMembersStayAbsent()
@@ -725,28 +738,30 @@ void TestJobCodec::nullMembersStayAbsent()
     ParticipatingServer server;
     server.sourceServerID = u"s-00000000000000001"_s;
     SsmDocument document;
-    document.parameters = QMap<QString, QList<SsmParameterStoreParameter>>{{u"p"_s, {SsmParameterStoreParameter{}}}};
-    document.externalParameters = QMap<QString, SsmExternalParameter>{{u"e"_s, SsmExternalParameter{}}};
+    document.parameters
+        = QMap<QString, QList<SsmParameterStoreParameter>> { { u"p"_s, { SsmParameterStoreParameter {} } } };
+    document.externalParameters = QMap<QString, SsmExternalParameter> { { u"e"_s, SsmExternalParameter {} } };
     JobPostLaunchActionsLaunchStatus launchStatus;
     launchStatus.ssmDocument = document;
-    server.postLaunchActionsStatus = PostLaunchActionsStatus{};
-    server.postLaunchActionsStatus->postLaunchActionsLaunchStatusList = QList{launchStatus};
-    expectedJob.participatingServers = QList{server};
+    server.postLaunchActionsStatus = PostLaunchActionsStatus {};
+    server.postLaunchActionsStatus->postLaunchActionsLaunchStatusList = QList { launchStatus };
+    expectedJob.participatingServers = QList { server };
     QCOMPARE(*job.value, expectedJob);
     const SsmDocument &decodedDocument = *firstLaunchStatus(*job.value).ssmDocument;
     QVERIFY(!decodedDocument.timeoutSeconds); // not a zero timeout
     QVERIFY(!decodedDocument.mustSucceedForCutover); // not false
     QCOMPARE(JobCodec::encode(*job.value),
-        parseObject(R"({"jobID":"mgnjob-00000000000000001","participatingServers":[{"sourceServerID":"s-00000000000000001",)"
-                    R"("postLaunchActionsStatus":{"postLaunchActionsLaunchStatusList":[{"ssmDocument":{)"
-                    R"("parameters":{"p":[{}]},"externalParameters":{"e":{}}}}]}}]})"));
+        parseObject(
+            R"({"jobID":"mgnjob-00000000000000001","participatingServers":[{"sourceServerID":"s-00000000000000001",)"
+            R"("postLaunchActionsStatus":{"postLaunchActionsLaunchStatusList":[{"ssmDocument":{)"
+            R"("parameters":{"p":[{}]},"externalParameters":{"e":{}}}}]}}]})"));
 
     const DecodeResult<JobLog> log = JobLogCodec::decode(parseObject(
         R"({"logDateTime":null,"event":null,"eventData":{"sourceServerID":null,"conversionServerID":null,)"
         R"("targetInstanceID":null,"rawError":null,"attemptCount":null,"maxAttemptsCount":null}})"));
     QVERIFY2(log.ok(), qPrintable(errorText(log)));
     JobLog expectedLog;
-    expectedLog.eventData = JobLogEventData{};
+    expectedLog.eventData = JobLogEventData {};
     QCOMPARE(*log.value, expectedLog);
     QCOMPARE(JobLogCodec::encode(*log.value), parseObject(R"({"eventData":{}})"));
 
@@ -754,7 +769,7 @@ void TestJobCodec::nullMembersStayAbsent()
         R"({"vcenterClientID":null,"arn":null,"hostname":null,"vcenterUUID":null,"datacenterName":null,)"
         R"("lastSeenDatetime":null,"sourceServerTags":null,"tags":null})"));
     QVERIFY2(client.ok(), qPrintable(errorText(client)));
-    QCOMPARE(*client.value, VcenterClient{});
+    QCOMPARE(*client.value, VcenterClient {});
     QCOMPARE(VcenterClientCodec::encode(*client.value), QJsonObject());
 }
 
@@ -779,8 +794,8 @@ void TestJobCodec::nullOrAbsentMemberStaysAbsent_data()
     // document and its parameters (the service always sends them; a job
     // without them is still worth showing): any other required member showing
     // up in the model must be decided on.
-    const QString document =
-        u"Job:participatingServers[0].postLaunchActionsStatus.postLaunchActionsLaunchStatusList[%1].ssmDocument"_s;
+    const QString document
+        = u"Job:participatingServers[0].postLaunchActionsStatus.postLaunchActionsLaunchStatusList[%1].ssmDocument"_s;
     const QStringList expectedRequired = {
         u"Job:jobID"_s,
         u"Job:participatingServers[0].sourceServerID"_s,
@@ -834,7 +849,8 @@ void TestJobCodec::requiredMembers()
     QFETCH(QString, path);
     const QJsonObject fixture = m_fixtures.value(u"Job"_s);
     QVERIFY(isEnforcedRequired(u"Job"_s, path));
-    const QList<QJsonObject> documents = {withoutValueAt(fixture, path), withValueAt(fixture, path, QJsonValue::Null)};
+    const QList<QJsonObject> documents
+        = { withoutValueAt(fixture, path), withValueAt(fixture, path, QJsonValue::Null) };
     for (const QJsonObject &document : documents) {
         const DecodeResult<Job> result = JobCodec::decode(document);
         QVERIFY(!result.ok());
@@ -860,30 +876,30 @@ void TestJobCodec::emptyContainersArePresent()
     QVERIFY2(result.ok(), qPrintable(errorText(result)));
     const Job &job = *result.value;
     QCOMPARE(job.tags, Tags());
-    const QList<JobPostLaunchActionsLaunchStatus> &statuses =
-        *job.participatingServers->at(0).postLaunchActionsStatus->postLaunchActionsLaunchStatusList;
+    const QList<JobPostLaunchActionsLaunchStatus> &statuses
+        = *job.participatingServers->at(0).postLaunchActionsStatus->postLaunchActionsLaunchStatusList;
     QCOMPARE(statuses.size(), 3);
     QCOMPARE(statuses.at(0).ssmDocument->parameters, (QMap<QString, QList<SsmParameterStoreParameter>>()));
     QVERIFY(!statuses.at(0).ssmDocument->externalParameters);
     QCOMPARE(statuses.at(1).ssmDocument->parameters,
-        (QMap<QString, QList<SsmParameterStoreParameter>>{{u"p"_s, {}}}));
+        (QMap<QString, QList<SsmParameterStoreParameter>> { { u"p"_s, {} } }));
     QCOMPARE(statuses.at(1).ssmDocument->externalParameters, (QMap<QString, SsmExternalParameter>()));
-    QCOMPARE(statuses.at(2) == JobPostLaunchActionsLaunchStatus{}, true);
+    QCOMPARE(statuses.at(2) == JobPostLaunchActionsLaunchStatus {}, true);
     QCOMPARE(job.participatingServers->at(1).postLaunchActionsStatus->postLaunchActionsLaunchStatusList,
         QList<JobPostLaunchActionsLaunchStatus>());
     QCOMPARE(JobCodec::encode(job), json);
 
-    const DecodeResult<Job> noServers =
-        JobCodec::decode(parseObject(R"({"jobID":"mgnjob-00000000000000001","participatingServers":[]})"));
+    const DecodeResult<Job> noServers
+        = JobCodec::decode(parseObject(R"({"jobID":"mgnjob-00000000000000001","participatingServers":[]})"));
     QVERIFY(noServers.ok());
     QCOMPARE(noServers.value->participatingServers, QList<ParticipatingServer>());
 
     const DecodeResult<JobLog> log = JobLogCodec::decode(parseObject(R"({"eventData":{}})"));
     QVERIFY(log.ok());
-    QCOMPARE(log.value->eventData, JobLogEventData{});
+    QCOMPARE(log.value->eventData, JobLogEventData {});
 
-    const DecodeResult<VcenterClient> client =
-        VcenterClientCodec::decode(parseObject(R"({"sourceServerTags":{},"tags":{}})"));
+    const DecodeResult<VcenterClient> client
+        = VcenterClientCodec::decode(parseObject(R"({"sourceServerTags":{},"tags":{}})"));
     QVERIFY(client.ok());
     QCOMPARE(client.value->sourceServerTags, Tags());
     QCOMPARE(client.value->tags, Tags());
@@ -894,20 +910,23 @@ void TestJobCodec::emptyContainersRoundTrip_data()
     QTest::addColumn<QString>("shape");
     QTest::addColumn<QByteArray>("json");
 
-    QTest::newRow("job: empty server list") << u"Job"_s
-                                            << QByteArray(R"({"jobID":"mgnjob-00000000000000001","participatingServers":[]})");
-    QTest::newRow("job: empty tags") << u"Job"_s << QByteArray(R"({"jobID":"mgnjob-00000000000000001","tags":{}})");
+    QTest::newRow("job: empty server list")
+        << u"Job"_s << QByteArray(R"({"jobID":"mgnjob-00000000000000001","participatingServers":[]})");
+    QTest::newRow("job: empty tags") << u"Job"_s
+                                     << QByteArray(R"({"jobID":"mgnjob-00000000000000001","tags":{}})");
     QTest::newRow("job: empty post-launch status")
         << u"Job"_s
         << QByteArray(R"({"jobID":"mgnjob-00000000000000001","participatingServers":[)"
                       R"({"sourceServerID":"s-00000000000000001","postLaunchActionsStatus":{}}]})");
     QTest::newRow("job: empty SSM document and maps")
         << u"Job"_s
-        << QByteArray(R"({"jobID":"mgnjob-00000000000000001","participatingServers":[)"
-                      R"({"sourceServerID":"s-00000000000000001","postLaunchActionsStatus":{"postLaunchActionsLaunchStatusList":[)"
-                      R"({"ssmDocument":{}},{"ssmDocument":{"parameters":{"p":[]},"externalParameters":{"e":{}}}}]}}]})");
+        << QByteArray(
+               R"({"jobID":"mgnjob-00000000000000001","participatingServers":[)"
+               R"({"sourceServerID":"s-00000000000000001","postLaunchActionsStatus":{"postLaunchActionsLaunchStatusList":[)"
+               R"({"ssmDocument":{}},{"ssmDocument":{"parameters":{"p":[]},"externalParameters":{"e":{}}}}]}}]})");
     QTest::newRow("log: empty event data") << u"JobLog"_s << QByteArray(R"({"eventData":{}})");
-    QTest::newRow("vCenter: empty tag maps") << u"VcenterClient"_s << QByteArray(R"({"sourceServerTags":{},"tags":{}})");
+    QTest::newRow("vCenter: empty tag maps")
+        << u"VcenterClient"_s << QByteArray(R"({"sourceServerTags":{},"tags":{}})");
 }
 
 void TestJobCodec::emptyContainersRoundTrip()
@@ -929,22 +948,23 @@ void TestJobCodec::wrongType_data()
     QTest::addColumn<QString>("message");
 
     QString shape;
-    const auto row = [&shape](const char *name, const QString &path, const QJsonValue &value, const QString &message) {
-        QTest::newRow(name) << shape << path << value << path << message;
-    };
+    const auto row
+        = [&shape](const char *name, const QString &path, const QJsonValue &value, const QString &message) {
+              QTest::newRow(name) << shape << path << value << path << message;
+          };
     const QString string = u"expected a string, got "_s;
 
     shape = u"Job"_s;
     row("jobID is a number", u"jobID"_s, 5, string + u"a number");
     row("arn is a boolean", u"arn"_s, true, string + u"a boolean");
     row("type is a number", u"type"_s, 1, string + u"a number");
-    row("initiatedBy is an object", u"initiatedBy"_s, QJsonObject{}, string + u"an object");
+    row("initiatedBy is an object", u"initiatedBy"_s, QJsonObject {}, string + u"an object");
     row("creationDateTime is a number", u"creationDateTime"_s, 1793534400123.0,
         u"expected an ISO-8601 datetime string, got a number"_s);
-    row("endDateTime is an array", u"endDateTime"_s, QJsonArray{u"2026-11-01T12:45:10Z"_s},
+    row("endDateTime is an array", u"endDateTime"_s, QJsonArray { u"2026-11-01T12:45:10Z"_s },
         u"expected an ISO-8601 datetime string, got an array"_s);
     row("status is a boolean", u"status"_s, false, string + u"a boolean");
-    row("participatingServers is an object", u"participatingServers"_s, QJsonObject{},
+    row("participatingServers is an object", u"participatingServers"_s, QJsonObject {},
         u"expected an array, got an object"_s);
     row("participatingServers is a string", u"participatingServers"_s, u"s-00000000000000002"_s,
         u"expected an array, got a string"_s);
@@ -957,16 +977,16 @@ void TestJobCodec::wrongType_data()
     row("launchedEc2InstanceID is a number", u"participatingServers[1].launchedEc2InstanceID"_s, 12345,
         string + u"a number");
     row("launchedEc2InstanceID is an array", u"participatingServers[0].launchedEc2InstanceID"_s,
-        QJsonArray{u"i-0a1b2c3d4e5f60718"_s}, string + u"an array");
-    row("postLaunchActionsStatus is an array", u"participatingServers[0].postLaunchActionsStatus"_s, QJsonArray{},
-        u"expected an object, got an array"_s);
-    row("postLaunchActionsStatus is a string", u"participatingServers[1].postLaunchActionsStatus"_s, u"none"_s,
-        u"expected an object, got a string"_s);
+        QJsonArray { u"i-0a1b2c3d4e5f60718"_s }, string + u"an array");
+    row("postLaunchActionsStatus is an array", u"participatingServers[0].postLaunchActionsStatus"_s,
+        QJsonArray {}, u"expected an object, got an array"_s);
+    row("postLaunchActionsStatus is a string", u"participatingServers[1].postLaunchActionsStatus"_s,
+        u"none"_s, u"expected an object, got a string"_s);
 
     const QString actions = u"participatingServers[0].postLaunchActionsStatus"_s;
     row("ssmAgentDiscoveryDatetime is a number", actions + u".ssmAgentDiscoveryDatetime", 0,
         u"expected an ISO-8601 datetime string, got a number"_s);
-    row("launch status list is an object", actions + u".postLaunchActionsLaunchStatusList", QJsonObject{},
+    row("launch status list is an object", actions + u".postLaunchActionsLaunchStatusList", QJsonObject {},
         u"expected an array, got an object"_s);
     row("a launch status is a number", actions + u".postLaunchActionsLaunchStatusList[1]", 1,
         u"expected an object, got a number"_s);
@@ -975,20 +995,21 @@ void TestJobCodec::wrongType_data()
     row("ssmDocument is a string", first + u".ssmDocument", u"AWS-RunShellScript"_s,
         u"expected an object, got a string"_s);
     row("actionName is a number", first + u".ssmDocument.actionName", 1, string + u"a number");
-    row("ssmDocumentName is an object", second + u".ssmDocument.ssmDocumentName", QJsonObject{},
+    row("ssmDocumentName is an object", second + u".ssmDocument.ssmDocumentName", QJsonObject {},
         string + u"an object");
     row("timeoutSeconds is a string", first + u".ssmDocument.timeoutSeconds", u"600"_s,
         u"expected an integer, got a string"_s);
-    row("timeoutSeconds is zero", second + u".ssmDocument.timeoutSeconds", 0, u"expected an integer >= 1, got 0"_s);
+    row("timeoutSeconds is zero", second + u".ssmDocument.timeoutSeconds", 0,
+        u"expected an integer >= 1, got 0"_s);
     row("timeoutSeconds is fractional", first + u".ssmDocument.timeoutSeconds", 1.5,
         u"expected an integer, got 1.5"_s);
     row("mustSucceedForCutover is a string", first + u".ssmDocument.mustSucceedForCutover", u"true"_s,
         u"expected a boolean, got a string"_s);
     row("mustSucceedForCutover is a number", second + u".ssmDocument.mustSucceedForCutover", 0,
         u"expected a boolean, got a number"_s);
-    row("parameters is an array", first + u".ssmDocument.parameters", QJsonArray{},
+    row("parameters is an array", first + u".ssmDocument.parameters", QJsonArray {},
         u"expected an object, got an array"_s);
-    row("a parameter list is an object", first + u".ssmDocument.parameters.action", QJsonObject{},
+    row("a parameter list is an object", first + u".ssmDocument.parameters.action", QJsonObject {},
         u"expected an array, got an object"_s);
     row("a parameter is a string", first + u".ssmDocument.parameters.action[1]", u"/mgn/cloudwatch/token"_s,
         u"expected an object, got a string"_s);
@@ -998,17 +1019,18 @@ void TestJobCodec::wrongType_data()
         string + u"a boolean");
     row("externalParameters is a string", first + u".ssmDocument.externalParameters", u"x"_s,
         u"expected an object, got a string"_s);
-    row("an external parameter is an array", first + u".ssmDocument.externalParameters.InstanceId", QJsonArray{},
-        u"expected an object, got an array"_s);
+    row("an external parameter is an array", first + u".ssmDocument.externalParameters.InstanceId",
+        QJsonArray {}, u"expected an object, got an array"_s);
     row("an external parameter is a string", first + u".ssmDocument.externalParameters.SourceServer",
         u"sourceServer.sourceServerID"_s, u"expected an object, got a string"_s);
     row("dynamicPath is a number", first + u".ssmDocument.externalParameters.SourceServer.dynamicPath", 1,
         string + u"a number");
     row("ssmDocumentType is a number", first + u".ssmDocumentType", 1, string + u"a number");
     row("executionID is a number", second + u".executionID", 7, string + u"a number");
-    row("executionStatus is an array", second + u".executionStatus", QJsonArray{u"FAILED"_s}, string + u"an array");
-    row("failureReason is an object", second + u".failureReason", QJsonObject{}, string + u"an object");
-    row("tags is an array", u"tags"_s, QJsonArray{}, u"expected an object, got an array"_s);
+    row("executionStatus is an array", second + u".executionStatus", QJsonArray { u"FAILED"_s },
+        string + u"an array");
+    row("failureReason is an object", second + u".failureReason", QJsonObject {}, string + u"an object");
+    row("tags is an array", u"tags"_s, QJsonArray {}, u"expected an object, got an array"_s);
     row("a tag value is a number", u"tags.owner"_s, 1, string + u"a number");
     row("a tag value is null", u"tags.project"_s, QJsonValue::Null, string + u"null");
     // A key that is not an identifier is quoted in the path.
@@ -1019,32 +1041,38 @@ void TestJobCodec::wrongType_data()
     row("logDateTime is a number", u"logDateTime"_s, 1793534462345.0,
         u"expected an ISO-8601 datetime string, got a number"_s);
     row("event is a number", u"event"_s, 12, string + u"a number");
-    row("eventData is an array", u"eventData"_s, QJsonArray{}, u"expected an object, got an array"_s);
-    row("eventData is a string", u"eventData"_s, u"s-1234567890abcdef0"_s, u"expected an object, got a string"_s);
+    row("eventData is an array", u"eventData"_s, QJsonArray {}, u"expected an object, got an array"_s);
+    row("eventData is a string", u"eventData"_s, u"s-1234567890abcdef0"_s,
+        u"expected an object, got a string"_s);
     row("event sourceServerID is a number", u"eventData.sourceServerID"_s, 1, string + u"a number");
     row("conversionServerID is a boolean", u"eventData.conversionServerID"_s, false, string + u"a boolean");
-    row("targetInstanceID is an object", u"eventData.targetInstanceID"_s, QJsonObject{}, string + u"an object");
-    row("rawError is an array", u"eventData.rawError"_s, QJsonArray{u"x"_s}, string + u"an array");
-    row("attemptCount is a string", u"eventData.attemptCount"_s, u"2"_s, u"expected an integer, got a string"_s);
+    row("targetInstanceID is an object", u"eventData.targetInstanceID"_s, QJsonObject {},
+        string + u"an object");
+    row("rawError is an array", u"eventData.rawError"_s, QJsonArray { u"x"_s }, string + u"an array");
+    row("attemptCount is a string", u"eventData.attemptCount"_s, u"2"_s,
+        u"expected an integer, got a string"_s);
     row("attemptCount is zero", u"eventData.attemptCount"_s, 0, u"expected an integer >= 1, got 0"_s);
-    row("maxAttemptsCount is negative", u"eventData.maxAttemptsCount"_s, -5, u"expected an integer >= 1, got -5"_s);
-    row("maxAttemptsCount is fractional", u"eventData.maxAttemptsCount"_s, 2.5, u"expected an integer, got 2.5"_s);
+    row("maxAttemptsCount is negative", u"eventData.maxAttemptsCount"_s, -5,
+        u"expected an integer >= 1, got -5"_s);
+    row("maxAttemptsCount is fractional", u"eventData.maxAttemptsCount"_s, 2.5,
+        u"expected an integer, got 2.5"_s);
 
     shape = u"VcenterClient"_s;
     row("vcenterClientID is a number", u"vcenterClientID"_s, 1, string + u"a number");
     row("vCenter arn is a boolean", u"arn"_s, true, string + u"a boolean");
-    row("hostname is an array", u"hostname"_s, QJsonArray{u"vcenter-01"_s}, string + u"an array");
-    row("vcenterUUID is an object", u"vcenterUUID"_s, QJsonObject{}, string + u"an object");
+    row("hostname is an array", u"hostname"_s, QJsonArray { u"vcenter-01"_s }, string + u"an array");
+    row("vcenterUUID is an object", u"vcenterUUID"_s, QJsonObject {}, string + u"an object");
     row("datacenterName is a number", u"datacenterName"_s, 2, string + u"a number");
     row("lastSeenDatetime is a number", u"lastSeenDatetime"_s, 1793545080250.0,
         u"expected an ISO-8601 datetime string, got a number"_s);
-    row("sourceServerTags is an array", u"sourceServerTags"_s, QJsonArray{}, u"expected an object, got an array"_s);
+    row("sourceServerTags is an array", u"sourceServerTags"_s, QJsonArray {},
+        u"expected an object, got an array"_s);
     row("a source server tag is a boolean", u"sourceServerTags.team"_s, false, string + u"a boolean");
     row("vCenter tags is a string", u"tags"_s, u"Name=vcenter-01"_s, u"expected an object, got a string"_s);
-    row("a vCenter tag is an object", u"tags.Name"_s, QJsonObject{}, string + u"an object");
-    QTest::newRow("source server tag with a dash") << shape << u"sourceServerTags.migration-wave"_s << QJsonValue(3)
-                                                   << u"sourceServerTags[\"migration-wave\"]"_s
-                                                   << QString(string + u"a number");
+    row("a vCenter tag is an object", u"tags.Name"_s, QJsonObject {}, string + u"an object");
+    QTest::newRow("source server tag with a dash")
+        << shape << u"sourceServerTags.migration-wave"_s << QJsonValue(3)
+        << u"sourceServerTags[\"migration-wave\"]"_s << QString(string + u"a number");
 }
 
 void TestJobCodec::wrongType()
@@ -1069,16 +1097,18 @@ void TestJobCodec::errorPathCarriesThePrefix_data()
     QTest::addColumn<QJsonValue>("value");
     QTest::addColumn<QString>("error");
 
-    QTest::newRow("Job") << u"Job"_s
-                         << u"participatingServers[0].postLaunchActionsStatus.postLaunchActionsLaunchStatusList[0]"
-                            u".ssmDocument.timeoutSeconds"_s
-                         << QJsonValue(u"600"_s)
-                         << u"items[3].participatingServers[0].postLaunchActionsStatus.postLaunchActionsLaunchStatusList[0]"
-                            u".ssmDocument.timeoutSeconds: expected an integer, got a string"_s;
+    QTest::newRow("Job")
+        << u"Job"_s
+        << u"participatingServers[0].postLaunchActionsStatus.postLaunchActionsLaunchStatusList[0]"
+           u".ssmDocument.timeoutSeconds"_s
+        << QJsonValue(u"600"_s)
+        << u"items[3].participatingServers[0].postLaunchActionsStatus.postLaunchActionsLaunchStatusList[0]"
+           u".ssmDocument.timeoutSeconds: expected an integer, got a string"_s;
     QTest::newRow("JobLog") << u"JobLog"_s << u"eventData.attemptCount"_s << QJsonValue(0)
                             << u"items[3].eventData.attemptCount: expected an integer >= 1, got 0"_s;
-    QTest::newRow("VcenterClient") << u"VcenterClient"_s << u"sourceServerTags.migration-wave"_s << QJsonValue(3)
-                                   << u"items[3].sourceServerTags[\"migration-wave\"]: expected a string, got a number"_s;
+    QTest::newRow("VcenterClient")
+        << u"VcenterClient"_s << u"sourceServerTags.migration-wave"_s << QJsonValue(3)
+        << u"items[3].sourceServerTags[\"migration-wave\"]: expected a string, got a number"_s;
 }
 
 void TestJobCodec::errorPathCarriesThePrefix()
@@ -1098,11 +1128,13 @@ void TestJobCodec::errorPathCarriesThePrefix()
 void TestJobCodec::firstErrorWins()
 {
     // Only the first error of an item is reported, in document order.
-    QJsonObject twoBad = withValueAt(m_fixtures.value(u"Job"_s), u"participatingServers[0].launchStatus"_s, 1);
+    QJsonObject twoBad
+        = withValueAt(m_fixtures.value(u"Job"_s), u"participatingServers[0].launchStatus"_s, 1);
     twoBad = withoutValueAt(twoBad, u"participatingServers[1].sourceServerID"_s);
     const DecodeResult<Job> job = JobCodec::decode(twoBad);
     QVERIFY(job.error);
-    QCOMPARE(*job.error, (JsonError{u"participatingServers[0].launchStatus"_s, u"expected a string, got a number"_s}));
+    QCOMPARE(*job.error,
+        (JsonError { u"participatingServers[0].launchStatus"_s, u"expected a string, got a number"_s }));
 
     const QJsonObject server = withValueAt(m_fixtures.value(u"Job"_s),
         u"participatingServers[0].postLaunchActionsStatus.postLaunchActionsLaunchStatusList[1].ssmDocument.timeoutSeconds"_s,
@@ -1116,7 +1148,8 @@ void TestJobCodec::firstErrorWins()
     log = withValueAt(log, u"eventData.maxAttemptsCount"_s, 0);
     const DecodeResult<JobLog> logResult = JobLogCodec::decode(log);
     QVERIFY(logResult.error);
-    QCOMPARE(*logResult.error, (JsonError{u"eventData.attemptCount"_s, u"expected an integer, got a string"_s}));
+    QCOMPARE(*logResult.error,
+        (JsonError { u"eventData.attemptCount"_s, u"expected an integer, got a string"_s }));
 }
 
 void TestJobCodec::strictlyPositiveIntegers_data()
@@ -1129,21 +1162,23 @@ void TestJobCodec::strictlyPositiveIntegers_data()
 
     // The model's StrictlyPositiveInteger, at each of its places.
     const QList<std::pair<QString, QString>> places = {
-        {u"Job"_s,
-            u"participatingServers[0].postLaunchActionsStatus.postLaunchActionsLaunchStatusList[0].ssmDocument.timeoutSeconds"_s},
-        {u"JobLog"_s, u"eventData.attemptCount"_s},
-        {u"JobLog"_s, u"eventData.maxAttemptsCount"_s},
+        { u"Job"_s,
+            u"participatingServers[0].postLaunchActionsStatus.postLaunchActionsLaunchStatusList[0].ssmDocument.timeoutSeconds"_s },
+        { u"JobLog"_s, u"eventData.attemptCount"_s },
+        { u"JobLog"_s, u"eventData.maxAttemptsCount"_s },
     };
     for (const auto &[shape, path] : places) {
         QCOMPARE(shapeAt(shape, path, m_shapes), u"StrictlyPositiveInteger"_s);
         const QString name = path.section(u'.', -1);
-        const auto row = [&, &shapeName = shape, &memberPath = path](const char *what, const QJsonValue &value,
-                             std::optional<qint64> expected, const QString &message) {
-            QTest::newRow(qPrintable(name + u": " + QString::fromLatin1(what)))
-                << shapeName << memberPath << value << expected << message;
-        };
+        const auto row
+            = [&, &shapeName = shape, &memberPath = path](const char *what, const QJsonValue &value,
+                  std::optional<qint64> expected, const QString &message) {
+                  QTest::newRow(qPrintable(name + u": " + QString::fromLatin1(what)))
+                      << shapeName << memberPath << value << expected << message;
+              };
         row("one", 1, 1, QString());
-        row("beyond double precision", QJsonValue(Q_INT64_C(9007199254740993)), Q_INT64_C(9007199254740993), QString());
+        row("beyond double precision", QJsonValue(Q_INT64_C(9007199254740993)), Q_INT64_C(9007199254740993),
+            QString());
         row("qint64 max", QJsonValue(std::numeric_limits<qint64>::max()), std::numeric_limits<qint64>::max(),
             QString());
         row("integral double", 2.0, 2, QString());
@@ -1172,7 +1207,7 @@ void TestJobCodec::strictlyPositiveIntegers()
         const QJsonValue encoded = valueAt(*decoded.encoded, path);
         QVERIFY(encoded.isDouble());
         QCOMPARE(encoded.toInteger(), *expected);
-        QCOMPARE(QJsonDocument(QJsonArray{encoded}).toJson(QJsonDocument::Compact),
+        QCOMPARE(QJsonDocument(QJsonArray { encoded }).toJson(QJsonDocument::Compact),
             QByteArray('[' + QByteArray::number(*expected) + ']'));
     } else {
         QVERIFY(!decoded.encoded);
@@ -1191,16 +1226,17 @@ void TestJobCodec::unknownEnumValues_data()
     // A value the service might add one day, for every enumeration of the
     // three shapes, found through the model (a new enumeration there shows
     // up here).
-    const QString launchStatus0 = u"participatingServers[0].postLaunchActionsStatus.postLaunchActionsLaunchStatusList[0]"_s;
+    const QString launchStatus0
+        = u"participatingServers[0].postLaunchActionsStatus.postLaunchActionsLaunchStatusList[0]"_s;
     const QHash<QString, QString> raws = {
-        {u"Job:type"_s, u"RELAUNCH"_s},
-        {u"Job:initiatedBy"_s, u"START_DRILL"_s},
-        {u"Job:status"_s, u"QUEUED"_s},
-        {u"Job:participatingServers[0].launchStatus"_s, u"ROLLED_BACK"_s},
-        {u"Job:"_s + launchStatus0 + u".ssmDocumentType", u"LAMBDA"_s},
-        {u"Job:"_s + launchStatus0 + u".executionStatus", u"CANCELLED"_s},
-        {u"Job:"_s + launchStatus0 + u".ssmDocument.parameters.action[0].parameterType", u"STRING_LIST"_s},
-        {u"JobLog:event"_s, u"LAUNCH_RETRY"_s},
+        { u"Job:type"_s, u"RELAUNCH"_s },
+        { u"Job:initiatedBy"_s, u"START_DRILL"_s },
+        { u"Job:status"_s, u"QUEUED"_s },
+        { u"Job:participatingServers[0].launchStatus"_s, u"ROLLED_BACK"_s },
+        { u"Job:"_s + launchStatus0 + u".ssmDocumentType", u"LAMBDA"_s },
+        { u"Job:"_s + launchStatus0 + u".executionStatus", u"CANCELLED"_s },
+        { u"Job:"_s + launchStatus0 + u".ssmDocument.parameters.action[0].parameterType", u"STRING_LIST"_s },
+        { u"JobLog:event"_s, u"LAUNCH_RETRY"_s },
     };
     QStringList keys;
     for (const QString &shape : shapeNames()) {
@@ -1296,9 +1332,10 @@ void TestJobCodec::malformedDates_data()
         u"expected digits after the decimal point"_s);
     row("log minute 61", u"JobLog"_s, u"logDateTime"_s, u"2026-11-01T12:61:02Z"_s,
         u"minute 61 is out of range (00 to 59)"_s);
-    row("log free text", u"JobLog"_s, u"logDateTime"_s, u"now"_s, u"expected a date as yyyy-MM-dd at the start"_s);
-    row("last seen offset -24:00", u"VcenterClient"_s, u"lastSeenDatetime"_s, u"2026-11-01T11:58:00.250-24:00"_s,
-        u"UTC offset -24:00 is out of range"_s);
+    row("log free text", u"JobLog"_s, u"logDateTime"_s, u"now"_s,
+        u"expected a date as yyyy-MM-dd at the start"_s);
+    row("last seen offset -24:00", u"VcenterClient"_s, u"lastSeenDatetime"_s,
+        u"2026-11-01T11:58:00.250-24:00"_s, u"UTC offset -24:00 is out of range"_s);
     row("last seen zone name", u"VcenterClient"_s, u"lastSeenDatetime"_s, u"2026-11-01T11:58:00Z[UTC]"_s,
         u"unexpected text after the UTC offset: \"[UTC]\""_s);
     row("last seen with a space", u"VcenterClient"_s, u"lastSeenDatetime"_s, u"2026-11-01 11:58:00Z"_s,
@@ -1343,32 +1380,33 @@ void TestJobCodec::jobPageKeepsTheGoodJobs()
     ParticipatingServer terminated;
     terminated.sourceServerID = u"s-00000000000000003"_s;
     terminated.launchStatus = LaunchStatus::Terminated;
-    terminate.participatingServers = QList{terminated};
-    terminate.tags = Tags{{u"wave"_s, u"3"_s}};
+    terminate.participatingServers = QList { terminated };
+    terminate.tags = Tags { { u"wave"_s, u"3"_s } };
     Job queued;
     queued.jobID = u"mgnjob-00000000000000006"_s;
     queued.status = EnumValue<JobStatus>::fromWire(u"QUEUED");
-    QCOMPARE(page.items, (QList<Job>{pending, terminate, queued}));
+    QCOMPARE(page.items, (QList<Job> { pending, terminate, queued }));
     QCOMPARE(page.items.at(2).status->unknownText(), u"QUEUED"_s);
 
     const QList<DecodeError> errors = {
-        {1, u"mgnjob-00000000000000001"_s, u"items[1].participatingServers[1].launchedEc2InstanceID"_s,
-            u"expected a string, got a number"_s},
-        {3, QString(), u"items[3]"_s, u"expected an object, got a string"_s},
-        {4, QString(), u"items[4].jobID"_s, u"required member is missing"_s},
-        {5, u"mgnjob-00000000000000005"_s, u"items[5].creationDateTime"_s,
-            u"invalid ISO-8601 datetime \"2026-11-31T00:00:00Z\": day 31 is out of range for 2026-11"_s},
-        {7, u"mgnjob-00000000000000007"_s,
+        { 1, u"mgnjob-00000000000000001"_s, u"items[1].participatingServers[1].launchedEc2InstanceID"_s,
+            u"expected a string, got a number"_s },
+        { 3, QString(), u"items[3]"_s, u"expected an object, got a string"_s },
+        { 4, QString(), u"items[4].jobID"_s, u"required member is missing"_s },
+        { 5, u"mgnjob-00000000000000005"_s, u"items[5].creationDateTime"_s,
+            u"invalid ISO-8601 datetime \"2026-11-31T00:00:00Z\": day 31 is out of range for 2026-11"_s },
+        { 7, u"mgnjob-00000000000000007"_s,
             u"items[7].participatingServers[0].postLaunchActionsStatus.postLaunchActionsLaunchStatusList[0]"
             u".ssmDocument.timeoutSeconds"_s,
-            u"expected an integer >= 1, got 0"_s},
+            u"expected an integer >= 1, got 0"_s },
     };
     QCOMPARE(page.errors, errors);
 }
 
 void TestJobCodec::jobLogPageKeepsTheGoodItems()
 {
-    const JobLogPage page = JobLogCodec::decodePage(readTestData(u"codec/describe-job-log-items-mixed.json"_s));
+    const JobLogPage page
+        = JobLogCodec::decodePage(readTestData(u"codec/describe-job-log-items-mixed.json"_s));
     QVERIFY(!page.pageError);
     QVERIFY(!page.nextToken); // null: the last page
 
@@ -1378,32 +1416,32 @@ void TestJobCodec::jobLogPageKeepsTheGoodItems()
     JobLog snapshot;
     snapshot.logDateTime = Q_INT64_C(1793534401500);
     snapshot.event = JobLogEvent::SnapshotStart;
-    snapshot.eventData = JobLogEventData{};
+    snapshot.eventData = JobLogEventData {};
     snapshot.eventData->sourceServerID = u"s-00000000000000001"_s;
     JobLog retry;
     retry.logDateTime = Q_INT64_C(1793527800000); // 12:10 at +02:00
     retry.event = EnumValue<JobLogEvent>::fromWire(u"LAUNCH_RETRY");
-    retry.eventData = JobLogEventData{};
+    retry.eventData = JobLogEventData {};
     retry.eventData->sourceServerID = u"s-00000000000000004"_s;
     retry.eventData->attemptCount = 2;
     retry.eventData->maxAttemptsCount = 3;
-    QCOMPARE(page.items, (QList<JobLog>{start, snapshot, retry, JobLog{}}));
+    QCOMPARE(page.items, (QList<JobLog> { start, snapshot, retry, JobLog {} }));
 
     // Log items have no ID: errors carry the index and the path alone, even
     // when the item names a source server.
     const QList<DecodeError> errors = {
-        {2, QString(), u"items[2].logDateTime"_s,
-            u"invalid ISO-8601 datetime \"2026-11-01T12:05:00\": missing the UTC offset: expected \"Z\" or \"+hh:mm\" after the time"_s},
-        {3, QString(), u"items[3]"_s, u"expected an object, got null"_s},
-        {5, QString(), u"items[5].eventData.attemptCount"_s, u"expected an integer, got a string"_s},
+        { 2, QString(), u"items[2].logDateTime"_s,
+            u"invalid ISO-8601 datetime \"2026-11-01T12:05:00\": missing the UTC offset: expected \"Z\" or \"+hh:mm\" after the time"_s },
+        { 3, QString(), u"items[3]"_s, u"expected an object, got null"_s },
+        { 5, QString(), u"items[5].eventData.attemptCount"_s, u"expected an integer, got a string"_s },
     };
     QCOMPARE(page.errors, errors);
 }
 
 void TestJobCodec::vcenterClientPageKeepsTheGoodClients()
 {
-    const VcenterClientPage page =
-        VcenterClientCodec::decodePage(readTestData(u"codec/describe-vcenter-clients-mixed.json"_s));
+    const VcenterClientPage page
+        = VcenterClientCodec::decodePage(readTestData(u"codec/describe-vcenter-clients-mixed.json"_s));
     QVERIFY(!page.pageError);
     QCOMPARE(page.nextToken, u"eyJ2Y2MiOiAyfQ=="_s);
 
@@ -1415,15 +1453,15 @@ void TestJobCodec::vcenterClientPageKeepsTheGoodClients()
     c.vcenterClientID = u"vcc-00000000000000002"_s;
     c.datacenterName = u"Berlin-DC1"_s;
     c.tags = Tags();
-    QCOMPARE(page.items, (QList<VcenterClient>{a, c}));
+    QCOMPARE(page.items, (QList<VcenterClient> { a, c }));
 
     const QList<DecodeError> errors = {
-        {1, u"vcc-00000000000000001"_s, u"items[1].sourceServerTags[\"migration-wave\"]"_s,
-            u"expected a string, got a number"_s},
-        {3, QString(), u"items[3].vcenterClientID"_s, u"expected a string, got a number"_s},
-        {4, QString(), u"items[4]"_s, u"expected an object, got an array"_s},
-        {5, u"vcc-00000000000000005"_s, u"items[5].lastSeenDatetime"_s,
-            u"invalid ISO-8601 datetime \"2026-11-01 11:58:00Z\": expected \"T\" after the date, got \" 11:58:00Z\""_s},
+        { 1, u"vcc-00000000000000001"_s, u"items[1].sourceServerTags[\"migration-wave\"]"_s,
+            u"expected a string, got a number"_s },
+        { 3, QString(), u"items[3].vcenterClientID"_s, u"expected a string, got a number"_s },
+        { 4, QString(), u"items[4]"_s, u"expected an object, got an array"_s },
+        { 5, u"vcc-00000000000000005"_s, u"items[5].lastSeenDatetime"_s,
+            u"invalid ISO-8601 datetime \"2026-11-01 11:58:00Z\": expected \"T\" after the date, got \" 11:58:00Z\""_s },
     };
     QCOMPARE(page.errors, errors);
 }
@@ -1443,15 +1481,17 @@ void TestJobCodec::oneBadItemAmongGoodOnes_data()
         << u"Job"_s
         << u"participatingServers[0].postLaunchActionsStatus.postLaunchActionsLaunchStatusList[0].ssmDocument.timeoutSeconds"_s
         << QJsonValue(u"600"_s) << u"mgnjob-00000000000000001"_s << u"expected an integer, got a string"_s;
-    QTest::newRow("job: the ID is a number") << u"Job"_s << u"jobID"_s << QJsonValue(1) << QString()
-                                             << u"expected a string, got a number"_s;
-    QTest::newRow("log: maxAttemptsCount is zero") << u"JobLog"_s << u"eventData.maxAttemptsCount"_s << QJsonValue(0)
-                                                   << QString() << u"expected an integer >= 1, got 0"_s;
-    QTest::newRow("log: a bad date") << u"JobLog"_s << u"logDateTime"_s << QJsonValue(u"2026-11-01T25:00:00Z"_s)
-                                     << QString()
-                                     << u"invalid ISO-8601 datetime \"2026-11-01T25:00:00Z\": hour 25 is out of range (00 to 23)"_s;
-    QTest::newRow("vCenter: a tag is false") << u"VcenterClient"_s << u"tags.Name"_s << QJsonValue(false)
-                                             << u"vcc-00000000000000001"_s << u"expected a string, got a boolean"_s;
+    QTest::newRow("job: the ID is a number")
+        << u"Job"_s << u"jobID"_s << QJsonValue(1) << QString() << u"expected a string, got a number"_s;
+    QTest::newRow("log: maxAttemptsCount is zero")
+        << u"JobLog"_s << u"eventData.maxAttemptsCount"_s << QJsonValue(0) << QString()
+        << u"expected an integer >= 1, got 0"_s;
+    QTest::newRow("log: a bad date")
+        << u"JobLog"_s << u"logDateTime"_s << QJsonValue(u"2026-11-01T25:00:00Z"_s) << QString()
+        << u"invalid ISO-8601 datetime \"2026-11-01T25:00:00Z\": hour 25 is out of range (00 to 23)"_s;
+    QTest::newRow("vCenter: a tag is false")
+        << u"VcenterClient"_s << u"tags.Name"_s << QJsonValue(false) << u"vcc-00000000000000001"_s
+        << u"expected a string, got a boolean"_s;
 }
 
 void TestJobCodec::oneBadItemAmongGoodOnes()
@@ -1481,12 +1521,13 @@ void TestJobCodec::oneBadItemAmongGoodOnes()
         }
         items.append(item);
     }
-    const QByteArray body = QJsonDocument(QJsonObject{{u"items"_s, items}, {u"nextToken"_s, u"n"_s}}).toJson();
+    const QByteArray body
+        = QJsonDocument(QJsonObject { { u"items"_s, items }, { u"nextToken"_s, u"n"_s } }).toJson();
     const PageOutcome page = decodePageAs(shape, body);
     QVERIFY(!page.pageError);
     QCOMPARE(page.nextToken, u"n"_s);
     QCOMPARE(page.items, expectedItems);
-    QCOMPARE(page.errors, (QList<DecodeError>{{1, id, u"items[1]." + path, message}}));
+    QCOMPARE(page.errors, (QList<DecodeError> { { 1, id, u"items[1]." + path, message } }));
 }
 
 void TestJobCodec::pageFromObjectMatchesPageFromBytes_data()
@@ -1498,8 +1539,7 @@ void TestJobCodec::pageFromObjectMatchesPageFromBytes_data()
 
 namespace {
 
-template<typename Codec>
-void checkPageFromObject(const QByteArray &body)
+template<typename Codec> void checkPageFromObject(const QByteArray &body)
 {
     const auto fromBytes = Codec::decodePage(body);
     const auto fromObject = Codec::decodePage(QJsonDocument::fromJson(body).object());
@@ -1534,9 +1574,9 @@ void TestJobCodec::pageErrors_data()
     QTest::addColumn<int>("items");
 
     const QHash<QString, QByteArray> goodItems = {
-        {u"Job"_s, R"({"jobID":"mgnjob-00000000000000001"})"},
-        {u"JobLog"_s, R"({"event":"JOB_START"})"},
-        {u"VcenterClient"_s, R"({"vcenterClientID":"vcc-00000000000000001"})"},
+        { u"Job"_s, R"({"jobID":"mgnjob-00000000000000001"})" },
+        { u"JobLog"_s, R"({"event":"JOB_START"})" },
+        { u"VcenterClient"_s, R"({"vcenterClientID":"vcc-00000000000000001"})" },
     };
     for (const QString &shape : shapeNames()) {
         const QByteArray item = goodItems.value(shape);
@@ -1555,9 +1595,10 @@ void TestJobCodec::pageErrors_data()
         const QByteArray unclosed = R"({"items":[)" + item;
         row("unclosed array", unclosed, QString(),
             notJson + u"unterminated array at offset %1 of %1 bytes"_s.arg(unclosed.size()), 0);
-        row("top-level array", '[' + item + ']', QString(), u"expected a JSON object at the top level, got an array"_s,
-            0);
-        row("items is an object", R"({"items":)" + item + '}', u"items"_s, u"expected an array, got an object"_s, 0);
+        row("top-level array", '[' + item + ']', QString(),
+            u"expected a JSON object at the top level, got an array"_s, 0);
+        row("items is an object", R"({"items":)" + item + '}', u"items"_s,
+            u"expected an array, got an object"_s, 0);
         row("items is a string", R"({"items":"x"})", u"items"_s, u"expected an array, got a string"_s, 0);
         row("items is a number", R"({"items":3})", u"items"_s, u"expected an array, got a number"_s, 0);
         row("items is true", R"({"items":true})", u"items"_s, u"expected an array, got a boolean"_s, 0);
@@ -1614,7 +1655,8 @@ void TestJobCodec::pageWithoutItems_data()
     QTest::addColumn<std::optional<QString>>("nextToken");
 
     for (const QString &shape : shapeNames()) {
-        const auto row = [&shape](const char *name, const QByteArray &body, const std::optional<QString> &token) {
+        const auto row = [&shape](
+                             const char *name, const QByteArray &body, const std::optional<QString> &token) {
             QTest::newRow(qPrintable(shape + u": " + QString::fromLatin1(name))) << shape << body << token;
         };
         row("empty object", "{}", std::nullopt);
@@ -1646,16 +1688,16 @@ namespace {
 template<typename Codec, typename T>
 void checkEncodePage(const T &small, const QByteArray &smallJson, const QJsonObject &fixture)
 {
-    QCOMPARE(QJsonDocument(Codec::encodePage({small}, u"next"_s)).toJson(QJsonDocument::Compact),
+    QCOMPARE(QJsonDocument(Codec::encodePage({ small }, u"next"_s)).toJson(QJsonDocument::Compact),
         QByteArray(R"({"items":[)" + smallJson + R"(],"nextToken":"next"})"));
     QCOMPARE(QJsonDocument(Codec::encodePage({}, std::nullopt)).toJson(QJsonDocument::Compact),
         QByteArray(R"({"items":[]})"));
 
     const auto full = Codec::decode(fixture);
     QVERIFY(full.ok());
-    const QList<T> items = {small, *full.value};
-    const auto page =
-        Codec::decodePage(QJsonDocument(Codec::encodePage(items, u"t"_s)).toJson(QJsonDocument::Compact));
+    const QList<T> items = { small, *full.value };
+    const auto page
+        = Codec::decodePage(QJsonDocument(Codec::encodePage(items, u"t"_s)).toJson(QJsonDocument::Compact));
     QVERIFY(!page.pageError);
     QVERIFY(page.errors.isEmpty());
     QCOMPARE(page.items, items);
@@ -1669,8 +1711,8 @@ void TestJobCodec::encodePage()
     Job job;
     job.jobID = u"mgnjob-00000000000000001"_s;
     job.status = JobStatus::Pending;
-    checkEncodePage<JobCodec>(job, R"({"jobID":"mgnjob-00000000000000001","status":"PENDING"})",
-        m_fixtures.value(u"Job"_s));
+    checkEncodePage<JobCodec>(
+        job, R"({"jobID":"mgnjob-00000000000000001","status":"PENDING"})", m_fixtures.value(u"Job"_s));
     if (QTest::currentTestFailed())
         return;
 
@@ -1683,7 +1725,8 @@ void TestJobCodec::encodePage()
     VcenterClient client;
     client.vcenterClientID = u"vcc-00000000000000001"_s;
     client.hostname = u"h"_s;
-    checkEncodePage<VcenterClientCodec>(client, R"({"hostname":"h","vcenterClientID":"vcc-00000000000000001"})",
+    checkEncodePage<VcenterClientCodec>(client,
+        R"({"hostname":"h","vcenterClientID":"vcc-00000000000000001"})",
         m_fixtures.value(u"VcenterClient"_s));
 }
 

@@ -1,8 +1,7 @@
-#include "ui/pages/JobsView.h"
 #include "app/aws/AwsTransport.h"
 #include "app/services/JobTracker.h"
-
 #include "tests/support/TestHttpServer.h"
+#include "ui/pages/JobsView.h"
 
 #include <QLabel>
 #include <QSignalSpy>
@@ -39,7 +38,7 @@ void TestJobsView::jobsAndTheirLog()
     AwsTransport::Options options;
     options.region = u"us-east-1"_s;
     AwsTransport transport(options);
-    transport.setCredentials({u"AKIDEXAMPLE"_s, u"static-secret"_s, std::nullopt, std::nullopt});
+    transport.setCredentials({ u"AKIDEXAMPLE"_s, u"static-secret"_s, std::nullopt, std::nullopt });
     MgnClient client(&transport, server.url());
     JobTracker tracker(&client);
     JobsView view;

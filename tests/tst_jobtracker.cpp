@@ -1,6 +1,5 @@
 #include "app/aws/AwsTransport.h"
 #include "app/services/JobTracker.h"
-
 #include "tests/support/TestHttpServer.h"
 
 #include <QJsonArray>
@@ -19,10 +18,10 @@ namespace {
 
 QByteArray job(const QString &id, const QString &status, const QString &created, const QString &server)
 {
-    return QJsonDocument(QJsonObject{{"jobID"_L1, id}, {"type"_L1, u"LAUNCH"_s}, {"status"_L1, status},
-                             {"creationDateTime"_L1, created},
-                             {"participatingServers"_L1,
-                                 QJsonArray{QJsonObject{{"sourceServerID"_L1, server}}}}})
+    return QJsonDocument(
+        QJsonObject { { "jobID"_L1, id }, { "type"_L1, u"LAUNCH"_s }, { "status"_L1, status },
+            { "creationDateTime"_L1, created },
+            { "participatingServers"_L1, QJsonArray { QJsonObject { { "sourceServerID"_L1, server } } } } })
         .toJson(QJsonDocument::Compact);
 }
 
@@ -51,7 +50,7 @@ void TestJobTracker::init()
     AwsTransport::Options options;
     options.region = u"us-east-1"_s;
     m_transport = std::make_unique<AwsTransport>(options);
-    m_transport->setCredentials({u"AKIDEXAMPLE"_s, u"static-secret"_s, std::nullopt, std::nullopt});
+    m_transport->setCredentials({ u"AKIDEXAMPLE"_s, u"static-secret"_s, std::nullopt, std::nullopt });
     m_client = std::make_unique<MgnClient>(m_transport.get(), m_server->url());
 }
 

@@ -52,8 +52,10 @@ void TestJsonTape::readsAsQJsonDocument_data()
     QTest::newRow("every type") << QByteArray(
         R"({"s":"text","i":42,"d":1.5,"t":true,"f":false,"n":null,"a":[1,"x",null,[],{}],"o":{"k":"v"}})");
     QTest::newRow("nested") << QByteArray(R"({"a":{"b":{"c":[{"d":[[[]]]}]}}})");
-    QTest::newRow("escapes") << QByteArray(R"({"e":"q\" b\\ s\/ \b\f\n\r\t \u0041\u00e9\u20ac\ud83d\ude00 \u0000"})");
-    QTest::newRow("UTF-8") << QByteArray("{\"u\":\"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80 \xef\xbf\xbf\"}");
+    QTest::newRow("escapes") << QByteArray(
+        R"({"e":"q\" b\\ s\/ \b\f\n\r\t \u0041\u00e9\u20ac\ud83d\ude00 \u0000"})");
+    QTest::newRow("UTF-8") << QByteArray(
+        "{\"u\":\"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80 \xef\xbf\xbf\"}");
     QTest::newRow("UTF-8 names") << QByteArray("{\"\xc3\xa9t\xc3\xa9\":1,\"\\u00e9t\\u00e9\":2}");
     QTest::newRow("duplicates") << QByteArray(R"({"a":1,"b":2,"a":"three","b":{"c":4}})");
     QTest::newRow("numbers") << QByteArray(
@@ -131,7 +133,8 @@ void TestJsonTape::lastDuplicateMemberWins()
     QCOMPARE(tape->root().size(), 3);
     QCOMPARE(tape->root().member("a"_L1).type(), JsonTape::Type::String);
     QCOMPARE(tape->root().member("a"_L1).toString(), u"two"_s);
-    QCOMPARE(QJsonDocument::fromJson(R"({"a":1,"b":true,"a":"two"})").object().value("a"_L1).toString(), u"two"_s);
+    QCOMPARE(
+        QJsonDocument::fromJson(R"({"a":1,"b":true,"a":"two"})").object().value("a"_L1).toString(), u"two"_s);
 }
 
 void TestJsonTape::walksChildrenInDocumentOrder()
@@ -174,8 +177,9 @@ void TestJsonTape::numbers_data()
                                 << std::numeric_limits<qint64>::min() << -9223372036854775808.0;
     QTest::newRow("past qint64") << QByteArray("9223372036854775808") << false << qint64(0)
                                  << 9223372036854775808.0;
-    QTest::newRow("past qint64 min, rounds to it") << QByteArray("-9223372036854775809") << true
-                                                   << std::numeric_limits<qint64>::min() << -9223372036854775808.0;
+    QTest::newRow("past qint64 min, rounds to it")
+        << QByteArray("-9223372036854775809") << true << std::numeric_limits<qint64>::min()
+        << -9223372036854775808.0;
     QTest::newRow("exponent") << QByteArray("1e2") << true << qint64(100) << 100.0;
     QTest::newRow("minus zero fraction") << QByteArray("-0.0") << true << qint64(0) << 0.0;
     QTest::newRow("fraction") << QByteArray("-2.5") << false << qint64(0) << -2.5;
@@ -216,8 +220,8 @@ void TestJsonTape::strings_data()
     QTest::newRow("UTF-8") << QByteArray("\"caf\xc3\xa9 \xe2\x82\xac\"") << u"caf\u00e9 \u20ac"_s;
     QTest::newRow("UTF-8 4 bytes") << QByteArray("\"\xf0\x9f\x98\x80!\"") << u"\U0001F600!"_s;
     QTest::newRow("UTF-8 and escapes") << QByteArray("\"\xc3\xa9\\n\xc3\xa9\"") << u"\u00e9\n\u00e9"_s;
-    QTest::newRow("longer than the buffer") << (QByteArray(1, '"') + QByteArray(200, 'y') + QByteArray(1, '"'))
-                                           << QString(200, u'y');
+    QTest::newRow("longer than the buffer")
+        << (QByteArray(1, '"') + QByteArray(200, 'y') + QByteArray(1, '"')) << QString(200, u'y');
 }
 
 void TestJsonTape::strings()

@@ -1,9 +1,9 @@
-#include "models/json/JsonTextWriter.h"
+#include "app/aws/FixedClock.h"
+#include "emulator/service/Fleet.h"
 #include "emulator/service/MgnService.h"
 #include "models/codec/PageCodec.h"
 #include "models/codec/SourceServerCodec.h"
-#include "emulator/service/Fleet.h"
-#include "app/aws/FixedClock.h"
+#include "models/json/JsonTextWriter.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -41,7 +41,8 @@ SourceServer fullServer()
     QFile file(QStringLiteral(MGN_TEST_DATA_DIR "/codec/source-server-full.json"));
     if (!file.open(QIODevice::ReadOnly))
         return {};
-    return SourceServerCodec::decode(QJsonDocument::fromJson(file.readAll()).object()).value.value_or(SourceServer());
+    return SourceServerCodec::decode(QJsonDocument::fromJson(file.readAll()).object())
+        .value.value_or(SourceServer());
 }
 
 } // namespace
@@ -62,7 +63,8 @@ private Q_SLOTS:
 void TestJsonTextWriter::everyMemberOfAServer()
 {
     const SourceServer server = fullServer();
-    QVERIFY(server.connectorAction && server.sourceProperties && server.lifeCycle && server.dataReplicationInfo);
+    QVERIFY(
+        server.connectorAction && server.sourceProperties && server.lifeCycle && server.dataReplicationInfo);
     QCOMPARE(viaWriter(server, JsonTextWriter::Format::Compact), viaQJson(server, QJsonDocument::Compact));
     QCOMPARE(viaWriter(server, JsonTextWriter::Format::Indented), viaQJson(server, QJsonDocument::Indented));
 }
@@ -85,8 +87,8 @@ void TestJsonTextWriter::textThatNeedsEscaping()
     QFETCH(QString, text);
     SourceServer server;
     server.sourceServerID = text;
-    server.tags = mgn::Tags{{text, text}, {u"\u00e9"_s, u"x"_s}, {u"Z"_s, text}, {QString(QChar(0xe000)), text},
-        {QString::fromUtf8("\xF0\x9F\x98\x80"), text}};
+    server.tags = mgn::Tags { { text, text }, { u"\u00e9"_s, u"x"_s }, { u"Z"_s, text },
+        { QString(QChar(0xe000)), text }, { QString::fromUtf8("\xF0\x9F\x98\x80"), text } };
     server.replicationType = mgn::EnumValue<mgn::ReplicationType>::fromWire(QString(text + u"_NEW"_s));
     QCOMPARE(viaWriter(server, JsonTextWriter::Format::Compact), viaQJson(server, QJsonDocument::Compact));
     QCOMPARE(viaWriter(server, JsonTextWriter::Format::Indented), viaQJson(server, QJsonDocument::Indented));
@@ -98,7 +100,7 @@ void TestJsonTextWriter::emptyContainers()
     server.tags = mgn::Tags();
     server.sourceProperties.emplace();
     server.sourceProperties->networkInterfaces.emplace();
-    server.sourceProperties->disks = QList<mgn::Disk>{mgn::Disk()};
+    server.sourceProperties->disks = QList<mgn::Disk> { mgn::Disk() };
     server.lifeCycle.emplace();
     QCOMPARE(viaWriter(server, JsonTextWriter::Format::Compact), viaQJson(server, QJsonDocument::Compact));
     QCOMPARE(viaWriter(server, JsonTextWriter::Format::Indented), viaQJson(server, QJsonDocument::Indented));
@@ -108,15 +110,17 @@ void TestJsonTextWriter::emptyContainers()
 
 void TestJsonTextWriter::realisticFleet()
 {
-    for (const quint32 seed : {1u, 7u, 42u}) {
+    for (const quint32 seed : { 1u, 7u, 42u }) {
         MgnService::Options options;
         options.servers = 400;
         options.seed = seed;
         MgnService service(options, std::make_shared<FixedClock>(QDateTime::currentDateTimeUtc()));
         for (const FleetServer &entry : service.fleet().servers) {
             const SourceServer &server = entry.server;
-            QCOMPARE(viaWriter(server, JsonTextWriter::Format::Compact), viaQJson(server, QJsonDocument::Compact));
-            QCOMPARE(viaWriter(server, JsonTextWriter::Format::Indented), viaQJson(server, QJsonDocument::Indented));
+            QCOMPARE(
+                viaWriter(server, JsonTextWriter::Format::Compact), viaQJson(server, QJsonDocument::Compact));
+            QCOMPARE(viaWriter(server, JsonTextWriter::Format::Indented),
+                viaQJson(server, QJsonDocument::Indented));
         }
     }
 }
@@ -130,8 +134,8 @@ void TestJsonTextWriter::pageEnvelope()
     for (const FleetServer &entry : service.fleet().servers)
         servers.append(entry.server);
 
-    for (const auto &items : {servers, QList<SourceServer>()}) {
-        for (const auto format : {JsonTextWriter::Format::Compact, JsonTextWriter::Format::Indented}) {
+    for (const auto &items : { servers, QList<SourceServer>() }) {
+        for (const auto format : { JsonTextWriter::Format::Compact, JsonTextWriter::Format::Indented }) {
             QByteArray text;
             JsonTextWriter writer(text, format);
             writer.beginObject();
@@ -145,8 +149,9 @@ void TestJsonTextWriter::pageEnvelope()
             writer.endObject();
             const QJsonObject document = SourceServerCodec::encodePage(items, u"token"_s);
             QCOMPARE(text,
-                QJsonDocument(document).toJson(
-                    format == JsonTextWriter::Format::Compact ? QJsonDocument::Compact : QJsonDocument::Indented));
+                QJsonDocument(document).toJson(format == JsonTextWriter::Format::Compact
+                        ? QJsonDocument::Compact
+                        : QJsonDocument::Indented));
         }
     }
 }

@@ -25,7 +25,7 @@ private:
         std::optional<SecretStore::Result> result;
         call([&](const SecretStore::Result &r) { result = r; });
         if (!QTest::qWaitFor([&] { return result.has_value(); }, 30000))
-            return {SecretStore::Status::Error, {}, QStringLiteral("test: no answer within 30 s")};
+            return { SecretStore::Status::Error, {}, QStringLiteral("test: no answer within 30 s") };
         return *result;
     }
 
@@ -56,7 +56,8 @@ void TestKeychainSecretStore::roundTrip()
     // Through ProfileKeyStore, as the app uses it.
     ProfileKeyStore profiles(store);
     std::optional<ProfileKeyStore::Result> loaded;
-    profiles.load(QStringLiteral("keychain-test"), this, [&](const ProfileKeyStore::Result &r) { loaded = r; });
+    profiles.load(
+        QStringLiteral("keychain-test"), this, [&](const ProfileKeyStore::Result &r) { loaded = r; });
     QVERIFY(QTest::qWaitFor([&] { return loaded.has_value(); }, 30000));
     QVERIFY(loaded->credentials);
     QCOMPARE(loaded->credentials->accessKeyId, QStringLiteral("AKIDKEYCHAIN"));

@@ -1,5 +1,4 @@
 #include "app/services/LagHistory.h"
-
 #include "tests/support/ServerBuilder.h"
 
 #include <QFile>
@@ -31,10 +30,10 @@ void TestLagHistory::onePointPerRefresh()
 {
     LagHistory history;
     QSignalSpy recorded(&history, &LagHistory::recorded);
-    history.record({ServerBuilder(u"s-1"_s).lagMs(1000), ServerBuilder(u"s-2"_s).lagMs(5)}, 100);
-    history.record({ServerBuilder(u"s-1"_s).lagMs(2000)}, 200);
-    QCOMPARE(history.samples(u"s-1"_s), (QList<Sample>{{100, 1000}, {200, 2000}}));
-    QCOMPARE(history.samples(u"s-2"_s), (QList<Sample>{{100, 5}}));
+    history.record({ ServerBuilder(u"s-1"_s).lagMs(1000), ServerBuilder(u"s-2"_s).lagMs(5) }, 100);
+    history.record({ ServerBuilder(u"s-1"_s).lagMs(2000) }, 200);
+    QCOMPARE(history.samples(u"s-1"_s), (QList<Sample> { { 100, 1000 }, { 200, 2000 } }));
+    QCOMPARE(history.samples(u"s-2"_s), (QList<Sample> { { 100, 5 } }));
     QCOMPARE(recorded.size(), 2);
     QCOMPARE(history.serverCount(), 2);
 }
@@ -42,8 +41,8 @@ void TestLagHistory::onePointPerRefresh()
 void TestLagHistory::unknownLagIsAGap()
 {
     LagHistory history;
-    history.record({ServerBuilder(u"s-1"_s).replication(mgn::DataReplicationState::InitialSync)}, 100);
-    QCOMPARE(history.samples(u"s-1"_s), (QList<Sample>{{100, std::nullopt}}));
+    history.record({ ServerBuilder(u"s-1"_s).replication(mgn::DataReplicationState::InitialSync) }, 100);
+    QCOMPARE(history.samples(u"s-1"_s), (QList<Sample> { { 100, std::nullopt } }));
 }
 
 void TestLagHistory::capPerServer()
@@ -51,23 +50,23 @@ void TestLagHistory::capPerServer()
     LagHistory history;
     history.setMaxSamplesPerServer(3);
     for (int i = 1; i <= 5; ++i)
-        history.record({ServerBuilder(u"s-1"_s).lagMs(i)}, i);
-    QCOMPARE(history.samples(u"s-1"_s), (QList<Sample>{{3, 3}, {4, 4}, {5, 5}}));
+        history.record({ ServerBuilder(u"s-1"_s).lagMs(i) }, i);
+    QCOMPARE(history.samples(u"s-1"_s), (QList<Sample> { { 3, 3 }, { 4, 4 }, { 5, 5 } }));
 }
 
 void TestLagHistory::sameTimeReplaces()
 {
     LagHistory history;
-    history.record({ServerBuilder(u"s-1"_s).lagMs(1)}, 100);
-    history.record({ServerBuilder(u"s-1"_s).lagMs(2)}, 100);
-    QCOMPARE(history.samples(u"s-1"_s), (QList<Sample>{{100, 2}}));
+    history.record({ ServerBuilder(u"s-1"_s).lagMs(1) }, 100);
+    history.record({ ServerBuilder(u"s-1"_s).lagMs(2) }, 100);
+    QCOMPARE(history.samples(u"s-1"_s), (QList<Sample> { { 100, 2 } }));
 }
 
 void TestLagHistory::retain()
 {
     LagHistory history;
-    history.record({ServerBuilder(u"s-1"_s).lagMs(1), ServerBuilder(u"s-2"_s).lagMs(2)}, 100);
-    history.retain({u"s-2"_s});
+    history.record({ ServerBuilder(u"s-1"_s).lagMs(1), ServerBuilder(u"s-2"_s).lagMs(2) }, 100);
+    history.retain({ u"s-2"_s });
     QVERIFY(history.samples(u"s-1"_s).isEmpty());
     QCOMPARE(history.serverCount(), 1);
 }
@@ -80,15 +79,15 @@ void TestLagHistory::survivesARestart()
         LagHistory history(path);
         QString error;
         QVERIFY(history.load(&error)); // no file yet: fine
-        history.record({ServerBuilder(u"s-1"_s).lagMs(1000), ServerBuilder(u"s-2"_s)}, 100);
-        history.record({ServerBuilder(u"s-1"_s).lagMs(3000)}, 200);
+        history.record({ ServerBuilder(u"s-1"_s).lagMs(1000), ServerBuilder(u"s-2"_s) }, 100);
+        history.record({ ServerBuilder(u"s-1"_s).lagMs(3000) }, 200);
         QVERIFY2(history.save(&error), qPrintable(error));
     }
     LagHistory restarted(path);
     QString error;
     QVERIFY2(restarted.load(&error), qPrintable(error));
-    QCOMPARE(restarted.samples(u"s-1"_s), (QList<Sample>{{100, 1000}, {200, 3000}}));
-    QCOMPARE(restarted.samples(u"s-2"_s), (QList<Sample>{{100, std::nullopt}}));
+    QCOMPARE(restarted.samples(u"s-1"_s), (QList<Sample> { { 100, 1000 }, { 200, 3000 } }));
+    QCOMPARE(restarted.samples(u"s-2"_s), (QList<Sample> { { 100, std::nullopt } }));
 }
 
 void TestLagHistory::damagedCacheIsRefused_data()
@@ -107,7 +106,7 @@ void TestLagHistory::damagedCacheIsRefused()
     QByteArray bytes = "this is not a cache file at all";
     if (keepBytes >= 0) {
         LagHistory history(path);
-        history.record({ServerBuilder(u"s-1"_s).lagMs(1000)}, 100);
+        history.record({ ServerBuilder(u"s-1"_s).lagMs(1000) }, 100);
         QString error;
         QVERIFY(history.save(&error));
         QFile file(path);
@@ -120,7 +119,7 @@ void TestLagHistory::damagedCacheIsRefused()
         file.write(bytes);
     }
     LagHistory history(path);
-    history.record({ServerBuilder(u"s-9"_s).lagMs(1)}, 1);
+    history.record({ ServerBuilder(u"s-9"_s).lagMs(1) }, 1);
     QString error;
     QVERIFY(!history.load(&error));
     QVERIFY2(error.startsWith(path + u": "_s), qPrintable(error));

@@ -1,6 +1,5 @@
-#include "ui/widgets/LifecycleTimeline.h"
-
 #include "tests/support/ServerBuilder.h"
+#include "ui/widgets/LifecycleTimeline.h"
 
 #include <QTest>
 
@@ -28,12 +27,12 @@ mgn::SourceServer cutOverServer()
     lc.addedToServiceDateTime = 1000;
     lc.firstByteDateTime = 2000;
     lc.lastTest.emplace();
-    lc.lastTest->initiated = mgn::LifeCycleLastInitiated{3000, u"mgnjob-test"_s};
-    lc.lastTest->finalized = mgn::LifeCycleApiCall{4000};
+    lc.lastTest->initiated = mgn::LifeCycleLastInitiated { 3000, u"mgnjob-test"_s };
+    lc.lastTest->finalized = mgn::LifeCycleApiCall { 4000 };
     lc.lastCutover.emplace();
-    lc.lastCutover->initiated = mgn::LifeCycleLastInitiated{5000, u"mgnjob-cut"_s};
-    lc.lastCutover->finalized = mgn::LifeCycleApiCall{6000};
-    lc.lastTest->reverted = mgn::LifeCycleApiCall{3500};
+    lc.lastCutover->initiated = mgn::LifeCycleLastInitiated { 5000, u"mgnjob-cut"_s };
+    lc.lastCutover->finalized = mgn::LifeCycleApiCall { 6000 };
+    lc.lastTest->reverted = mgn::LifeCycleApiCall { 3500 };
     return server;
 }
 
@@ -41,10 +40,10 @@ mgn::SourceServer cutOverServer()
 
 void TestLifecycleTimeline::milestonesInTimeOrder()
 {
-    const QList<Milestone> expected = {{u"Added to service"_s, 1000, {}}, {u"First byte"_s, 2000, {}},
-        {u"Test initiated"_s, 3000, u"mgnjob-test"_s}, {u"Test reverted"_s, 3500, {}},
-        {u"Test finalized"_s, 4000, {}}, {u"Cutover initiated"_s, 5000, u"mgnjob-cut"_s},
-        {u"Cutover finalized"_s, 6000, {}}};
+    const QList<Milestone> expected = { { u"Added to service"_s, 1000, {} }, { u"First byte"_s, 2000, {} },
+        { u"Test initiated"_s, 3000, u"mgnjob-test"_s }, { u"Test reverted"_s, 3500, {} },
+        { u"Test finalized"_s, 4000, {} }, { u"Cutover initiated"_s, 5000, u"mgnjob-cut"_s },
+        { u"Cutover finalized"_s, 6000, {} } };
     QCOMPARE(LifecycleTimeline::milestonesOf(cutOverServer()), expected);
     LifecycleTimeline timeline;
     timeline.setServer(cutOverServer());

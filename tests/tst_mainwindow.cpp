@@ -1,45 +1,45 @@
-#include "ui/widgets/FilterBar.h"
-#include "ui/widgets/LagChartView.h"
-#include "ui/MainWindow.h"
-#include "ui/Theme.h"
-#include "ui/details/ServerDetailsWidget.h"
 #include "app/aws/AwsCredentials.h"
 #include "app/mgn/MgnConnection.h"
 #include "app/services/LagHistory.h"
 #include "app/services/RefreshService.h"
-#include "tests/support/TestHttpServer.h"
 #include "models/itemmodels/SourceServerFilterProxyModel.h"
 #include "models/itemmodels/SourceServerTableModel.h"
 #include "tests/support/ServerBuilder.h"
+#include "tests/support/TestHttpServer.h"
 #include "tests/support/WindowTestEnvironment.h"
+#include "ui/MainWindow.h"
+#include "ui/Theme.h"
+#include "ui/details/ServerDetailsWidget.h"
+#include "ui/widgets/FilterBar.h"
+#include "ui/widgets/LagChartView.h"
 
 #include <QActionGroup>
 #include <QApplication>
 #include <QChart>
+#include <QCheckBox>
 #include <QClipboard>
-#include <QStyle>
+#include <QComboBox>
 #include <QDir>
-#include <QSettings>
 #include <QFile>
 #include <QGuiApplication>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTemporaryDir>
-#include <QCheckBox>
-#include <QComboBox>
-#include <QHeaderView>
-#include <QMenu>
-#include <QToolButton>
 #include <QLabel>
 #include <QLineEdit>
-#include <QStatusBar>
-#include <QTableView>
+#include <QMenu>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using namespace mgn;
 
@@ -81,9 +81,9 @@ namespace {
 
 QList<mgn::SourceServer> threeServers()
 {
-    return {ServerBuilder(u"s-1"_s).hostname(u"web-01"_s).lagMs(3000),
+    return { ServerBuilder(u"s-1"_s).hostname(u"web-01"_s).lagMs(3000),
         ServerBuilder(u"s-2"_s).hostname(u"db-01"_s).lagMs(1000),
-        ServerBuilder(u"s-3"_s).hostname(u"app-01"_s).lagMs(2000)};
+        ServerBuilder(u"s-3"_s).hostname(u"app-01"_s).lagMs(2000) };
 }
 
 QString countText(const MainWindow &window)
@@ -138,19 +138,20 @@ void TestMainWindow::headerClickSorts()
     QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
     QCOMPARE(header->sortIndicatorSection(), lag);
     const QStringList expected = header->sortIndicatorOrder() == Qt::AscendingOrder
-        ? QStringList{u"s-2"_s, u"s-3"_s, u"s-1"_s}
-        : QStringList{u"s-1"_s, u"s-3"_s, u"s-2"_s};
-    QCOMPARE((QStringList{idAt(window.serverView(), 0), idAt(window.serverView(), 1), idAt(window.serverView(), 2)}),
+        ? QStringList { u"s-2"_s, u"s-3"_s, u"s-1"_s }
+        : QStringList { u"s-1"_s, u"s-3"_s, u"s-2"_s };
+    QCOMPARE((QStringList {
+                 idAt(window.serverView(), 0), idAt(window.serverView(), 1), idAt(window.serverView(), 2) }),
         expected);
 }
 
 void TestMainWindow::filterControls()
 {
     MainWindow window;
-    window.serverModel()->merge({ServerBuilder(u"s-1"_s).lifeCycle(mgn::LifeCycleState::Testing),
+    window.serverModel()->merge({ ServerBuilder(u"s-1"_s).lifeCycle(mgn::LifeCycleState::Testing),
         ServerBuilder(u"s-2"_s).lifeCycle(mgn::LifeCycleState::Cutover),
         ServerBuilder(u"s-3"_s).lifeCycle(mgn::LifeCycleState::Cutover).archived(),
-        ServerBuilder(u"s-4"_s).replication(mgn::DataReplicationState::Stalled)});
+        ServerBuilder(u"s-4"_s).replication(mgn::DataReplicationState::Stalled) });
     FilterBar *bar = window.filterBar();
     QCOMPARE(window.serverProxy()->rowCount(), 3);
     QAction *cutover = nullptr;
@@ -203,7 +204,8 @@ void TestMainWindow::selectionSurvivesRefresh()
     auto servers = threeServers();
     window.serverModel()->merge(servers);
     window.serverView()->selectRow(1); // db-01
-    QCOMPARE(window.serverView()->selectionModel()->selectedRows().first().data(SourceServerTableModel::ServerIdRole),
+    QCOMPARE(window.serverView()->selectionModel()->selectedRows().first().data(
+                 SourceServerTableModel::ServerIdRole),
         QVariant(u"s-2"_s));
     servers[1].dataReplicationInfo->lagDuration = 9000;
     servers.removeAt(2);
@@ -217,9 +219,13 @@ void TestMainWindow::selectionSurvivesRefresh()
 void TestMainWindow::detailsFollowTheSelection()
 {
     MainWindow window;
-    window.serverModel()->merge({ServerBuilder(u"s-1"_s).hostname(u"web-01"_s).lagMs(3000)
-            .replication(mgn::DataReplicationState::Continuous).disk(1000, 1000).disk(4096, 1024),
-        ServerBuilder(u"s-2"_s).hostname(u"db-01"_s)});
+    window.serverModel()->merge({ ServerBuilder(u"s-1"_s)
+                                      .hostname(u"web-01"_s)
+                                      .lagMs(3000)
+                                      .replication(mgn::DataReplicationState::Continuous)
+                                      .disk(1000, 1000)
+                                      .disk(4096, 1024),
+        ServerBuilder(u"s-2"_s).hostname(u"db-01"_s) });
     QVERIFY(window.details()->fieldText(u"Hostname"_s).isEmpty());
     window.serverView()->selectRow(1); // web-01 (sorted by name)
     QCOMPARE(window.details()->fieldText(u"Hostname"_s), u"web-01"_s);
@@ -247,7 +253,7 @@ void TestMainWindow::refreshFillsTheTableAndTheLagChart()
     });
     MainWindow window;
     std::unique_ptr<MgnConnection> connection(MgnConnection::openDirect(
-        server.url(), u"us-east-1"_s, {u"AKIADEMO"_s, u"demo-secret"_s, std::nullopt, std::nullopt}));
+        server.url(), u"us-east-1"_s, { u"AKIADEMO"_s, u"demo-secret"_s, std::nullopt, std::nullopt }));
     window.setConnection(connection.get());
     QSignalSpy finished(window.refreshService(), &RefreshService::finished);
     QTRY_COMPARE(finished.size(), 1);
@@ -268,12 +274,12 @@ void TestMainWindow::lagHistorySurvivesARestart()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     {
         MainWindow window;
-        window.lagHistory()->record({ServerBuilder(u"s-7"_s).lagMs(1000)}, now - 60000);
-        window.lagHistory()->record({ServerBuilder(u"s-7"_s).lagMs(2000)}, now);
+        window.lagHistory()->record({ ServerBuilder(u"s-7"_s).lagMs(1000) }, now - 60000);
+        window.lagHistory()->record({ ServerBuilder(u"s-7"_s).lagMs(2000) }, now);
     }
     MainWindow restarted;
     QCOMPARE(restarted.lagHistory()->samples(u"s-7"_s).size(), 2);
-    restarted.serverModel()->merge({ServerBuilder(u"s-7"_s).lagMs(2000)});
+    restarted.serverModel()->merge({ ServerBuilder(u"s-7"_s).lagMs(2000) });
     restarted.serverView()->selectRow(0);
     QCOMPARE(restarted.details()->lagChart()->pointCount(), 2);
 }
@@ -338,7 +344,8 @@ void TestMainWindow::profileAndRegionPickers()
     QVERIFY(server.requests().last().header("Authorization").contains("Credential=AKIDSTAGING/"));
     QVERIFY(!window.openConnection(u"no-such-profile"_s, {}, {}));
     QVERIFY(window.statusBar()->currentMessage().contains(u"could not be found"_s));
-    for (const char *name : {"AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"})
+    for (const char *name :
+        { "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY" })
         qunsetenv(name);
 }
 
@@ -350,7 +357,7 @@ void TestMainWindow::autoRefreshIntervalDrivesTheServiceAndPersists()
         return TestHttpServer::Response::json(200, R"({"items":[]})");
     });
     std::unique_ptr<MgnConnection> connection(MgnConnection::openDirect(
-        server.url(), u"us-east-1"_s, {u"AKIADEMO"_s, u"demo-secret"_s, std::nullopt, std::nullopt}));
+        server.url(), u"us-east-1"_s, { u"AKIADEMO"_s, u"demo-secret"_s, std::nullopt, std::nullopt }));
     {
         MainWindow window;
         QComboBox *combo = window.autoRefreshCombo();
@@ -379,16 +386,17 @@ void TestMainWindow::statusBarCountsByState()
     MainWindow window;
     const auto *label = window.findChild<QLabel *>(u"stateCounts"_s);
     QVERIFY(label);
-    window.serverModel()->merge({ServerBuilder(u"s-1"_s).lifeCycle(mgn::LifeCycleState::Testing),
+    window.serverModel()->merge({ ServerBuilder(u"s-1"_s).lifeCycle(mgn::LifeCycleState::Testing),
         ServerBuilder(u"s-2"_s).lifeCycle(mgn::LifeCycleState::Testing),
-        ServerBuilder(u"s-3"_s).lifeCycle(mgn::LifeCycleState::ReadyForCutover)
+        ServerBuilder(u"s-3"_s)
+            .lifeCycle(mgn::LifeCycleState::ReadyForCutover)
             .replication(mgn::DataReplicationState::Stalled),
-        ServerBuilder(u"s-4"_s).lifeCycle(mgn::LifeCycleState::Cutover).archived()});
+        ServerBuilder(u"s-4"_s).lifeCycle(mgn::LifeCycleState::Cutover).archived() });
     QTRY_COMPARE(label->text(),
         u"Needing attention 1 \u00b7 Test in progress 2 \u00b7 Ready for cutover 1 \u00b7 Archived 1"_s);
     QVERIFY(label->toolTip().contains(u"4 source server"_s));
     // A server changing state changes the counts.
-    window.serverModel()->upsert({ServerBuilder(u"s-1"_s).lifeCycle(mgn::LifeCycleState::ReadyForCutover)});
+    window.serverModel()->upsert({ ServerBuilder(u"s-1"_s).lifeCycle(mgn::LifeCycleState::ReadyForCutover) });
     QTRY_VERIFY(label->text().contains(u"Test in progress 1"_s));
     QVERIFY(label->text().contains(u"Ready for cutover 2"_s));
 }

@@ -1,8 +1,7 @@
 #include "app/aws/AwsTransport.h"
 #include "app/mgn/MgnClient.h"
-
-#include "models/rules/ActionRules.h"
 #include "models/codec/SourceServerCodec.h"
+#include "models/rules/ActionRules.h"
 #include "tests/support/TestHttpServer.h"
 
 #include <QFile>
@@ -24,14 +23,15 @@ Q_DECLARE_METATYPE(ServerStart)
 
 namespace {
 
-const AwsCredentials testCredentials{u"AKIDEXAMPLE"_s, u"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"_s, std::nullopt,
-    std::nullopt};
+const AwsCredentials testCredentials { u"AKIDEXAMPLE"_s, u"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"_s,
+    std::nullopt, std::nullopt };
 
 QByteArray serverJson(const QString &id, const QString &state = u"READY_FOR_TEST"_s)
 {
-    return QJsonDocument(QJsonObject{{"sourceServerID"_L1, id},
-                             {"arn"_L1, QString(u"arn:aws:mgn:us-east-1:111122223333:source-server/"_s + id)},
-                             {"lifeCycle"_L1, QJsonObject{{"state"_L1, state}}}})
+    return QJsonDocument(
+        QJsonObject { { "sourceServerID"_L1, id },
+            { "arn"_L1, QString(u"arn:aws:mgn:us-east-1:111122223333:source-server/"_s + id) },
+            { "lifeCycle"_L1, QJsonObject { { "state"_L1, state } } } })
         .toJson(QJsonDocument::Compact);
 }
 
@@ -114,7 +114,8 @@ void TestMgnClient::init()
     m_transport = std::make_unique<AwsTransport>(options);
     m_transport->setCredentials(testCredentials);
     // Retries without waiting: the delays are RetryStrategy's business and tested there.
-    m_transport->setScheduler([](std::chrono::milliseconds, QObject *, std::function<void()> fire) { fire(); });
+    m_transport->setScheduler(
+        [](std::chrono::milliseconds, QObject *, std::function<void()> fire) { fire(); });
     m_client = std::make_unique<MgnClient>(m_transport.get(), m_server->url());
 }
 
@@ -143,14 +144,14 @@ void TestMgnClient::requestsAreSigned()
 void TestMgnClient::pagingFollowsNextToken()
 {
     m_client->setPageSize(2);
-    m_server->enqueue(TestHttpServer::Response::json(200, pageJson({u"s-1"_s, u"s-2"_s}, u"t1"_s)));
-    m_server->enqueue(TestHttpServer::Response::json(200, pageJson({u"s-3"_s, u"s-4"_s}, u"t2/+="_s)));
-    m_server->enqueue(TestHttpServer::Response::json(200, pageJson({u"s-5"_s})));
+    m_server->enqueue(TestHttpServer::Response::json(200, pageJson({ u"s-1"_s, u"s-2"_s }, u"t1"_s)));
+    m_server->enqueue(TestHttpServer::Response::json(200, pageJson({ u"s-3"_s, u"s-4"_s }, u"t2/+="_s)));
+    m_server->enqueue(TestHttpServer::Response::json(200, pageJson({ u"s-5"_s })));
 
     SourceServerFilters filters;
     filters.isArchived = false;
-    filters.lifeCycleStates = QList<mgn::EnumValue<mgn::LifeCycleState>>{mgn::LifeCycleState::ReadyForTest,
-        mgn::EnumValue<mgn::LifeCycleState>::fromWire(u"NEW_STATE"_s)};
+    filters.lifeCycleStates = QList<mgn::EnumValue<mgn::LifeCycleState>> { mgn::LifeCycleState::ReadyForTest,
+        mgn::EnumValue<mgn::LifeCycleState>::fromWire(u"NEW_STATE"_s) };
     QStringList ids;
     QList<PagingProgress> progress;
     std::optional<MgnResult<PagingProgress>> result;
@@ -165,9 +166,9 @@ void TestMgnClient::pagingFollowsNextToken()
     QSignalSpy finished(call.data(), &MgnCall::finished);
     QTRY_VERIFY(result);
     QVERIFY(result->ok());
-    QCOMPARE(*result->value, (PagingProgress{3, 5, 0}));
-    QCOMPARE(ids, (QStringList{u"s-1"_s, u"s-2"_s, u"s-3"_s, u"s-4"_s, u"s-5"_s}));
-    QCOMPARE(progress, (QList<PagingProgress>{{1, 2, 0}, {2, 4, 0}, {3, 5, 0}}));
+    QCOMPARE(*result->value, (PagingProgress { 3, 5, 0 }));
+    QCOMPARE(ids, (QStringList { u"s-1"_s, u"s-2"_s, u"s-3"_s, u"s-4"_s, u"s-5"_s }));
+    QCOMPARE(progress, (QList<PagingProgress> { { 1, 2, 0 }, { 2, 4, 0 }, { 3, 5, 0 } }));
     QCOMPARE(finished.size(), 1);
 
     QCOMPARE(m_server->requestCount(), 3);
@@ -176,8 +177,8 @@ void TestMgnClient::pagingFollowsNextToken()
     QCOMPARE(first.value("maxResults"_L1).toInt(), 2);
     QVERIFY(!first.contains("nextToken"_L1));
     QCOMPARE(first.value("filters"_L1).toObject(),
-        (QJsonObject{{"isArchived"_L1, false},
-            {"lifeCycleStates"_L1, QJsonArray{u"READY_FOR_TEST"_s, u"NEW_STATE"_s}}}));
+        (QJsonObject { { "isArchived"_L1, false },
+            { "lifeCycleStates"_L1, QJsonArray { u"READY_FOR_TEST"_s, u"NEW_STATE"_s } } }));
     QCOMPARE(bodyOf(m_server->requests().at(1)).value("nextToken"_L1).toString(), u"t1"_s);
     QCOMPARE(bodyOf(m_server->requests().at(2)).value("nextToken"_L1).toString(), u"t2/+="_s);
     QTRY_VERIFY(!call); // deletes itself
@@ -185,8 +186,8 @@ void TestMgnClient::pagingFollowsNextToken()
 
 void TestMgnClient::pageWithABadServerKeepsTheOthers()
 {
-    m_server->enqueue(TestHttpServer::Response::json(200,
-        pageJson({u"s-1"_s, u"s-2"_s}, {}, R"({"sourceServerID":"s-bad","lifeCycle":{"state":7}})")));
+    m_server->enqueue(TestHttpServer::Response::json(
+        200, pageJson({ u"s-1"_s, u"s-2"_s }, {}, R"({"sourceServerID":"s-bad","lifeCycle":{"state":7}})")));
     QList<mgn::DecodeError> errors;
     QStringList ids;
     std::optional<MgnResult<PagingProgress>> result;
@@ -200,8 +201,8 @@ void TestMgnClient::pageWithABadServerKeepsTheOthers()
         [&](const MgnResult<PagingProgress> &r) { result = r; });
     QTRY_VERIFY(result);
     QVERIFY(result->ok());
-    QCOMPARE(*result->value, (PagingProgress{1, 2, 1}));
-    QCOMPARE(ids, (QStringList{u"s-1"_s, u"s-2"_s}));
+    QCOMPARE(*result->value, (PagingProgress { 1, 2, 1 }));
+    QCOMPARE(ids, (QStringList { u"s-1"_s, u"s-2"_s }));
     QCOMPARE(errors.size(), 1);
     QCOMPARE(errors.first().id, u"s-bad"_s);
     QCOMPARE(errors.first().index, 2);
@@ -210,8 +211,9 @@ void TestMgnClient::pageWithABadServerKeepsTheOthers()
 
 void TestMgnClient::pageThatIsNotJsonStopsPaging()
 {
-    m_server->enqueue(TestHttpServer::Response::json(200, pageJson({u"s-1"_s}, u"t1"_s)));
-    m_server->enqueue(TestHttpServer::Response::json(200, R"({"items":[{"sourceServerID":"s-2"},{"sourceSe)"));
+    m_server->enqueue(TestHttpServer::Response::json(200, pageJson({ u"s-1"_s }, u"t1"_s)));
+    m_server->enqueue(
+        TestHttpServer::Response::json(200, R"({"items":[{"sourceServerID":"s-2"},{"sourceSe)"));
     int pages = 0;
     std::optional<MgnResult<PagingProgress>> result;
     m_client->describeSourceServers(
@@ -230,11 +232,10 @@ void TestMgnClient::pageThatIsNotJsonStopsPaging()
 void TestMgnClient::repeatedNextTokenStops()
 {
     m_server->setHandler([](const TestHttpServer::Request &) {
-        return TestHttpServer::Response::json(200, pageJson({u"s-1"_s}, u"same"_s));
+        return TestHttpServer::Response::json(200, pageJson({ u"s-1"_s }, u"same"_s));
     });
     std::optional<MgnResult<PagingProgress>> result;
-    m_client->describeSourceServers(
-        {}, {}, [&](const MgnResult<PagingProgress> &r) { result = r; });
+    m_client->describeSourceServers({}, {}, [&](const MgnResult<PagingProgress> &r) { result = r; });
     QTRY_VERIFY(result);
     QCOMPARE(result->error->kind, AwsError::Kind::MalformedResponse);
     QVERIFY(result->error->message.contains(u"nextToken"_s));
@@ -243,7 +244,7 @@ void TestMgnClient::repeatedNextTokenStops()
 
 void TestMgnClient::abortBetweenPages()
 {
-    m_server->enqueue(TestHttpServer::Response::json(200, pageJson({u"s-1"_s}, u"t1"_s)));
+    m_server->enqueue(TestHttpServer::Response::json(200, pageJson({ u"s-1"_s }, u"t1"_s)));
     m_server->enqueue(TestHttpServer::Response::neverAnswer());
     std::optional<MgnResult<PagingProgress>> result;
     QPointer<MgnCall> call;
@@ -273,7 +274,8 @@ void TestMgnClient::serverIdOperations_data()
         QTest::newRow(operation) << QString::fromLatin1(operation) << extra << start;
     };
     row("FinalizeCutover", [id](MgnClient *c, auto done) { return c->finalizeCutover(id, done); });
-    row("DisconnectFromService", [id](MgnClient *c, auto done) { return c->disconnectFromService(id, done); });
+    row("DisconnectFromService",
+        [id](MgnClient *c, auto done) { return c->disconnectFromService(id, done); });
     row("MarkAsArchived", [id](MgnClient *c, auto done) { return c->markAsArchived(id, done); });
     row("RetryDataReplication", [id](MgnClient *c, auto done) { return c->retryDataReplication(id, done); });
     row("StartReplication", [id](MgnClient *c, auto done) { return c->startReplication(id, done); });
@@ -286,13 +288,13 @@ void TestMgnClient::serverIdOperations_data()
             return c->changeServerLifeCycleState(
                 id, mgn::ChangeServerLifeCycleStateSourceServerLifecycleState::ReadyForCutover, done);
         },
-        QJsonObject{{"lifeCycle"_L1, QJsonObject{{"state"_L1, u"READY_FOR_CUTOVER"_s}}}});
+        QJsonObject { { "lifeCycle"_L1, QJsonObject { { "state"_L1, u"READY_FOR_CUTOVER"_s } } } });
     row(
         "UpdateSourceServerReplicationType",
         [id](MgnClient *c, auto done) {
             return c->updateSourceServerReplicationType(id, mgn::ReplicationType::SnapshotShipping, done);
         },
-        QJsonObject{{"replicationType"_L1, u"SNAPSHOT_SHIPPING"_s}});
+        QJsonObject { { "replicationType"_L1, u"SNAPSHOT_SHIPPING"_s } });
 }
 
 void TestMgnClient::serverIdOperations()
@@ -345,8 +347,8 @@ void TestMgnClient::jobOperations()
     QFETCH(int, which);
     m_server->enqueue(TestHttpServer::Response::json(202, jobJson(u"mgnjob-1"_s, u"LAUNCH"_s)));
     std::optional<MgnResult<mgn::Job>> result;
-    const QStringList ids{u"s-1"_s, u"s-2"_s};
-    const mgn::Tags tags{{u"wave"_s, u"3"_s}};
+    const QStringList ids { u"s-1"_s, u"s-2"_s };
+    const mgn::Tags tags { { u"wave"_s, u"3"_s } };
     auto done = [&](const MgnResult<mgn::Job> &r) { result = r; };
     switch (which) {
     case 0:
@@ -365,15 +367,15 @@ void TestMgnClient::jobOperations()
     const auto &request = m_server->requests().first();
     QCOMPARE(request.path, "/" + operation.toLatin1());
     QCOMPARE(bodyOf(request),
-        (QJsonObject{{"sourceServerIDs"_L1, QJsonArray{u"s-1"_s, u"s-2"_s}},
-            {"tags"_L1, QJsonObject{{"wave"_L1, u"3"_s}}}}));
+        (QJsonObject { { "sourceServerIDs"_L1, QJsonArray { u"s-1"_s, u"s-2"_s } },
+            { "tags"_L1, QJsonObject { { "wave"_L1, u"3"_s } } } }));
 }
 
 void TestMgnClient::jobResponseWithoutJob()
 {
     m_server->enqueue(TestHttpServer::Response::json(202, "{}"));
     std::optional<MgnResult<mgn::Job>> result;
-    m_client->startTest({u"s-1"_s}, {}, [&](const MgnResult<mgn::Job> &r) { result = r; });
+    m_client->startTest({ u"s-1"_s }, {}, [&](const MgnResult<mgn::Job> &r) { result = r; });
     QTRY_VERIFY(result);
     QCOMPARE(result->error->kind, AwsError::Kind::MalformedResponse);
     QVERIFY(result->error->message.endsWith(u"job: expected an object, got nothing"_s)
@@ -396,9 +398,9 @@ void TestMgnClient::operationsWithoutBody()
     m_client->initializeService(count);
     QTRY_COMPARE(ok, 3);
     QCOMPARE(m_server->requests().at(0).path, QByteArray("/DeleteSourceServer"));
-    QCOMPARE(bodyOf(m_server->requests().at(0)), (QJsonObject{{"sourceServerID"_L1, u"s-1"_s}}));
+    QCOMPARE(bodyOf(m_server->requests().at(0)), (QJsonObject { { "sourceServerID"_L1, u"s-1"_s } }));
     QCOMPARE(m_server->requests().at(1).path, QByteArray("/DeleteVcenterClient"));
-    QCOMPARE(bodyOf(m_server->requests().at(1)), (QJsonObject{{"vcenterClientID"_L1, u"vcc-1"_s}}));
+    QCOMPARE(bodyOf(m_server->requests().at(1)), (QJsonObject { { "vcenterClientID"_L1, u"vcc-1"_s } }));
     QCOMPARE(m_server->requests().at(2).path, QByteArray("/InitializeService"));
 }
 
@@ -414,23 +416,23 @@ void TestMgnClient::tagsByArnInThePath()
     m_client->listTagsForResource(arn, [&](const MgnResult<mgn::Tags> &r) { tags = r; });
     QTRY_VERIFY(tags);
     QVERIFY(tags->ok());
-    QCOMPARE(*tags->value, (mgn::Tags{{u"Name"_s, u"web"_s}, {u"wave"_s, u"2"_s}}));
+    QCOMPARE(*tags->value, (mgn::Tags { { u"Name"_s, u"web"_s }, { u"wave"_s, u"2"_s } }));
     QCOMPARE(m_server->requests().at(0).method, QByteArray("GET"));
     QCOMPARE(m_server->requests().at(0).path, encodedPath);
     QVERIFY(m_server->requests().at(0).body.isEmpty());
 
     bool tagged = false;
-    m_client->tagResource(arn, {{u"owner"_s, u"team a"_s}}, [&](const MgnResult<MgnNothing> &r) { tagged = r.ok(); });
+    m_client->tagResource(
+        arn, { { u"owner"_s, u"team a"_s } }, [&](const MgnResult<MgnNothing> &r) { tagged = r.ok(); });
     QTRY_VERIFY(tagged);
     QCOMPARE(m_server->requests().at(1).method, QByteArray("POST"));
     QCOMPARE(m_server->requests().at(1).path, encodedPath);
     QCOMPARE(bodyOf(m_server->requests().at(1)),
-        (QJsonObject{{"tags"_L1, QJsonObject{{"owner"_L1, u"team a"_s}}}}));
+        (QJsonObject { { "tags"_L1, QJsonObject { { "owner"_L1, u"team a"_s } } } }));
 
     bool untagged = false;
-    m_client->untagResource(arn, {u"owner"_s, u"cost center"_s}, [&](const MgnResult<MgnNothing> &r) {
-        untagged = r.ok();
-    });
+    m_client->untagResource(
+        arn, { u"owner"_s, u"cost center"_s }, [&](const MgnResult<MgnNothing> &r) { untagged = r.ok(); });
     QTRY_VERIFY(untagged);
     QCOMPARE(m_server->requests().at(2).method, QByteArray("DELETE"));
     QCOMPARE(m_server->requests().at(2).path, encodedPath);
@@ -439,8 +441,8 @@ void TestMgnClient::tagsByArnInThePath()
 
 void TestMgnClient::vcenterClientsByGetWithQuery()
 {
-    m_server->enqueue(TestHttpServer::Response::json(200,
-        R"({"items":[{"vcenterClientID":"vcc-1","hostname":"vc01"}],"nextToken":"a b/c"})"));
+    m_server->enqueue(TestHttpServer::Response::json(
+        200, R"({"items":[{"vcenterClientID":"vcc-1","hostname":"vc01"}],"nextToken":"a b/c"})"));
     m_server->enqueue(TestHttpServer::Response::json(200, R"({"items":[{"vcenterClientID":"vcc-2"}]})"));
     QStringList ids;
     std::optional<MgnResult<PagingProgress>> result;
@@ -452,7 +454,7 @@ void TestMgnClient::vcenterClientsByGetWithQuery()
         [&](const MgnResult<PagingProgress> &r) { result = r; });
     QTRY_VERIFY(result);
     QVERIFY(result->ok());
-    QCOMPARE(ids, (QStringList{u"vcc-1"_s, u"vcc-2"_s}));
+    QCOMPARE(ids, (QStringList { u"vcc-1"_s, u"vcc-2"_s }));
     QCOMPARE(m_server->requests().at(0).method, QByteArray("GET"));
     QCOMPARE(m_server->requests().at(0).path, QByteArray("/DescribeVcenterClients"));
     QCOMPARE(m_server->requests().at(0).query, QByteArray("maxResults=1000"));
@@ -461,24 +463,30 @@ void TestMgnClient::vcenterClientsByGetWithQuery()
 
 void TestMgnClient::jobsAndJobLogs()
 {
-    m_server->enqueue(TestHttpServer::Response::json(200, R"({"items":[{"jobID":"mgnjob-1","type":"LAUNCH"}]})"));
-    m_server->enqueue(TestHttpServer::Response::json(200,
-        R"({"items":[{"event":"JOB_START","logDateTime":"2026-11-23T10:00:00+00:00"}]})"));
+    m_server->enqueue(
+        TestHttpServer::Response::json(200, R"({"items":[{"jobID":"mgnjob-1","type":"LAUNCH"}]})"));
+    m_server->enqueue(TestHttpServer::Response::json(
+        200, R"({"items":[{"event":"JOB_START","logDateTime":"2026-11-23T10:00:00+00:00"}]})"));
     JobFilters filters;
-    filters.jobIDs = QStringList{u"mgnjob-1"_s};
+    filters.jobIDs = QStringList { u"mgnjob-1"_s };
     filters.fromDate = QDateTime(QDate(2026, 11, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
     std::optional<MgnResult<PagingProgress>> jobs;
     m_client->describeJobs(filters, {}, [&](const MgnResult<PagingProgress> &r) { jobs = r; });
     QTRY_VERIFY(jobs);
     QCOMPARE(jobs->value->items, qsizetype(1));
     const auto body = bodyOf(m_server->requests().at(0));
-    QCOMPARE(body.value("filters"_L1).toObject().value("jobIDs"_L1).toArray(), QJsonArray{u"mgnjob-1"_s});
-    QVERIFY(body.value("filters"_L1).toObject().value("fromDate"_L1).toString().startsWith(u"2026-11-01T00:00:00"_s));
+    QCOMPARE(body.value("filters"_L1).toObject().value("jobIDs"_L1).toArray(), QJsonArray { u"mgnjob-1"_s });
+    QVERIFY(body.value("filters"_L1)
+                .toObject()
+                .value("fromDate"_L1)
+                .toString()
+                .startsWith(u"2026-11-01T00:00:00"_s));
 
     QList<mgn::JobLog> logs;
     std::optional<MgnResult<PagingProgress>> logResult;
     m_client->describeJobLogItems(
-        u"mgnjob-1"_s, [&](const mgn::Page<mgn::JobLog> &page, const PagingProgress &) { logs += page.items; },
+        u"mgnjob-1"_s,
+        [&](const mgn::Page<mgn::JobLog> &page, const PagingProgress &) { logs += page.items; },
         [&](const MgnResult<PagingProgress> &r) { logResult = r; });
     QTRY_VERIFY(logResult);
     QCOMPARE(logs.size(), 1);
@@ -520,7 +528,8 @@ void TestMgnClient::bulkBoundsConcurrencyAndReportsEachServer()
 {
     // Slow answers, so that calls overlap; s-3 and s-7 are refused.
     m_server->setHandler([](const TestHttpServer::Request &request) {
-        const QString id = QJsonDocument::fromJson(request.body).object().value("sourceServerID"_L1).toString();
+        const QString id
+            = QJsonDocument::fromJson(request.body).object().value("sourceServerID"_L1).toString();
         if (id == u"s-3"_s || id == u"s-7"_s)
             return TestHttpServer::Response::awsError(409, "ConflictException",
                 R"({"message":"Source server is not in a state that allows this","code":"ConflictException"})")
@@ -530,7 +539,7 @@ void TestMgnClient::bulkBoundsConcurrencyAndReportsEachServer()
     });
     QList<QStringList> units;
     for (int i = 1; i <= 10; ++i)
-        units.append({u"s-%1"_s.arg(i)});
+        units.append({ u"s-%1"_s.arg(i) });
     int maxInFlight = 0;
     connect(m_transport.get(), &AwsTransport::requestsInFlightChanged, this,
         [&](int count) { maxInFlight = qMax(maxInFlight, count); });
@@ -588,7 +597,7 @@ void TestMgnClient::bulkBatchesJobCalls()
     for (const auto &request : m_server->requests())
         sizes.append(int(bodyOf(request).value("sourceServerIDs"_L1).toArray().size()));
     std::sort(sizes.begin(), sizes.end());
-    QCOMPARE(sizes, (QList<int>{50, 200, 200}));
+    QCOMPARE(sizes, (QList<int> { 50, 200, 200 }));
     QCOMPARE(outcomes.size(), 3);
     for (const auto &outcome : outcomes)
         QCOMPARE(outcome.job->jobID, u"mgnjob-x"_s);
@@ -596,10 +605,11 @@ void TestMgnClient::bulkBatchesJobCalls()
 
 void TestMgnClient::bulkAbortCancelsTheRest()
 {
-    m_server->setHandler([](const TestHttpServer::Request &) { return TestHttpServer::Response::neverAnswer(); });
+    m_server->setHandler(
+        [](const TestHttpServer::Request &) { return TestHttpServer::Response::neverAnswer(); });
     QList<QStringList> units;
     for (int i = 1; i <= 6; ++i)
-        units.append({u"s-%1"_s.arg(i)});
+        units.append({ u"s-%1"_s.arg(i) });
     QPointer<MgnBulkCall> bulk = m_client->bulk(Action::PauseReplication, units, 2);
     QSignalSpy finished(bulk.data(), &MgnBulkCall::finished);
     bulk->start();
@@ -637,14 +647,16 @@ void TestMgnClient::idempotenceFollowsTheApiModel_data()
 
     QFile file(QStringLiteral(MGN_TEST_DATA_DIR "/mgn-model/service-2.json"));
     QVERIFY(file.open(QIODevice::ReadOnly));
-    const QJsonObject operations = QJsonDocument::fromJson(file.readAll()).object().value("operations"_L1).toObject();
+    const QJsonObject operations
+        = QJsonDocument::fromJson(file.readAll()).object().value("operations"_L1).toObject();
     // Every operation the client sends.
-    for (const char *name : {"DescribeSourceServers", "DescribeJobs", "DescribeJobLogItems", "DescribeVcenterClients",
-             "ListTagsForResource", "ChangeServerLifeCycleState", "StartTest", "StartCutover",
-             "TerminateTargetInstances", "FinalizeCutover", "DisconnectFromService", "MarkAsArchived",
-             "RetryDataReplication", "StartReplication", "StopReplication", "PauseReplication", "ResumeReplication",
-             "UpdateSourceServerReplicationType", "DeleteSourceServer", "DeleteVcenterClient", "TagResource",
-             "UntagResource", "InitializeService"}) {
+    for (const char *name :
+        { "DescribeSourceServers", "DescribeJobs", "DescribeJobLogItems", "DescribeVcenterClients",
+            "ListTagsForResource", "ChangeServerLifeCycleState", "StartTest", "StartCutover",
+            "TerminateTargetInstances", "FinalizeCutover", "DisconnectFromService", "MarkAsArchived",
+            "RetryDataReplication", "StartReplication", "StopReplication", "PauseReplication",
+            "ResumeReplication", "UpdateSourceServerReplicationType", "DeleteSourceServer",
+            "DeleteVcenterClient", "TagResource", "UntagResource", "InitializeService" }) {
         const QString operation = QLatin1StringView(name);
         const QJsonObject shape = operations.value(operation).toObject();
         QVERIFY2(!shape.isEmpty(), name);

@@ -1,7 +1,6 @@
 #include "app/aws/CredentialsProvider.h"
 #include "app/mgn/MgnClient.h"
 #include "app/mgn/MgnConnection.h"
-
 #include "tests/support/TestHttpServer.h"
 
 #include <QFile>
@@ -55,7 +54,8 @@ void TestMgnConnection::writeConfig(const QByteArray &text)
     file.write(text);
 }
 
-std::unique_ptr<MgnConnection> TestMgnConnection::open(const MgnConnection::Settings &settings, QString *error)
+std::unique_ptr<MgnConnection> TestMgnConnection::open(
+    const MgnConnection::Settings &settings, QString *error)
 {
     return std::unique_ptr<MgnConnection>(MgnConnection::open(settings, m_env, m_home.path(), error));
 }
@@ -71,10 +71,11 @@ void TestMgnConnection::region_data()
                                     << u"us-west-2"_s;
     QTest::newRow("then AWS_REGION") << QString() << u"eu-central-1"_s << u"eu-north-1"_s << QString()
                                      << u"eu-central-1"_s;
-    QTest::newRow("then AWS_DEFAULT_REGION") << QString() << QString() << u"eu-north-1"_s << QString()
-                                             << u"eu-north-1"_s;
+    QTest::newRow("then AWS_DEFAULT_REGION")
+        << QString() << QString() << u"eu-north-1"_s << QString() << u"eu-north-1"_s;
     QTest::newRow("then the profile") << QString() << QString() << QString() << QString() << u"eu-west-1"_s;
-    QTest::newRow("a named profile") << QString() << QString() << QString() << u"other"_s << u"ap-southeast-2"_s;
+    QTest::newRow("a named profile") << QString() << QString() << QString() << u"other"_s
+                                     << u"ap-southeast-2"_s;
 }
 
 void TestMgnConnection::region()
@@ -112,11 +113,11 @@ void TestMgnConnection::endpoint_data()
                            << u"https://mgn.cn-north-1.amazonaws.com.cn"_s << u"cn-north-1"_s;
     QTest::newRow("--endpoint-url, no region: signs for us-east-1")
         << QString() << u"http://127.0.0.1:8080"_s << u"http://127.0.0.1:8080"_s << u"us-east-1"_s;
-    QTest::newRow("--endpoint-url keeps the region") << u"[default]\nregion = eu-west-3\n"_s
-                                                     << u"http://127.0.0.1:8080"_s << u"http://127.0.0.1:8080"_s
-                                                     << u"eu-west-3"_s;
-    QTest::newRow("profile endpoint_url") << u"[default]\nendpoint_url = http://localhost:9000\n"_s << QString()
-                                          << u"http://localhost:9000"_s << u"us-east-1"_s;
+    QTest::newRow("--endpoint-url keeps the region")
+        << u"[default]\nregion = eu-west-3\n"_s << u"http://127.0.0.1:8080"_s << u"http://127.0.0.1:8080"_s
+        << u"eu-west-3"_s;
+    QTest::newRow("profile endpoint_url") << u"[default]\nendpoint_url = http://localhost:9000\n"_s
+                                          << QString() << u"http://localhost:9000"_s << u"us-east-1"_s;
 }
 
 void TestMgnConnection::endpoint()
@@ -143,10 +144,12 @@ void TestMgnConnection::errors_data()
     QTest::addColumn<QString>("region");
     QTest::addColumn<QString>("message");
     QTest::newRow("no region") << QByteArray("[default]\n") << QString() << QString() << u"No region"_s;
-    QTest::newRow("bad region") << QByteArray() << QString() << u"eu west 1"_s << u"Not a valid region name"_s;
+    QTest::newRow("bad region") << QByteArray() << QString() << u"eu west 1"_s
+                                << u"Not a valid region name"_s;
     QTest::newRow("unknown profile") << QByteArray() << u"nope"_s << u"eu-west-1"_s
                                      << u"The config profile (nope) could not be found"_s;
-    QTest::newRow("malformed file") << QByteArray("[default]\nregion\n") << QString() << QString() << u"config:2"_s;
+    QTest::newRow("malformed file") << QByteArray("[default]\nregion\n") << QString() << QString()
+                                    << u"config:2"_s;
 }
 
 void TestMgnConnection::errors()
@@ -170,19 +173,21 @@ void TestMgnConnection::expiredTokenRefetchesCredentials()
 {
     TestHttpServer server;
     QVERIFY(server.listen());
-    server.enqueue(TestHttpServer::Response::awsError(
-        403, "ExpiredTokenException", R"({"message":"The security token included in the request is expired"})"));
+    server.enqueue(TestHttpServer::Response::awsError(403, "ExpiredTokenException",
+        R"({"message":"The security token included in the request is expired"})"));
     server.enqueue(TestHttpServer::Response::json(200, R"({"sourceServerID":"s-1"})"));
     QString error;
-    const auto connection = open({std::nullopt, std::nullopt, server.url().toString()}, &error);
+    const auto connection = open({ std::nullopt, std::nullopt, server.url().toString() }, &error);
     QVERIFY2(connection, qPrintable(error));
     std::optional<MgnResult<mgn::SourceServer>> first;
-    connection->client()->startReplication(u"s-1"_s, [&](const MgnResult<mgn::SourceServer> &r) { first = r; });
+    connection->client()->startReplication(
+        u"s-1"_s, [&](const MgnResult<mgn::SourceServer> &r) { first = r; });
     QTRY_VERIFY(first);
     QCOMPARE(first->error->kind, AwsError::Kind::ExpiredToken);
     QCOMPARE(connection->credentials()->fetchCount(), 1);
     std::optional<MgnResult<mgn::SourceServer>> second;
-    connection->client()->startReplication(u"s-1"_s, [&](const MgnResult<mgn::SourceServer> &r) { second = r; });
+    connection->client()->startReplication(
+        u"s-1"_s, [&](const MgnResult<mgn::SourceServer> &r) { second = r; });
     QTRY_VERIFY(second);
     QVERIFY(second->ok());
     QCOMPARE(connection->credentials()->fetchCount(), 2);
@@ -194,12 +199,13 @@ void TestMgnConnection::directConnection()
     QVERIFY(server.listen());
     server.enqueue(TestHttpServer::Response::json(200, R"({"sourceServerID":"s-1"})"));
     const std::unique_ptr<MgnConnection> connection(MgnConnection::openDirect(
-        server.url(), u"eu-west-3"_s, {u"AKIADEMO"_s, u"demo-secret"_s, std::nullopt, std::nullopt}));
+        server.url(), u"eu-west-3"_s, { u"AKIADEMO"_s, u"demo-secret"_s, std::nullopt, std::nullopt }));
     QCOMPARE(connection->region(), u"eu-west-3"_s);
     QCOMPARE(connection->endpoint(), server.url());
     QVERIFY(!connection->credentials()); // no chain: the keys were given
     bool done = false;
-    connection->client()->startReplication(u"s-1"_s, [&](const MgnResult<mgn::SourceServer> &r) { done = r.ok(); });
+    connection->client()->startReplication(
+        u"s-1"_s, [&](const MgnResult<mgn::SourceServer> &r) { done = r.ok(); });
     QTRY_VERIFY(done);
     QVERIFY(server.requests().first().header("Authorization").contains("Credential=AKIADEMO/"));
     QVERIFY(server.requests().first().header("Authorization").contains("/eu-west-3/mgn/aws4_request"));

@@ -1,6 +1,5 @@
 #include "app/cli/MgnCtl.h"
 #include "app/cli/MgnCtlOptions.h"
-
 #include "tests/support/TestHttpServer.h"
 
 #include <QFile>
@@ -22,14 +21,14 @@ const QString secret = u"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"_s;
 QByteArray server(const QString &id, const QString &host, const QString &state, const QString &replication,
     const QString &lag = {})
 {
-    QJsonObject info{{"dataReplicationState"_L1, replication}};
+    QJsonObject info { { "dataReplicationState"_L1, replication } };
     if (!lag.isEmpty())
         info.insert("lagDuration"_L1, lag);
-    return QJsonDocument(QJsonObject{{"sourceServerID"_L1, id},
-                             {"lifeCycle"_L1, QJsonObject{{"state"_L1, state}}},
-                             {"dataReplicationInfo"_L1, info},
-                             {"sourceProperties"_L1,
-                                 QJsonObject{{"identificationHints"_L1, QJsonObject{{"hostname"_L1, host}}}}}})
+    return QJsonDocument(
+        QJsonObject { { "sourceServerID"_L1, id }, { "lifeCycle"_L1, QJsonObject { { "state"_L1, state } } },
+            { "dataReplicationInfo"_L1, info },
+            { "sourceProperties"_L1,
+                QJsonObject { { "identificationHints"_L1, QJsonObject { { "hostname"_L1, host } } } } } })
         .toJson(QJsonDocument::Compact);
 }
 
@@ -123,36 +122,39 @@ void TestMgnCtl::parse_data()
     QTest::addColumn<QString>("message"); // a part of it
 
     using O = MgnCtlOptions::Outcome;
-    QTest::newRow("help") << QStringList{u"--help"_s} << O::ShowHelp << u"Usage: mgnctl"_s;
-    QTest::newRow("version") << QStringList{u"--version"_s} << O::ShowVersion << u"mgnctl"_s;
-    QTest::newRow("nothing") << QStringList{} << O::Error << u"No command given"_s;
-    QTest::newRow("unknown command") << QStringList{u"launch-everything"_s} << O::Error
+    QTest::newRow("help") << QStringList { u"--help"_s } << O::ShowHelp << u"Usage: mgnctl"_s;
+    QTest::newRow("version") << QStringList { u"--version"_s } << O::ShowVersion << u"mgnctl"_s;
+    QTest::newRow("nothing") << QStringList {} << O::Error << u"No command given"_s;
+    QTest::newRow("unknown command") << QStringList { u"launch-everything"_s } << O::Error
                                      << u"Unknown command: launch-everything"_s;
-    QTest::newRow("missing required") << QStringList{u"finalize-cutover"_s} << O::Error
+    QTest::newRow("missing required") << QStringList { u"finalize-cutover"_s } << O::Error
                                       << u"finalize-cutover needs --source-server-id"_s;
-    QTest::newRow("foreign option") << QStringList{u"finalize-cutover"_s, u"--source-server-id"_s, u"s-1"_s,
-        u"--tags"_s, u"a=b"_s} << O::Error
+    QTest::newRow("foreign option") << QStringList { u"finalize-cutover"_s, u"--source-server-id"_s, u"s-1"_s,
+        u"--tags"_s, u"a=b"_s } << O::Error
                                     << u"finalize-cutover takes no option --tags"_s;
-    QTest::newRow("option without value") << QStringList{u"finalize-cutover"_s, u"--source-server-id"_s} << O::Error
-                                          << u"--source-server-id needs a value"_s;
-    QTest::newRow("twice") << QStringList{u"finalize-cutover"_s, u"--source-server-id"_s, u"a"_s,
-        u"--source-server-id"_s, u"b"_s} << O::Error
-                           << u"--source-server-id given twice"_s;
-    QTest::newRow("stray word") << QStringList{u"finalize-cutover"_s, u"--source-server-id"_s, u"a"_s, u"b"_s}
-                                << O::Error << u"Unexpected argument: b"_s;
-    QTest::newRow("dry run of a listing") << QStringList{u"describe-source-servers"_s, u"--dry-run"_s} << O::Error
-                                          << u"--dry-run is for the commands that change servers"_s;
-    QTest::newRow("dry run of a lifecycle change") << QStringList{u"change-server-life-cycle-state"_s,
-        u"--source-server-id"_s, u"s-1"_s, u"--life-cycle"_s, u"state=READY_FOR_TEST"_s, u"--dry-run"_s}
+    QTest::newRow("option without value") << QStringList { u"finalize-cutover"_s, u"--source-server-id"_s }
+                                          << O::Error << u"--source-server-id needs a value"_s;
+    QTest::newRow("twice") << QStringList { u"finalize-cutover"_s, u"--source-server-id"_s, u"a"_s,
+        u"--source-server-id"_s, u"b"_s }
+                           << O::Error << u"--source-server-id given twice"_s;
+    QTest::newRow("stray word") << QStringList { u"finalize-cutover"_s, u"--source-server-id"_s, u"a"_s,
+        u"b"_s } << O::Error << u"Unexpected argument: b"_s;
+    QTest::newRow("dry run of a listing") << QStringList { u"describe-source-servers"_s,
+        u"--dry-run"_s } << O::Error << u"--dry-run is for the commands that change servers"_s;
+    QTest::newRow("dry run of a lifecycle change") << QStringList { u"change-server-life-cycle-state"_s,
+        u"--source-server-id"_s, u"s-1"_s, u"--life-cycle"_s, u"state=READY_FOR_TEST"_s, u"--dry-run"_s }
                                                    << O::Run << QString();
-    QTest::newRow("dry run of tagging") << QStringList{u"tag-resource"_s, u"--resource-arn"_s, u"arn"_s, u"--tags"_s,
-        u"a=b"_s, u"--dry-run"_s} << O::Run << QString();
-    QTest::newRow("bad output") << QStringList{u"describe-jobs"_s, u"--output"_s, u"yaml"_s} << O::Error
+    QTest::newRow("dry run of tagging") << QStringList { u"tag-resource"_s, u"--resource-arn"_s, u"arn"_s,
+        u"--tags"_s, u"a=b"_s, u"--dry-run"_s }
+                                        << O::Run << QString();
+    QTest::newRow("bad output") << QStringList { u"describe-jobs"_s, u"--output"_s, u"yaml"_s } << O::Error
                                 << u"--output must be json or table"_s;
-    QTest::newRow("list option") << QStringList{u"start-test"_s, u"--source-server-ids"_s, u"s-1"_s, u"s-2"_s,
-        u"--dry-run"_s} << O::Run << QString();
-    QTest::newRow("global options anywhere") << QStringList{u"--region"_s, u"eu-west-1"_s, u"describe-jobs"_s,
-        u"--profile"_s, u"p"_s} << O::Run << QString();
+    QTest::newRow("list option") << QStringList { u"start-test"_s, u"--source-server-ids"_s, u"s-1"_s,
+        u"s-2"_s, u"--dry-run"_s }
+                                 << O::Run << QString();
+    QTest::newRow("global options anywhere")
+        << QStringList { u"--region"_s, u"eu-west-1"_s, u"describe-jobs"_s, u"--profile"_s, u"p"_s } << O::Run
+        << QString();
 }
 
 void TestMgnCtl::parse()
@@ -179,16 +181,17 @@ void TestMgnCtl::describeMergesPagesLikeTheCli()
     m_server->enqueue(TestHttpServer::Response::json(200,
         "{\"items\":[" + server(u"s-1"_s, u"web"_s, u"READY_FOR_TEST"_s, u"CONTINUOUS"_s, u"PT5S"_s)
             + "],\"nextToken\":\"n1\"}"));
-    m_server->enqueue(TestHttpServer::Response::json(200,
-        "{\"items\":[" + server(u"s-2"_s, u"db"_s, u"NOT_READY"_s, u"INITIAL_SYNC"_s) + "]}"));
+    m_server->enqueue(TestHttpServer::Response::json(
+        200, "{\"items\":[" + server(u"s-2"_s, u"db"_s, u"NOT_READY"_s, u"INITIAL_SYNC"_s) + "]}"));
     QString out;
-    QCOMPARE(run({u"describe-source-servers"_s, u"--filters"_s, u"isArchived=false"_s}, &out), 0);
+    QCOMPARE(run({ u"describe-source-servers"_s, u"--filters"_s, u"isArchived=false"_s }, &out), 0);
     const QJsonObject document = QJsonDocument::fromJson(out.toUtf8()).object();
-    QCOMPARE(document.keys(), QStringList{u"items"_s});
+    QCOMPARE(document.keys(), QStringList { u"items"_s });
     const QJsonArray items = document.value("items"_L1).toArray();
     QCOMPARE(items.size(), 2);
     QCOMPARE(items.at(1).toObject().value("sourceServerID"_L1).toString(), u"s-2"_s);
-    QCOMPARE(items.at(0).toObject().value("dataReplicationInfo"_L1).toObject().value("lagDuration"_L1).toString(),
+    QCOMPARE(
+        items.at(0).toObject().value("dataReplicationInfo"_L1).toObject().value("lagDuration"_L1).toString(),
         u"PT5S"_s);
     const QJsonObject body = QJsonDocument::fromJson(m_server->requests().first().body).object();
     QCOMPARE(body.value("filters"_L1).toObject().value("isArchived"_L1), QJsonValue(false));
@@ -197,9 +200,10 @@ void TestMgnCtl::describeMergesPagesLikeTheCli()
 void TestMgnCtl::describeAsTable()
 {
     m_server->enqueue(TestHttpServer::Response::json(200,
-        "{\"items\":[" + server(u"s-1"_s, u"web"_s, u"READY_FOR_TEST"_s, u"CONTINUOUS"_s, u"PT1H2M3S"_s) + "]}"));
+        "{\"items\":[" + server(u"s-1"_s, u"web"_s, u"READY_FOR_TEST"_s, u"CONTINUOUS"_s, u"PT1H2M3S"_s)
+            + "]}"));
     QString out;
-    QCOMPARE(run({u"describe-source-servers"_s, u"--output"_s, u"table"_s}, &out), 0);
+    QCOMPARE(run({ u"describe-source-servers"_s, u"--output"_s, u"table"_s }, &out), 0);
     const QStringList lines = out.split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 2);
     QVERIFY(lines.at(0).startsWith(u"NAME"_s));
@@ -210,9 +214,10 @@ void TestMgnCtl::describeAsTable()
 
 void TestMgnCtl::mutatingCommandPrintsTheServer()
 {
-    m_server->enqueue(TestHttpServer::Response::json(200, server(u"s-1"_s, u"web"_s, u"CUTOVER"_s, u"CONTINUOUS"_s)));
+    m_server->enqueue(
+        TestHttpServer::Response::json(200, server(u"s-1"_s, u"web"_s, u"CUTOVER"_s, u"CONTINUOUS"_s)));
     QString out;
-    QCOMPARE(run({u"finalize-cutover"_s, u"--source-server-id"_s, u"s-1"_s}, &out), 0);
+    QCOMPARE(run({ u"finalize-cutover"_s, u"--source-server-id"_s, u"s-1"_s }, &out), 0);
     QCOMPARE(QJsonDocument::fromJson(out.toUtf8()).object().value("sourceServerID"_L1).toString(), u"s-1"_s);
     QCOMPARE(m_server->requests().first().path, QByteArray("/FinalizeCutover"));
 }
@@ -223,9 +228,11 @@ void TestMgnCtl::serviceErrorLikeTheCli()
         R"({"message":"Source server s-1 is not CUTTING_OVER","code":"ConflictException"})"));
     QString out;
     QString err;
-    QCOMPARE(run({u"finalize-cutover"_s, u"--source-server-id"_s, u"s-1"_s}, &out, &err), int(MgnCtl::ServiceError));
+    QCOMPARE(run({ u"finalize-cutover"_s, u"--source-server-id"_s, u"s-1"_s }, &out, &err),
+        int(MgnCtl::ServiceError));
     QVERIFY(out.isEmpty());
-    QVERIFY2(err.startsWith(u"An error occurred (ConflictException) when calling the FinalizeCutover operation: "_s),
+    QVERIFY2(err.startsWith(
+                 u"An error occurred (ConflictException) when calling the FinalizeCutover operation: "_s),
         qPrintable(err));
     QVERIFY(err.contains(u"Source server s-1 is not CUTTING_OVER"_s));
 }
@@ -234,18 +241,24 @@ void TestMgnCtl::listOptionsAndTags()
 {
     m_server->enqueue(TestHttpServer::Response::json(202, R"({"job":{"jobID":"mgnjob-1"}})"));
     QString out;
-    QCOMPARE(run({u"start-test"_s, u"--source-server-ids"_s, u"s-1"_s, u"s-2"_s, u"--tags"_s,
-                     u"{\"wave\":\"1\"}"_s},
+    QCOMPARE(run({ u"start-test"_s, u"--source-server-ids"_s, u"s-1"_s, u"s-2"_s, u"--tags"_s,
+                     u"{\"wave\":\"1\"}"_s },
                  &out),
         0);
     const QJsonObject body = QJsonDocument::fromJson(m_server->requests().first().body).object();
-    QCOMPARE(body.value("sourceServerIDs"_L1).toArray(), (QJsonArray{u"s-1"_s, u"s-2"_s}));
-    QCOMPARE(body.value("tags"_L1).toObject(), (QJsonObject{{"wave"_L1, u"1"_s}}));
-    QCOMPARE(QJsonDocument::fromJson(out.toUtf8()).object().value("job"_L1).toObject().value("jobID"_L1).toString(),
+    QCOMPARE(body.value("sourceServerIDs"_L1).toArray(), (QJsonArray { u"s-1"_s, u"s-2"_s }));
+    QCOMPARE(body.value("tags"_L1).toObject(), (QJsonObject { { "wave"_L1, u"1"_s } }));
+    QCOMPARE(QJsonDocument::fromJson(out.toUtf8())
+                 .object()
+                 .value("job"_L1)
+                 .toObject()
+                 .value("jobID"_L1)
+                 .toString(),
         u"mgnjob-1"_s);
 
     QString err;
-    QCOMPARE(run({u"start-test"_s, u"--source-server-ids"_s, u"s-1"_s, u"--tags"_s, u"{oops"_s}, &out, &err),
+    QCOMPARE(
+        run({ u"start-test"_s, u"--source-server-ids"_s, u"s-1"_s, u"--tags"_s, u"{oops"_s }, &out, &err),
         int(MgnCtl::UsageError));
     QVERIFY(err.startsWith(u"--tags: not a JSON object"_s));
 }
@@ -257,7 +270,8 @@ void TestMgnCtl::dryRunSaysWhyPerServer()
         "{\"items\":[" + server(u"s-1"_s, u"web"_s, u"READY_FOR_TEST"_s, u"CONTINUOUS"_s, u"PT1S"_s) + ","
             + server(u"s-2"_s, u"db"_s, u"NOT_READY"_s, u"INITIAL_SYNC"_s) + "]}"));
     QString out;
-    QCOMPARE(run({u"start-test"_s, u"--dry-run"_s, u"--source-server-ids"_s, u"s-1"_s, u"s-2"_s, u"s-3"_s}, &out),
+    QCOMPARE(run({ u"start-test"_s, u"--dry-run"_s, u"--source-server-ids"_s, u"s-1"_s, u"s-2"_s, u"s-3"_s },
+                 &out),
         int(MgnCtl::Refused));
     const QStringList lines = out.split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 3);
@@ -277,23 +291,23 @@ void TestMgnCtl::dryRunAllAllowed()
     m_server->enqueue(TestHttpServer::Response::json(200,
         "{\"items\":[" + server(u"s-1"_s, u"web"_s, u"CUTTING_OVER"_s, u"CONTINUOUS"_s, u"PT1S"_s) + "]}"));
     QString out;
-    QCOMPARE(run({u"finalize-cutover"_s, u"--source-server-id"_s, u"s-1"_s, u"--dry-run"_s}, &out), 0);
+    QCOMPARE(run({ u"finalize-cutover"_s, u"--source-server-id"_s, u"s-1"_s, u"--dry-run"_s }, &out), 0);
     QCOMPARE(out, u"s-1 (web): allowed\n"_s);
 }
 
 void TestMgnCtl::dryRunOfALifecycleChange()
 {
-    m_server->enqueue(TestHttpServer::Response::json(200,
-        "{\"items\":[" + server(u"s-1"_s, u"web"_s, u"NOT_READY"_s, u"INITIAL_SYNC"_s) + "]}"));
+    m_server->enqueue(TestHttpServer::Response::json(
+        200, "{\"items\":[" + server(u"s-1"_s, u"web"_s, u"NOT_READY"_s, u"INITIAL_SYNC"_s) + "]}"));
     QString out;
-    QCOMPARE(run({u"change-server-life-cycle-state"_s, u"--source-server-id"_s, u"s-1"_s, u"--life-cycle"_s,
-                     u"state=READY_FOR_CUTOVER"_s, u"--dry-run"_s},
+    QCOMPARE(run({ u"change-server-life-cycle-state"_s, u"--source-server-id"_s, u"s-1"_s, u"--life-cycle"_s,
+                     u"state=READY_FOR_CUTOVER"_s, u"--dry-run"_s },
                  &out),
         int(MgnCtl::Refused));
     QVERIFY2(out.startsWith(u"s-1 (web): refused: "_s), qPrintable(out));
     QCOMPARE(m_server->requestCount(), 1);
-    QCOMPARE(run({u"change-server-life-cycle-state"_s, u"--source-server-id"_s, u"s-1"_s, u"--life-cycle"_s,
-                     u"state=CUTOVER"_s, u"--dry-run"_s},
+    QCOMPARE(run({ u"change-server-life-cycle-state"_s, u"--source-server-id"_s, u"s-1"_s, u"--life-cycle"_s,
+                     u"state=CUTOVER"_s, u"--dry-run"_s },
                  &out),
         int(MgnCtl::Refused));
     QCOMPARE(m_server->requestCount(), 1);
@@ -302,7 +316,7 @@ void TestMgnCtl::dryRunOfALifecycleChange()
 void TestMgnCtl::noRegionIsAConfigurationError()
 {
     QString err;
-    QCOMPARE(run({u"describe-jobs"_s}, nullptr, &err, false), int(MgnCtl::ConfigurationError));
+    QCOMPARE(run({ u"describe-jobs"_s }, nullptr, &err, false), int(MgnCtl::ConfigurationError));
     QVERIFY2(err.contains(u"No region"_s), qPrintable(err));
 }
 
@@ -313,7 +327,7 @@ void TestMgnCtl::malformedConfigNamesFileAndLine()
     config.write("[default]\nregion = eu-west-1\nthis line is not a setting\n");
     config.close();
     QString err;
-    QCOMPARE(run({u"describe-jobs"_s}, nullptr, &err), int(MgnCtl::ConfigurationError));
+    QCOMPARE(run({ u"describe-jobs"_s }, nullptr, &err), int(MgnCtl::ConfigurationError));
     QVERIFY2(err.contains(m_home.filePath(u"config"_s) + u":3"_s), qPrintable(err));
     QFile::remove(m_home.filePath(u"config"_s));
 }
@@ -323,7 +337,8 @@ void TestMgnCtl::unreachableEndpoint()
     const QString url = m_server->url().toString();
     m_server.reset();
     QString err;
-    QCOMPARE(run({u"describe-jobs"_s, u"--endpoint-url"_s, url}, nullptr, &err, false), int(MgnCtl::TransportError));
+    QCOMPARE(run({ u"describe-jobs"_s, u"--endpoint-url"_s, url }, nullptr, &err, false),
+        int(MgnCtl::TransportError));
     QVERIFY2(err.startsWith(u"DescribeJobs failed: "_s), qPrintable(err));
 }
 
@@ -332,7 +347,8 @@ void TestMgnCtl::debugSignPrintsTheSteps_data()
     QTest::addColumn<QString>("testCase");
     QTest::addColumn<QString>("mode");
     QTest::newRow("post-x-www-form-urlencoded header") << u"post-x-www-form-urlencoded"_s << u"header"_s;
-    QTest::newRow("get-vanilla-query-order-key-case query") << u"get-vanilla-query-order-key-case"_s << u"query"_s;
+    QTest::newRow("get-vanilla-query-order-key-case query")
+        << u"get-vanilla-query-order-key-case"_s << u"query"_s;
     QTest::newRow("post-sts-header-after header") << u"post-sts-header-after"_s << u"header"_s;
 }
 
@@ -343,12 +359,13 @@ void TestMgnCtl::debugSignPrintsTheSteps()
     const QString dir = QStringLiteral(MGN_TEST_DATA_DIR) + u"/sigv4-test-suite/"_s + testCase;
     QVERIFY2(QFile::exists(dir + u"/context.json"_s), qPrintable(dir));
     QString out;
-    QCOMPARE(run({u"debug-sign"_s, u"--context"_s, dir + u"/context.json"_s, u"--request"_s, dir + u"/request.txt"_s,
-                     u"--mode"_s, mode},
+    QCOMPARE(run({ u"debug-sign"_s, u"--context"_s, dir + u"/context.json"_s, u"--request"_s,
+                     dir + u"/request.txt"_s, u"--mode"_s, mode },
                  &out, nullptr, false),
         0);
-    for (const char *step : {"canonical-request", "string-to-sign", "signature"}) {
-        const QByteArray expected = readFile(dir + u'/' + mode + u'-' + QString::fromLatin1(step) + u".txt"_s);
+    for (const char *step : { "canonical-request", "string-to-sign", "signature" }) {
+        const QByteArray expected
+            = readFile(dir + u'/' + mode + u'-' + QString::fromLatin1(step) + u".txt"_s);
         QVERIFY2(!expected.isEmpty(), step);
         QVERIFY2(out.contains(QString::fromUtf8(expected.trimmed())), step);
     }

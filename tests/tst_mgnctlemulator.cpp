@@ -1,13 +1,12 @@
+#include "app/aws/FixedClock.h"
 #include "app/cli/MgnCtl.h"
 #include "app/cli/MgnCtlOptions.h"
-
-#include "models/rules/ActionRules.h"
-#include "emulator/http/MgnEmulator.h"
 #include "emulator/http/EmulatorHttpServer.h"
+#include "emulator/http/MgnEmulator.h"
 #include "emulator/service/Fleet.h"
 #include "emulator/service/MgnService.h"
 #include "models/codec/SourceServerCodec.h"
-#include "app/aws/FixedClock.h"
+#include "models/rules/ActionRules.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -142,7 +141,7 @@ QList<mgn::SourceServer> TestMgnCtlEmulator::describe()
 {
     QString out;
     QString err;
-    if (run({u"describe-source-servers"_s}, &out, &err) != MgnCtl::Success) {
+    if (run({ u"describe-source-servers"_s }, &out, &err) != MgnCtl::Success) {
         qWarning("describe-source-servers failed: %s", qPrintable(err));
         return {};
     }
@@ -170,7 +169,8 @@ QJsonObject TestMgnCtlEmulator::fleetServer(const QString &id) const
 {
     const Fleet &fleet = m_emulator->service()->fleet();
     const qsizetype index = fleet.findServer(id);
-    return index < 0 ? QJsonObject() : mgn::SourceServerCodec::encode(fleet.servers.at(std::size_t(index)).server);
+    return index < 0 ? QJsonObject()
+                     : mgn::SourceServerCodec::encode(fleet.servers.at(std::size_t(index)).server);
 }
 
 void TestMgnCtlEmulator::describeSourceServersListsTheFleet()
@@ -186,8 +186,9 @@ void TestMgnCtlEmulator::describeSourceServersListsTheFleet()
 
     // Pages of 7 give the same fleet as pages of 1000.
     QString paged;
-    QCOMPARE(run({u"describe-source-servers"_s, u"--page-size"_s, u"7"_s}, &paged), int(MgnCtl::Success));
-    QCOMPARE(QJsonDocument::fromJson(paged.toUtf8()).object().value("items"_L1).toArray().size(), servers.size());
+    QCOMPARE(run({ u"describe-source-servers"_s, u"--page-size"_s, u"7"_s }, &paged), int(MgnCtl::Success));
+    QCOMPARE(
+        QJsonDocument::fromJson(paged.toUtf8()).object().value("items"_L1).toArray().size(), servers.size());
 }
 
 void TestMgnCtlEmulator::describePrintsWhatQJsonDocumentWould_data()
@@ -195,13 +196,13 @@ void TestMgnCtlEmulator::describePrintsWhatQJsonDocumentWould_data()
     QTest::addColumn<QStringList>("words");
     QTest::addColumn<bool>("wholeFleet");
 
-    const QStringList describe{u"describe-source-servers"_s};
+    const QStringList describe { u"describe-source-servers"_s };
     QTest::newRow("one page") << describe << true;
-    QTest::newRow("pages of 7") << (describe + QStringList{u"--page-size"_s, u"7"_s}) << true;
-    QTest::newRow("pages of 1") << (describe + QStringList{u"--page-size"_s, u"1"_s}) << true;
-    QTest::newRow("no server")
-        << (describe + QStringList{u"--filters"_s, u"{\"sourceServerIDs\":[\"s-00000000000000000\"]}"_s})
-        << false;
+    QTest::newRow("pages of 7") << (describe + QStringList { u"--page-size"_s, u"7"_s }) << true;
+    QTest::newRow("pages of 1") << (describe + QStringList { u"--page-size"_s, u"1"_s }) << true;
+    QTest::newRow("no server") << (describe
+        + QStringList { u"--filters"_s, u"{\"sourceServerIDs\":[\"s-00000000000000000\"]}"_s })
+                               << false;
 }
 
 // Pages are written as they arrive; the document must still be byte for byte
@@ -218,7 +219,8 @@ void TestMgnCtlEmulator::describePrintsWhatQJsonDocumentWould()
     }
     QString out;
     QCOMPARE(run(words, &out), int(MgnCtl::Success));
-    QCOMPARE(out.toUtf8(), QJsonDocument(QJsonObject{{u"items"_s, items}}).toJson(QJsonDocument::Indented));
+    QCOMPARE(
+        out.toUtf8(), QJsonDocument(QJsonObject { { u"items"_s, items } }).toJson(QJsonDocument::Indented));
 }
 
 void TestMgnCtlEmulator::describeWithFilters()
@@ -227,8 +229,8 @@ void TestMgnCtlEmulator::describeWithFilters()
     const QString first = fleet.servers.front().server.id();
     const QString last = fleet.servers.back().server.id();
     QString out;
-    QCOMPARE(run({u"describe-source-servers"_s, u"--filters"_s,
-                 QString(u"{\"sourceServerIDs\":[\""_s + first + u"\",\""_s + last + u"\"]}"_s)},
+    QCOMPARE(run({ u"describe-source-servers"_s, u"--filters"_s,
+                     QString(u"{\"sourceServerIDs\":[\""_s + first + u"\",\""_s + last + u"\"]}"_s) },
                  &out),
         int(MgnCtl::Success));
     const QJsonArray items = QJsonDocument::fromJson(out.toUtf8()).object().value("items"_L1).toArray();
@@ -238,14 +240,16 @@ void TestMgnCtlEmulator::describeWithFilters()
     for (const FleetServer &entry : fleet.servers)
         archived += entry.server.archived() ? 1 : 0;
     QVERIFY2(archived > 0, "the fleet has archived servers");
-    QCOMPARE(run({u"describe-source-servers"_s, u"--filters"_s, u"isArchived=true"_s}, &out), int(MgnCtl::Success));
-    const QJsonArray archivedItems = QJsonDocument::fromJson(out.toUtf8()).object().value("items"_L1).toArray();
+    QCOMPARE(run({ u"describe-source-servers"_s, u"--filters"_s, u"isArchived=true"_s }, &out),
+        int(MgnCtl::Success));
+    const QJsonArray archivedItems
+        = QJsonDocument::fromJson(out.toUtf8()).object().value("items"_L1).toArray();
     QCOMPARE(archivedItems.size(), archived);
     for (const QJsonValue &item : archivedItems)
         QCOMPARE(item.toObject().value("isArchived"_L1).toBool(), true);
 
     QString table;
-    QCOMPARE(run({u"describe-source-servers"_s, u"--output"_s, u"table"_s}, &table), int(MgnCtl::Success));
+    QCOMPARE(run({ u"describe-source-servers"_s, u"--output"_s, u"table"_s }, &table), int(MgnCtl::Success));
     QVERIFY(table.contains(fleet.servers.front().server.id()));
 }
 
@@ -254,29 +258,30 @@ void TestMgnCtlEmulator::serverActionRoundTrips_data()
     QTest::addColumn<QString>("command");
     QTest::addColumn<Action>("action");
     QTest::addColumn<QStringList>("options");
-    QTest::addColumn<QString>("path");        // in the server's JSON
+    QTest::addColumn<QString>("path"); // in the server's JSON
     QTest::addColumn<QString>("expectation"); // "=X" or "!X"
     QTest::addColumn<bool>("answersWithServer");
 
     const QString lifeCycle = u"lifeCycle.state"_s;
     const QString replication = u"dataReplicationInfo.dataReplicationState"_s;
     QTest::newRow("mark ready for test") << u"change-server-life-cycle-state"_s << Action::MarkReadyForTest
-                                         << QStringList{u"--life-cycle"_s, u"state=READY_FOR_TEST"_s} << lifeCycle
-                                         << u"=READY_FOR_TEST"_s << true;
+                                         << QStringList { u"--life-cycle"_s, u"state=READY_FOR_TEST"_s }
+                                         << lifeCycle << u"=READY_FOR_TEST"_s << true;
     QTest::newRow("mark ready for cutover")
         << u"change-server-life-cycle-state"_s << Action::MarkReadyForCutover
-        << QStringList{u"--life-cycle"_s, u"{\"state\":\"READY_FOR_CUTOVER\"}"_s} << lifeCycle
+        << QStringList { u"--life-cycle"_s, u"{\"state\":\"READY_FOR_CUTOVER\"}"_s } << lifeCycle
         << u"=READY_FOR_CUTOVER"_s << true;
-    QTest::newRow("start test") << u"start-test"_s << Action::StartTest << QStringList() << lifeCycle << u"=TESTING"_s
-                                << false;
+    QTest::newRow("start test") << u"start-test"_s << Action::StartTest << QStringList() << lifeCycle
+                                << u"=TESTING"_s << false;
     QTest::newRow("start cutover") << u"start-cutover"_s << Action::StartCutover << QStringList() << lifeCycle
                                    << u"=CUTTING_OVER"_s << false;
-    QTest::newRow("finalize cutover") << u"finalize-cutover"_s << Action::FinalizeCutover << QStringList()
-                                      << u"lifeCycle.lastCutover.finalized.apiCallDateTime"_s << u"!"_s << true;
-    QTest::newRow("disconnect") << u"disconnect-from-service"_s << Action::DisconnectFromService << QStringList()
-                                << lifeCycle << u"=DISCONNECTED"_s << true;
-    QTest::newRow("archive") << u"mark-as-archived"_s << Action::MarkAsArchived << QStringList() << u"isArchived"_s
-                             << u"=true"_s << true;
+    QTest::newRow("finalize cutover")
+        << u"finalize-cutover"_s << Action::FinalizeCutover << QStringList()
+        << u"lifeCycle.lastCutover.finalized.apiCallDateTime"_s << u"!"_s << true;
+    QTest::newRow("disconnect") << u"disconnect-from-service"_s << Action::DisconnectFromService
+                                << QStringList() << lifeCycle << u"=DISCONNECTED"_s << true;
+    QTest::newRow("archive") << u"mark-as-archived"_s << Action::MarkAsArchived << QStringList()
+                             << u"isArchived"_s << u"=true"_s << true;
     QTest::newRow("retry") << u"retry-data-replication"_s << Action::RetryDataReplication << QStringList()
                            << replication << u"=INITIATING"_s << true;
     QTest::newRow("start replication") << u"start-replication"_s << Action::StartReplication << QStringList()
@@ -285,8 +290,8 @@ void TestMgnCtlEmulator::serverActionRoundTrips_data()
                                       << replication << u"=STOPPED"_s << true;
     QTest::newRow("pause replication") << u"pause-replication"_s << Action::PauseReplication << QStringList()
                                        << replication << u"=PAUSED"_s << true;
-    QTest::newRow("resume replication") << u"resume-replication"_s << Action::ResumeReplication << QStringList()
-                                        << replication << u"!PAUSED"_s << true;
+    QTest::newRow("resume replication") << u"resume-replication"_s << Action::ResumeReplication
+                                        << QStringList() << replication << u"!PAUSED"_s << true;
     QTest::newRow("change replication type")
         << u"update-source-server-replication-type"_s << Action::ChangeReplicationType << QStringList()
         << u"replicationType"_s << u"!"_s << true;
@@ -306,8 +311,9 @@ void TestMgnCtlEmulator::serverActionRoundTrips()
     const QString id = server->id();
     const QString before = valueAt(fleetServer(id), path);
 
-    QStringList words{command};
-    words << (ActionRules::rule(action).isBulk() ? u"--source-server-ids"_s : u"--source-server-id"_s) << id << options;
+    QStringList words { command };
+    words << (ActionRules::rule(action).isBulk() ? u"--source-server-ids"_s : u"--source-server-id"_s) << id
+          << options;
     if (action == Action::ChangeReplicationType) {
         const auto target = ActionRules::replicationTypeTarget(*server);
         QVERIFY(target);
@@ -344,7 +350,8 @@ void TestMgnCtlEmulator::bulkStartTestAndTheJobAfterwards()
     ids = ids.mid(0, 2);
 
     QString out;
-    QCOMPARE(run(QStringList{u"start-test"_s, u"--source-server-ids"_s} + ids, &out), int(MgnCtl::Success));
+    QCOMPARE(
+        run(QStringList { u"start-test"_s, u"--source-server-ids"_s } + ids, &out), int(MgnCtl::Success));
     const QJsonObject job = QJsonDocument::fromJson(out.toUtf8()).object().value("job"_L1).toObject();
     const QString jobId = job.value("jobID"_L1).toString();
     QCOMPARE(job.value("type"_L1).toString(), u"LAUNCH"_s);
@@ -353,32 +360,35 @@ void TestMgnCtlEmulator::bulkStartTestAndTheJobAfterwards()
         QCOMPARE(valueAt(fleetServer(id), u"lifeCycle.state"_s), u"TESTING"_s);
 
     QString jobs;
-    QCOMPARE(run({u"describe-jobs"_s, u"--filters"_s, QString(u"{\"jobIDs\":[\""_s + jobId + u"\"]}"_s)}, &jobs),
+    QCOMPARE(
+        run({ u"describe-jobs"_s, u"--filters"_s, QString(u"{\"jobIDs\":[\""_s + jobId + u"\"]}"_s) }, &jobs),
         int(MgnCtl::Success));
     const QJsonArray items = QJsonDocument::fromJson(jobs.toUtf8()).object().value("items"_L1).toArray();
     QCOMPARE(items.size(), 1);
     QCOMPARE(items.first()["jobID"_L1].toString(), jobId);
 
     QString allJobs;
-    QCOMPARE(run({u"describe-jobs"_s}, &allJobs), int(MgnCtl::Success));
+    QCOMPARE(run({ u"describe-jobs"_s }, &allJobs), int(MgnCtl::Success));
     QCOMPARE(QJsonDocument::fromJson(allJobs.toUtf8()).object().value("items"_L1).toArray().size(),
         qsizetype(m_emulator->service()->fleet().jobs.size()));
 
     // An hour later in the fleet's time the job has run to its end.
     m_clock->advance(std::chrono::hours(1));
-    QCOMPARE(run({u"describe-jobs"_s, u"--filters"_s, QString(u"{\"jobIDs\":[\""_s + jobId + u"\"]}"_s)}, &jobs),
+    QCOMPARE(
+        run({ u"describe-jobs"_s, u"--filters"_s, QString(u"{\"jobIDs\":[\""_s + jobId + u"\"]}"_s) }, &jobs),
         int(MgnCtl::Success));
-    const QJsonObject done = QJsonDocument::fromJson(jobs.toUtf8()).object().value("items"_L1).toArray().first().toObject();
+    const QJsonObject done
+        = QJsonDocument::fromJson(jobs.toUtf8()).object().value("items"_L1).toArray().first().toObject();
     QCOMPARE(done.value("status"_L1).toString(), u"COMPLETED"_s);
     for (const QJsonValue &participant : done.value("participatingServers"_L1).toArray())
         QCOMPARE(participant["launchStatus"_L1].toString(), u"LAUNCHED"_s);
 
     QString log;
-    QCOMPARE(run({u"describe-job-log-items"_s, u"--job-id"_s, jobId, u"--page-size"_s, u"2"_s}, &log),
+    QCOMPARE(run({ u"describe-job-log-items"_s, u"--job-id"_s, jobId, u"--page-size"_s, u"2"_s }, &log),
         int(MgnCtl::Success));
     const QJsonArray logItems = QJsonDocument::fromJson(log.toUtf8()).object().value("items"_L1).toArray();
-    const FleetJob &fleetJob = m_emulator->service()->fleet().jobs.at(
-        std::size_t(m_emulator->service()->fleet().findJob(jobId)));
+    const FleetJob &fleetJob
+        = m_emulator->service()->fleet().jobs.at(std::size_t(m_emulator->service()->fleet().findJob(jobId)));
     QCOMPARE(logItems.size(), fleetJob.log.size());
     QVERIFY2(logItems.size() > 2, "the log spans pages");
     QCOMPARE(logItems.first()["event"_L1].toString(), u"JOB_START"_s);
@@ -390,7 +400,7 @@ void TestMgnCtlEmulator::terminateTargetInstances()
     const std::optional<mgn::SourceServer> server = serverWhere(Action::TerminateTargetInstances);
     QVERIFY2(server, "the demo fleet has a server with a launched instance");
     QString out;
-    QCOMPARE(run({u"terminate-target-instances"_s, u"--source-server-ids"_s, server->id()}, &out),
+    QCOMPARE(run({ u"terminate-target-instances"_s, u"--source-server-ids"_s, server->id() }, &out),
         int(MgnCtl::Success));
     const QJsonObject job = QJsonDocument::fromJson(out.toUtf8()).object().value("job"_L1).toObject();
     QCOMPARE(job.value("type"_L1).toString(), u"TERMINATE"_s);
@@ -402,11 +412,12 @@ void TestMgnCtlEmulator::deleteSourceServer()
     const std::optional<mgn::SourceServer> server = serverWhere(Action::DeleteSourceServer);
     QVERIFY2(server, "the demo fleet has a deletable server");
     QString out;
-    QCOMPARE(run({u"delete-source-server"_s, u"--source-server-id"_s, server->id()}, &out), int(MgnCtl::Success));
+    QCOMPARE(run({ u"delete-source-server"_s, u"--source-server-id"_s, server->id() }, &out),
+        int(MgnCtl::Success));
     QCOMPARE(m_emulator->service()->fleet().findServer(server->id()), qsizetype(-1));
 
     QString err;
-    QCOMPARE(run({u"mark-as-archived"_s, u"--source-server-id"_s, server->id()}, nullptr, &err),
+    QCOMPARE(run({ u"mark-as-archived"_s, u"--source-server-id"_s, server->id() }, nullptr, &err),
         int(MgnCtl::ServiceError));
     QVERIFY2(err.contains(u"ResourceNotFoundException"_s), qPrintable(err));
 }
@@ -417,7 +428,7 @@ void TestMgnCtlEmulator::refusedActionIsAConflict()
     QVERIFY(server);
     const QJsonObject before = fleetServer(server->id());
     QString err;
-    QCOMPARE(run({u"finalize-cutover"_s, u"--source-server-id"_s, server->id()}, nullptr, &err),
+    QCOMPARE(run({ u"finalize-cutover"_s, u"--source-server-id"_s, server->id() }, nullptr, &err),
         int(MgnCtl::ServiceError));
     QVERIFY2(err.contains(u"ConflictException"_s), qPrintable(err));
     QVERIFY2(err.contains(server->id()), qPrintable(err));
@@ -425,7 +436,8 @@ void TestMgnCtlEmulator::refusedActionIsAConflict()
 
     // --dry-run says so without calling the action.
     QString out;
-    QCOMPARE(run({u"--dry-run"_s, u"finalize-cutover"_s, u"--source-server-id"_s, server->id()}, &out, &err),
+    QCOMPARE(
+        run({ u"--dry-run"_s, u"finalize-cutover"_s, u"--source-server-id"_s, server->id() }, &out, &err),
         int(MgnCtl::Refused));
     QCOMPARE(fleetServer(server->id()), before);
 }
@@ -435,20 +447,21 @@ void TestMgnCtlEmulator::vcenterClients()
     const QList<mgn::VcenterClient> clients = m_emulator->service()->fleet().vcenterClients;
     QVERIFY2(!clients.isEmpty(), "the demo fleet has vCenter clients");
     QString out;
-    QCOMPARE(run({u"describe-vcenter-clients"_s}, &out), int(MgnCtl::Success));
+    QCOMPARE(run({ u"describe-vcenter-clients"_s }, &out), int(MgnCtl::Success));
     const QJsonArray items = QJsonDocument::fromJson(out.toUtf8()).object().value("items"_L1).toArray();
     QCOMPARE(items.size(), clients.size());
 
     QString deletable;
     QString inUse;
     for (const mgn::VcenterClient &client : clients) {
-        (ActionRules::evaluateVcenterClientDeletion(client).allowed ? deletable : inUse) =
-            client.vcenterClientID.value_or(QString());
+        (ActionRules::evaluateVcenterClientDeletion(client).allowed ? deletable : inUse)
+            = client.vcenterClientID.value_or(QString());
     }
     QVERIFY2(!deletable.isEmpty(), "a vCenter client can be deleted");
-    QCOMPARE(run({u"delete-vcenter-client"_s, u"--vcenter-client-id"_s, deletable}), int(MgnCtl::Success));
+    QCOMPARE(run({ u"delete-vcenter-client"_s, u"--vcenter-client-id"_s, deletable }), int(MgnCtl::Success));
     QCOMPARE(m_emulator->service()->fleet().findVcenterClient(deletable), qsizetype(-1));
-    QCOMPARE(run({u"delete-vcenter-client"_s, u"--vcenter-client-id"_s, deletable}), int(MgnCtl::ServiceError));
+    QCOMPARE(
+        run({ u"delete-vcenter-client"_s, u"--vcenter-client-id"_s, deletable }), int(MgnCtl::ServiceError));
 }
 
 void TestMgnCtlEmulator::tagsRoundTrip()
@@ -457,16 +470,17 @@ void TestMgnCtlEmulator::tagsRoundTrip()
     const QString arn = server.arn.value_or(QString());
     QVERIFY(!arn.isEmpty());
 
-    QCOMPARE(run({u"tag-resource"_s, u"--resource-arn"_s, arn, u"--tags"_s, u"Wave=7,Team=Blue"_s}),
+    QCOMPARE(run({ u"tag-resource"_s, u"--resource-arn"_s, arn, u"--tags"_s, u"Wave=7,Team=Blue"_s }),
         int(MgnCtl::Success));
     QString out;
-    QCOMPARE(run({u"list-tags-for-resource"_s, u"--resource-arn"_s, arn}, &out), int(MgnCtl::Success));
+    QCOMPARE(run({ u"list-tags-for-resource"_s, u"--resource-arn"_s, arn }, &out), int(MgnCtl::Success));
     QJsonObject tags = QJsonDocument::fromJson(out.toUtf8()).object().value("tags"_L1).toObject();
     QCOMPARE(tags.value("Wave"_L1).toString(), u"7"_s);
     QCOMPARE(tags.value("Team"_L1).toString(), u"Blue"_s);
 
-    QCOMPARE(run({u"untag-resource"_s, u"--resource-arn"_s, arn, u"--tag-keys"_s, u"Team"_s}), int(MgnCtl::Success));
-    QCOMPARE(run({u"list-tags-for-resource"_s, u"--resource-arn"_s, arn}, &out), int(MgnCtl::Success));
+    QCOMPARE(run({ u"untag-resource"_s, u"--resource-arn"_s, arn, u"--tag-keys"_s, u"Team"_s }),
+        int(MgnCtl::Success));
+    QCOMPARE(run({ u"list-tags-for-resource"_s, u"--resource-arn"_s, arn }, &out), int(MgnCtl::Success));
     tags = QJsonDocument::fromJson(out.toUtf8()).object().value("tags"_L1).toObject();
     QVERIFY(!tags.contains("Team"_L1));
     QCOMPARE(tags.value("Wave"_L1).toString(), u"7"_s);
@@ -475,14 +489,14 @@ void TestMgnCtlEmulator::tagsRoundTrip()
 
 void TestMgnCtlEmulator::initializeService()
 {
-    QCOMPARE(run({u"initialize-service"_s}), int(MgnCtl::Success));
+    QCOMPARE(run({ u"initialize-service"_s }), int(MgnCtl::Success));
 }
 
 void TestMgnCtlEmulator::wrongSecretIsASignatureError()
 {
     m_env.insert(u"AWS_SECRET_ACCESS_KEY"_s, u"not-the-emulator-secret-0000000000000000"_s);
     QString err;
-    QCOMPARE(run({u"describe-source-servers"_s}, nullptr, &err), int(MgnCtl::ServiceError));
+    QCOMPARE(run({ u"describe-source-servers"_s }, nullptr, &err), int(MgnCtl::ServiceError));
     QVERIFY2(err.contains(u"InvalidSignatureException"_s), qPrintable(err));
 }
 
@@ -496,7 +510,7 @@ void TestMgnCtlEmulator::tenThousandServersInTenPages()
     QString error;
     QVERIFY2(m_emulator->start(options, &error), qPrintable(error));
     QString out;
-    QCOMPARE(run({u"describe-source-servers"_s, u"--page-size"_s, u"1000"_s}, &out), int(MgnCtl::Success));
+    QCOMPARE(run({ u"describe-source-servers"_s, u"--page-size"_s, u"1000"_s }, &out), int(MgnCtl::Success));
     const QJsonArray items = QJsonDocument::fromJson(out.toUtf8()).object().value("items"_L1).toArray();
     QCOMPARE(items.size(), 10000);
     QSet<QString> ids;

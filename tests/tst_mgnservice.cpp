@@ -1,9 +1,9 @@
-#include "models/rules/ActionRules.h"
+#include "app/aws/FixedClock.h"
 #include "emulator/service/Fleet.h"
 #include "emulator/service/FleetSimulator.h"
 #include "emulator/service/MgnService.h"
 #include "emulator/service/ServerFields.h"
-#include "app/aws/FixedClock.h"
+#include "models/rules/ActionRules.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -58,7 +58,8 @@ QByteArray header(const EmulatorResponse &response, const QByteArray &name)
 
 QByteArray describe(const EmulatorResponse &response)
 {
-    return QByteArray::number(response.status) + ' ' + header(response, "x-amzn-ErrorType") + ' ' + response.body.left(600);
+    return QByteArray::number(response.status) + ' ' + header(response, "x-amzn-ErrorType") + ' '
+        + response.body.left(600);
 }
 
 QJsonArray idArray(const QStringList &ids)
@@ -133,8 +134,7 @@ public:
     explicit Harness(int servers = 60, quint32 seed = 7)
         : clock(std::make_shared<FixedClock>(startTime))
         , service({ servers, seed, 1.0, account, u"us-east-1"_s }, clock)
-    {
-    }
+    { }
 
     EmulatorResponse call(const EmulatorRequest &request) { return service.handle(request); }
 
@@ -181,8 +181,9 @@ public:
                 return {};
             for (const QJsonValue &item : items)
                 ids << item.toObject().value("sourceServerID"_L1).toString();
-            token = body.contains("nextToken"_L1) ? std::optional<QString>(body.value("nextToken"_L1).toString())
-                                                  : std::nullopt;
+            token = body.contains("nextToken"_L1)
+                ? std::optional<QString>(body.value("nextToken"_L1).toString())
+                : std::nullopt;
         } while (token && *pages < 10000);
         return ids;
     }
@@ -243,7 +244,8 @@ void TestMgnService::describeAll()
     QCOMPARE(body.value("items"_L1).toArray().size(), 60);
     QVERIFY(!body.contains("nextToken"_L1));
     const QJsonObject first = body.value("items"_L1).toArray().first().toObject();
-    QVERIFY(first.value("arn"_L1).toString().startsWith(u"arn:aws:mgn:us-east-1:111122223333:source-server/s-"_s));
+    QVERIFY(first.value("arn"_L1).toString().startsWith(
+        u"arn:aws:mgn:us-east-1:111122223333:source-server/s-"_s));
     QVERIFY(first.value("lifeCycle"_L1).isObject());
     QVERIFY(first.value("sourceProperties"_L1).toObject().value("identificationHints"_L1).isObject());
 
@@ -310,7 +312,8 @@ void TestMgnService::filters()
         };
     } else if (filter == u"replicationTypes"_s) {
         filters.insert("replicationTypes"_L1, QJsonArray { u"SNAPSHOT_SHIPPING"_s });
-        expected = [](const SourceServer &s) { return *s.replicationType == ReplicationType::SnapshotShipping; };
+        expected
+            = [](const SourceServer &s) { return *s.replicationType == ReplicationType::SnapshotShipping; };
     } else if (filter == u"sourceServerIDs"_s) {
         const QStringList ids { servers[4].server.id(), servers[77].server.id(), u"s-0000000000000000f"_s };
         filters.insert("sourceServerIDs"_L1, idArray(ids));
@@ -326,7 +329,8 @@ void TestMgnService::filters()
         filters.insert("replicationTypes"_L1, QJsonArray { u"AGENT_BASED"_s });
         filters.insert("lifeCycleStates"_L1, QJsonArray { u"NOT_READY"_s });
         expected = [](const SourceServer &s) {
-            return !s.archived() && *s.replicationType == ReplicationType::AgentBased && s.lifeCycleState() == LC::NotReady;
+            return !s.archived() && *s.replicationType == ReplicationType::AgentBased
+                && s.lifeCycleState() == LC::NotReady;
         };
     }
     QStringList want;
@@ -358,7 +362,8 @@ void TestMgnService::badNextToken()
         const EmulatorResponse response = h.call(post("DescribeSourceServers", request));
         QCOMPARE(response.status, 400);
         QCOMPARE(header(response, "x-amzn-ErrorType"), QByteArray("ValidationException"));
-        QCOMPARE(bodyOf(response).value("fieldList"_L1).toArray().first().toObject().value("name"_L1).toString(),
+        QCOMPARE(
+            bodyOf(response).value("fieldList"_L1).toArray().first().toObject().value("name"_L1).toString(),
             u"nextToken"_s);
     }
     // A DescribeSourceServers token is no DescribeJobs token.
@@ -373,7 +378,8 @@ void TestMgnService::validation_data()
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("message");
 
-    auto json = [](const QJsonObject &object) { return QJsonDocument(object).toJson(QJsonDocument::Compact); };
+    auto json
+        = [](const QJsonObject &object) { return QJsonDocument(object).toJson(QJsonDocument::Compact); };
     const QString id = u"s-0123456789abcdef0"_s;
     QJsonArray many;
     for (const QString &fake : fakeIds(201))
@@ -381,14 +387,18 @@ void TestMgnService::validation_data()
 
     QTest::newRow("maxResults 0") << QByteArray("DescribeSourceServers") << json({ { "maxResults"_L1, 0 } })
                                   << u"maxResults"_s << u"greater than or equal to 1"_s;
-    QTest::newRow("maxResults 1001") << QByteArray("DescribeSourceServers") << json({ { "maxResults"_L1, 1001 } })
-                                     << u"maxResults"_s << u"less than or equal to 1000"_s;
-    QTest::newRow("maxResults string") << QByteArray("DescribeSourceServers") << json({ { "maxResults"_L1, u"10"_s } })
-                                       << u"maxResults"_s << u"integer"_s;
-    QTest::newRow("maxResults fraction") << QByteArray("DescribeSourceServers") << json({ { "maxResults"_L1, 1.5 } })
-                                         << u"maxResults"_s << u"integer"_s;
+    QTest::newRow("maxResults 1001") << QByteArray("DescribeSourceServers")
+                                     << json({ { "maxResults"_L1, 1001 } }) << u"maxResults"_s
+                                     << u"less than or equal to 1000"_s;
+    QTest::newRow("maxResults string")
+        << QByteArray("DescribeSourceServers") << json({ { "maxResults"_L1, u"10"_s } }) << u"maxResults"_s
+        << u"integer"_s;
+    QTest::newRow("maxResults fraction")
+        << QByteArray("DescribeSourceServers") << json({ { "maxResults"_L1, 1.5 } }) << u"maxResults"_s
+        << u"integer"_s;
     QTest::newRow("201 sourceServerIDs filter")
-        << QByteArray("DescribeSourceServers") << json({ { "filters"_L1, QJsonObject { { "sourceServerIDs"_L1, many } } } })
+        << QByteArray("DescribeSourceServers")
+        << json({ { "filters"_L1, QJsonObject { { "sourceServerIDs"_L1, many } } } })
         << u"filters.sourceServerIDs"_s << u"less than or equal to 200"_s;
     QTest::newRow("malformed ID in filter")
         << QByteArray("DescribeSourceServers")
@@ -396,7 +406,8 @@ void TestMgnService::validation_data()
         << u"filters.sourceServerIDs[0]"_s << u"s-[0-9a-zA-Z]{17}"_s;
     QTest::newRow("bad lifecycle state")
         << QByteArray("DescribeSourceServers")
-        << json({ { "filters"_L1, QJsonObject { { "lifeCycleStates"_L1, QJsonArray { u"ALMOST_READY"_s } } } } })
+        << json({ { "filters"_L1,
+               QJsonObject { { "lifeCycleStates"_L1, QJsonArray { u"ALMOST_READY"_s } } } } })
         << u"filters.lifeCycleStates[0]"_s << u"enum value set"_s;
     QTest::newRow("three replication types")
         << QByteArray("DescribeSourceServers")
@@ -405,77 +416,88 @@ void TestMgnService::validation_data()
                    QJsonArray { u"AGENT_BASED"_s, u"SNAPSHOT_SHIPPING"_s, u"AGENT_BASED"_s } } } } })
         << u"filters.replicationTypes"_s << u"less than or equal to 2"_s;
     QTest::newRow("isArchived string")
-        << QByteArray("DescribeSourceServers") << json({ { "filters"_L1, QJsonObject { { "isArchived"_L1, u"yes"_s } } } })
+        << QByteArray("DescribeSourceServers")
+        << json({ { "filters"_L1, QJsonObject { { "isArchived"_L1, u"yes"_s } } } })
         << u"filters.isArchived"_s << u"boolean"_s;
-    QTest::newRow("filters not an object") << QByteArray("DescribeSourceServers") << json({ { "filters"_L1, 3 } })
-                                           << u"filters"_s << u"structure"_s;
-    QTest::newRow("accountID") << QByteArray("DescribeSourceServers") << json({ { "accountID"_L1, u"123"_s } })
-                               << u"accountID"_s << u"length greater than or equal to 12"_s;
+    QTest::newRow("filters not an object") << QByteArray("DescribeSourceServers")
+                                           << json({ { "filters"_L1, 3 } }) << u"filters"_s << u"structure"_s;
+    QTest::newRow("accountID") << QByteArray("DescribeSourceServers")
+                               << json({ { "accountID"_L1, u"123"_s } }) << u"accountID"_s
+                               << u"length greater than or equal to 12"_s;
 
     for (const char *operation : { "StartTest", "StartCutover", "TerminateTargetInstances" }) {
-        QTest::addRow("%s without IDs", operation) << QByteArray(operation) << json({}) << u"sourceServerIDs"_s
-                                                   << u"must not be null"_s;
-        QTest::addRow("%s with 0 IDs", operation) << QByteArray(operation) << json({ { "sourceServerIDs"_L1, QJsonArray() } })
-                                                  << u"sourceServerIDs"_s << u"greater than or equal to 1"_s;
-        QTest::addRow("%s with 201 IDs", operation) << QByteArray(operation) << json({ { "sourceServerIDs"_L1, many } })
-                                                    << u"sourceServerIDs"_s << u"less than or equal to 200"_s;
+        QTest::addRow("%s without IDs", operation)
+            << QByteArray(operation) << json({}) << u"sourceServerIDs"_s << u"must not be null"_s;
+        QTest::addRow("%s with 0 IDs", operation)
+            << QByteArray(operation) << json({ { "sourceServerIDs"_L1, QJsonArray() } })
+            << u"sourceServerIDs"_s << u"greater than or equal to 1"_s;
+        QTest::addRow("%s with 201 IDs", operation)
+            << QByteArray(operation) << json({ { "sourceServerIDs"_L1, many } }) << u"sourceServerIDs"_s
+            << u"less than or equal to 200"_s;
         QTest::addRow("%s with an ID of the wrong type", operation)
-            << QByteArray(operation) << json({ { "sourceServerIDs"_L1, QJsonArray { 12 } } }) << u"sourceServerIDs[0]"_s
-            << u"string"_s;
+            << QByteArray(operation) << json({ { "sourceServerIDs"_L1, QJsonArray { 12 } } })
+            << u"sourceServerIDs[0]"_s << u"string"_s;
     }
     QJsonObject tooManyTags;
     for (int i = 0; i < 51; ++i)
         tooManyTags.insert(u"key%1"_s.arg(i), u"v"_s);
     QTest::newRow("StartTest with 51 tags")
-        << QByteArray("StartTest") << json({ { "sourceServerIDs"_L1, QJsonArray { id } }, { "tags"_L1, tooManyTags } })
-        << u"tags"_s << u"less than or equal to 50"_s;
+        << QByteArray("StartTest")
+        << json({ { "sourceServerIDs"_L1, QJsonArray { id } }, { "tags"_L1, tooManyTags } }) << u"tags"_s
+        << u"less than or equal to 50"_s;
 
-    QTest::newRow("lifecycle without lifeCycle") << QByteArray("ChangeServerLifeCycleState")
-                                                 << json({ { "sourceServerID"_L1, id } }) << u"lifeCycle"_s
-                                                 << u"must not be null"_s;
+    QTest::newRow("lifecycle without lifeCycle")
+        << QByteArray("ChangeServerLifeCycleState") << json({ { "sourceServerID"_L1, id } }) << u"lifeCycle"_s
+        << u"must not be null"_s;
     QTest::newRow("lifecycle unknown state")
         << QByteArray("ChangeServerLifeCycleState")
-        << json({ { "sourceServerID"_L1, id }, { "lifeCycle"_L1, QJsonObject { { "state"_L1, u"TESTING"_s } } } })
+        << json({ { "sourceServerID"_L1, id },
+               { "lifeCycle"_L1, QJsonObject { { "state"_L1, u"TESTING"_s } } } })
         << u"lifeCycle.state"_s << u"READY_FOR_TEST, READY_FOR_CUTOVER, CUTOVER"_s;
     QTest::newRow("lifecycle CUTOVER")
         << QByteArray("ChangeServerLifeCycleState")
-        << json({ { "sourceServerID"_L1, id }, { "lifeCycle"_L1, QJsonObject { { "state"_L1, u"CUTOVER"_s } } } })
+        << json({ { "sourceServerID"_L1, id },
+               { "lifeCycle"_L1, QJsonObject { { "state"_L1, u"CUTOVER"_s } } } })
         << u"lifeCycle.state"_s << u"READY_FOR_TEST or READY_FOR_CUTOVER"_s;
     QTest::newRow("lifecycle bad ID")
         << QByteArray("ChangeServerLifeCycleState")
-        << json({ { "sourceServerID"_L1, u"s-123"_s }, { "lifeCycle"_L1, QJsonObject { { "state"_L1, u"READY_FOR_TEST"_s } } } })
+        << json({ { "sourceServerID"_L1, u"s-123"_s },
+               { "lifeCycle"_L1, QJsonObject { { "state"_L1, u"READY_FOR_TEST"_s } } } })
         << u"sourceServerID"_s << u"length greater than or equal to 19"_s;
 
-    for (const char *operation : { "FinalizeCutover", "DisconnectFromService", "MarkAsArchived", "RetryDataReplication",
-             "StartReplication", "StopReplication", "PauseReplication", "ResumeReplication", "DeleteSourceServer",
-             "UpdateSourceServerReplicationType" }) {
-        QTest::addRow("%s without ID", operation) << QByteArray(operation) << json({}) << u"sourceServerID"_s
-                                                  << u"must not be null"_s;
+    for (const char *operation : { "FinalizeCutover", "DisconnectFromService", "MarkAsArchived",
+             "RetryDataReplication", "StartReplication", "StopReplication", "PauseReplication",
+             "ResumeReplication", "DeleteSourceServer", "UpdateSourceServerReplicationType" }) {
+        QTest::addRow("%s without ID", operation)
+            << QByteArray(operation) << json({}) << u"sourceServerID"_s << u"must not be null"_s;
         QTest::addRow("%s with a number", operation)
-            << QByteArray(operation) << json({ { "sourceServerID"_L1, 5 } }) << u"sourceServerID"_s << u"string"_s;
+            << QByteArray(operation) << json({ { "sourceServerID"_L1, 5 } }) << u"sourceServerID"_s
+            << u"string"_s;
     }
     QTest::newRow("replication type unknown")
         << QByteArray("UpdateSourceServerReplicationType")
-        << json({ { "sourceServerID"_L1, id }, { "replicationType"_L1, u"AGENTLESS"_s } }) << u"replicationType"_s
-        << u"AGENT_BASED, SNAPSHOT_SHIPPING"_s;
-    QTest::newRow("jobs maxResults 0") << QByteArray("DescribeJobs") << json({ { "maxResults"_L1, 0 } }) << u"maxResults"_s
-                                       << u"greater than or equal to 1"_s;
-    QTest::newRow("jobs fromDate")
-        << QByteArray("DescribeJobs") << json({ { "filters"_L1, QJsonObject { { "fromDate"_L1, u"yesterday"_s } } } })
-        << u"filters.fromDate"_s << u"regular expression"_s;
-    QTest::newRow("jobs jobIDs")
-        << QByteArray("DescribeJobs") << json({ { "filters"_L1, QJsonObject { { "jobIDs"_L1, QJsonArray { u"job-1"_s } } } } })
-        << u"filters.jobIDs[0]"_s << u"mgnjob-"_s;
-    QTest::newRow("log without jobID") << QByteArray("DescribeJobLogItems") << json({}) << u"jobID"_s
-                                       << u"must not be null"_s;
+        << json({ { "sourceServerID"_L1, id }, { "replicationType"_L1, u"AGENTLESS"_s } })
+        << u"replicationType"_s << u"AGENT_BASED, SNAPSHOT_SHIPPING"_s;
+    QTest::newRow("jobs maxResults 0") << QByteArray("DescribeJobs") << json({ { "maxResults"_L1, 0 } })
+                                       << u"maxResults"_s << u"greater than or equal to 1"_s;
+    QTest::newRow("jobs fromDate") << QByteArray(
+        "DescribeJobs") << json({ { "filters"_L1, QJsonObject { { "fromDate"_L1, u"yesterday"_s } } } })
+                                   << u"filters.fromDate"_s << u"regular expression"_s;
+    QTest::newRow("jobs jobIDs") << QByteArray("DescribeJobs")
+                                 << json({ { "filters"_L1,
+                                        QJsonObject { { "jobIDs"_L1, QJsonArray { u"job-1"_s } } } } })
+                                 << u"filters.jobIDs[0]"_s << u"mgnjob-"_s;
+    QTest::newRow("log without jobID")
+        << QByteArray("DescribeJobLogItems") << json({}) << u"jobID"_s << u"must not be null"_s;
     QTest::newRow("log maxResults 1001")
         << QByteArray("DescribeJobLogItems")
-        << json({ { "jobID"_L1, u"mgnjob-0123456789abcdef0"_s }, { "maxResults"_L1, 1001 } }) << u"maxResults"_s
-        << u"less than or equal to 1000"_s;
-    QTest::newRow("vcenter without ID") << QByteArray("DeleteVcenterClient") << json({}) << u"vcenterClientID"_s
-                                        << u"must not be null"_s;
-    QTest::newRow("vcenter bad ID") << QByteArray("DeleteVcenterClient") << json({ { "vcenterClientID"_L1, u"vcc-1"_s } })
-                                    << u"vcenterClientID"_s << u"vcc-[0-9a-zA-Z]{17}"_s;
+        << json({ { "jobID"_L1, u"mgnjob-0123456789abcdef0"_s }, { "maxResults"_L1, 1001 } })
+        << u"maxResults"_s << u"less than or equal to 1000"_s;
+    QTest::newRow("vcenter without ID")
+        << QByteArray("DeleteVcenterClient") << json({}) << u"vcenterClientID"_s << u"must not be null"_s;
+    QTest::newRow("vcenter bad ID") << QByteArray("DeleteVcenterClient")
+                                    << json({ { "vcenterClientID"_L1, u"vcc-1"_s } }) << u"vcenterClientID"_s
+                                    << u"vcc-[0-9a-zA-Z]{17}"_s;
 }
 
 void TestMgnService::validation()
@@ -495,7 +517,8 @@ void TestMgnService::validation()
     bool found = false;
     for (const QJsonValue &value : fields) {
         const QJsonObject entry = value.toObject();
-        if (entry.value("name"_L1).toString() == field && entry.value("message"_L1).toString().contains(message))
+        if (entry.value("name"_L1).toString() == field
+            && entry.value("message"_L1).toString().contains(message))
             found = true;
     }
     QVERIFY2(found, describe(response).constData());
@@ -510,7 +533,8 @@ void TestMgnService::malformedBody_data()
     QTest::newRow("array") << QByteArray("StartTest") << QByteArray("[\"s-0123456789abcdef0\"]");
     QTest::newRow("string") << QByteArray("FinalizeCutover") << QByteArray("\"s-0123456789abcdef0\"");
     QTest::newRow("not JSON") << QByteArray("DescribeJobs") << QByteArray("maxResults=10");
-    QTest::newRow("tag body") << QByteArray("tags/arn%3Aaws%3Amgn%3Aus-east-1%3A111122223333%3Ajob%2Fmgnjob-0123456789abcdef0")
+    QTest::newRow("tag body") << QByteArray(
+        "tags/arn%3Aaws%3Amgn%3Aus-east-1%3A111122223333%3Ajob%2Fmgnjob-0123456789abcdef0")
                               << QByteArray("{tags}");
 }
 
@@ -555,28 +579,30 @@ void TestMgnService::resourceNotFound_data()
     QTest::addColumn<EmulatorRequest>("request");
     QTest::addColumn<QString>("resourceType");
     const QString unknown = u"s-0000000000000000a"_s;
-    for (const char *operation : { "FinalizeCutover", "DisconnectFromService", "MarkAsArchived", "RetryDataReplication",
-             "StartReplication", "StopReplication", "PauseReplication", "ResumeReplication", "DeleteSourceServer" })
-        QTest::addRow("%s", operation) << post(operation, { { "sourceServerID"_L1, unknown } }) << u"SOURCE_SERVER"_s;
-    QTest::newRow("ChangeServerLifeCycleState")
-        << post("ChangeServerLifeCycleState",
-               { { "sourceServerID"_L1, unknown }, { "lifeCycle"_L1, QJsonObject { { "state"_L1, u"READY_FOR_TEST"_s } } } })
-        << u"SOURCE_SERVER"_s;
-    QTest::newRow("UpdateSourceServerReplicationType")
-        << post("UpdateSourceServerReplicationType",
-               { { "sourceServerID"_L1, unknown }, { "replicationType"_L1, u"AGENT_BASED"_s } })
-        << u"SOURCE_SERVER"_s;
-    QTest::newRow("DeleteVcenterClient") << post("DeleteVcenterClient", { { "vcenterClientID"_L1, u"vcc-0000000000000000a"_s } })
-                                         << u"VCENTER_CLIENT"_s;
+    for (const char *operation : { "FinalizeCutover", "DisconnectFromService", "MarkAsArchived",
+             "RetryDataReplication", "StartReplication", "StopReplication", "PauseReplication",
+             "ResumeReplication", "DeleteSourceServer" })
+        QTest::addRow("%s", operation)
+            << post(operation, { { "sourceServerID"_L1, unknown } }) << u"SOURCE_SERVER"_s;
+    QTest::newRow("ChangeServerLifeCycleState") << post("ChangeServerLifeCycleState",
+        { { "sourceServerID"_L1, unknown },
+            { "lifeCycle"_L1, QJsonObject { { "state"_L1, u"READY_FOR_TEST"_s } } } })
+                                                << u"SOURCE_SERVER"_s;
+    QTest::newRow("UpdateSourceServerReplicationType") << post("UpdateSourceServerReplicationType",
+        { { "sourceServerID"_L1, unknown }, { "replicationType"_L1, u"AGENT_BASED"_s } })
+                                                       << u"SOURCE_SERVER"_s;
+    QTest::newRow("DeleteVcenterClient")
+        << post("DeleteVcenterClient", { { "vcenterClientID"_L1, u"vcc-0000000000000000a"_s } })
+        << u"VCENTER_CLIENT"_s;
     const QString serverArn = u"arn:aws:mgn:us-east-1:111122223333:source-server/"_s + unknown;
-    QTest::newRow("ListTagsForResource") << EmulatorRequest { "GET", tagsPath(serverArn).toLatin1(), {}, {}, {} }
-                                         << u"SOURCE_SERVER"_s;
-    QTest::newRow("TagResource") << EmulatorRequest { "POST", tagsPath(serverArn).toLatin1(), {}, {}, "{\"tags\":{\"a\":\"b\"}}" }
+    QTest::newRow("ListTagsForResource")
+        << EmulatorRequest { "GET", tagsPath(serverArn).toLatin1(), {}, {}, {} } << u"SOURCE_SERVER"_s;
+    QTest::newRow("TagResource") << EmulatorRequest { "POST", tagsPath(serverArn).toLatin1(), {}, {},
+        "{\"tags\":{\"a\":\"b\"}}" }
                                  << u"SOURCE_SERVER"_s;
-    QTest::newRow("UntagResource")
-        << EmulatorRequest { "DELETE", tagsPath(u"arn:aws:mgn:us-east-1:111122223333:job/mgnjob-0000000000000000a"_s).toLatin1(),
-               "tagKeys=a", {}, {} }
-        << u"JOB"_s;
+    QTest::newRow("UntagResource") << EmulatorRequest { "DELETE",
+        tagsPath(u"arn:aws:mgn:us-east-1:111122223333:job/mgnjob-0000000000000000a"_s).toLatin1(),
+        "tagKeys=a", {}, {} } << u"JOB"_s;
 }
 
 void TestMgnService::resourceNotFound()
@@ -593,7 +619,8 @@ void TestMgnService::resourceNotFound()
     QVERIFY(body.value("message"_L1).toString().contains(body.value("resourceId"_L1).toString()));
 
     // A known server named with another account is not found either.
-    if (resourceType == u"SOURCE_SERVER"_s && request.method == "POST" && !request.path.startsWith("/tags/")) {
+    if (resourceType == u"SOURCE_SERVER"_s && request.method == "POST"
+        && !request.path.startsWith("/tags/")) {
         QJsonObject other = QJsonDocument::fromJson(request.body).object();
         other.insert("sourceServerID"_L1, h.service.fleet().servers.front().server.id());
         other.insert("accountID"_L1, u"999988887777"_s);
@@ -641,7 +668,8 @@ void TestMgnService::refusals()
     } else if (rule.isBulk()) {
         request = post(call, { { "sourceServerIDs"_L1, QJsonArray { id } } });
     } else if (action == Action::ChangeReplicationType) {
-        request = post(call, { { "sourceServerID"_L1, id }, { "replicationType"_L1, u"SNAPSHOT_SHIPPING"_s } });
+        request
+            = post(call, { { "sourceServerID"_L1, id }, { "replicationType"_L1, u"SNAPSHOT_SHIPPING"_s } });
     } else {
         request = post(call, { { "sourceServerID"_L1, id } });
     }
@@ -667,7 +695,8 @@ void TestMgnService::refusals()
         QVERIFY(errors.first().toObject().value("message"_L1).toString().contains(verdict.reason));
     } else {
         QCOMPARE(response.status, 400);
-        QCOMPARE(body.value("fieldList"_L1).toArray().first().toObject().value("name"_L1).toString(), u"sourceServerID"_s);
+        QCOMPARE(body.value("fieldList"_L1).toArray().first().toObject().value("name"_L1).toString(),
+            u"sourceServerID"_s);
     }
     // Refused: nothing changed.
     QVERIFY(h.service.fleet().servers[3].server == server);
@@ -712,8 +741,8 @@ void TestMgnService::bulkRefusalNamesEveryServer()
     QVERIFY(!ready.isEmpty() && !notReady.isEmpty() && !cutover.isEmpty());
     const std::size_t jobsBefore = h.service.fleet().jobs.size();
 
-    const EmulatorResponse response
-        = h.call(post("StartTest", { { "sourceServerIDs"_L1, idArray({ ready, notReady, cutover, notReady }) } }));
+    const EmulatorResponse response = h.call(
+        post("StartTest", { { "sourceServerIDs"_L1, idArray({ ready, notReady, cutover, notReady }) } }));
     QVERIFY2(response.status == 409, describe(response).constData());
     const QJsonObject body = bodyOf(response);
     const QJsonArray errors = body.value("errors"_L1).toArray();
@@ -731,8 +760,8 @@ void TestMgnService::bulkUnknownIds()
 {
     Harness h;
     const QString ready = h.inLifeCycle(LC::ReadyForTest);
-    const EmulatorResponse response
-        = h.call(post("StartCutover", { { "sourceServerIDs"_L1, idArray({ ready, u"s-0000000000000000b"_s }) } }));
+    const EmulatorResponse response = h.call(
+        post("StartCutover", { { "sourceServerIDs"_L1, idArray({ ready, u"s-0000000000000000b"_s }) } }));
     QVERIFY2(response.status == 400, describe(response).constData());
     QCOMPARE(header(response, "x-amzn-ErrorType"), QByteArray("ValidationException"));
     const QJsonObject field = bodyOf(response).value("fieldList"_L1).toArray().first().toObject();
@@ -755,14 +784,24 @@ void TestMgnService::lifeCycleChanges()
     QJsonObject lifeCycle = bodyOf(response).value("lifeCycle"_L1).toObject();
     QCOMPARE(lifeCycle.value("state"_L1).toString(), u"READY_FOR_CUTOVER"_s);
     const QString now = u"2026-03-02T09:30:00.000Z"_s;
-    QCOMPARE(lifeCycle.value("lastTest"_L1).toObject().value("finalized"_L1).toObject().value("apiCallDateTime"_L1).toString(),
+    QCOMPARE(lifeCycle.value("lastTest"_L1)
+                 .toObject()
+                 .value("finalized"_L1)
+                 .toObject()
+                 .value("apiCallDateTime"_L1)
+                 .toString(),
         now);
 
     response = change(testing, u"READY_FOR_TEST"_s);
     QVERIFY2(response.status == 200, describe(response).constData());
     lifeCycle = bodyOf(response).value("lifeCycle"_L1).toObject();
     QCOMPARE(lifeCycle.value("state"_L1).toString(), u"READY_FOR_TEST"_s);
-    QCOMPARE(lifeCycle.value("lastTest"_L1).toObject().value("reverted"_L1).toObject().value("apiCallDateTime"_L1).toString(),
+    QCOMPARE(lifeCycle.value("lastTest"_L1)
+                 .toObject()
+                 .value("reverted"_L1)
+                 .toObject()
+                 .value("apiCallDateTime"_L1)
+                 .toString(),
         now);
 }
 
@@ -773,8 +812,9 @@ void TestMgnService::testAndCutoverMigration()
     QVERIFY(!id.isEmpty());
 
     // Launch a test.
-    EmulatorResponse response = h.call(post("StartTest", { { "sourceServerIDs"_L1, idArray({ id }) },
-                                                            { "tags"_L1, QJsonObject { { "purpose"_L1, u"rehearsal"_s } } } }));
+    EmulatorResponse response = h.call(post("StartTest",
+        { { "sourceServerIDs"_L1, idArray({ id }) },
+            { "tags"_L1, QJsonObject { { "purpose"_L1, u"rehearsal"_s } } } }));
     QVERIFY2(response.status == 202, describe(response).constData());
     const QJsonObject job = bodyOf(response).value("job"_L1).toObject();
     const QString jobID = job.value("jobID"_L1).toString();
@@ -784,7 +824,8 @@ void TestMgnService::testAndCutoverMigration()
     QCOMPARE(job.value("status"_L1).toString(), u"PENDING"_s);
     QCOMPARE(job.value("creationDateTime"_L1).toString(), u"2026-03-02T09:00:00.000Z"_s);
     QCOMPARE(job.value("tags"_L1).toObject().value("purpose"_L1).toString(), u"rehearsal"_s);
-    QCOMPARE(job.value("participatingServers"_L1).toArray().first().toObject().value("launchStatus"_L1).toString(),
+    QCOMPARE(
+        job.value("participatingServers"_L1).toArray().first().toObject().value("launchStatus"_L1).toString(),
         u"PENDING"_s);
     QCOMPARE(*h.server(id).lifeCycleState(), LC::Testing);
     QCOMPARE(*h.server(id).lifeCycle->lastTest->initiated->jobID, jobID);
@@ -793,7 +834,8 @@ void TestMgnService::testAndCutoverMigration()
     QCOMPARE(h.call(post("StartTest", { { "sourceServerIDs"_L1, idArray({ id }) } })).status, 409);
 
     h.clock->advance(std::chrono::hours(1));
-    response = h.call(post("DescribeJobs", { { "filters"_L1, QJsonObject { { "jobIDs"_L1, QJsonArray { jobID } } } } }));
+    response = h.call(
+        post("DescribeJobs", { { "filters"_L1, QJsonObject { { "jobIDs"_L1, QJsonArray { jobID } } } } }));
     QCOMPARE(response.status, 200);
     const QJsonObject done = bodyOf(response).value("items"_L1).toArray().first().toObject();
     QCOMPARE(done.value("status"_L1).toString(), u"COMPLETED"_s);
@@ -802,17 +844,20 @@ void TestMgnService::testAndCutoverMigration()
         QVERIFY(QRegularExpression(u"^i-[0-9a-f]{17}$"_s)
                     .match(participant.value("launchedEc2InstanceID"_L1).toString())
                     .hasMatch());
-        QCOMPARE(*h.server(id).launchedInstance->ec2InstanceID, participant.value("launchedEc2InstanceID"_L1).toString());
+        QCOMPARE(*h.server(id).launchedInstance->ec2InstanceID,
+            participant.value("launchedEc2InstanceID"_L1).toString());
     }
 
     // Ready for cutover, cutover, finalize, archive.
     response = h.call(post("ChangeServerLifeCycleState",
-        { { "sourceServerID"_L1, id }, { "lifeCycle"_L1, QJsonObject { { "state"_L1, u"READY_FOR_CUTOVER"_s } } } }));
+        { { "sourceServerID"_L1, id },
+            { "lifeCycle"_L1, QJsonObject { { "state"_L1, u"READY_FOR_CUTOVER"_s } } } }));
     QVERIFY2(response.status == 200, describe(response).constData());
     QCOMPARE(h.call(post("FinalizeCutover", { { "sourceServerID"_L1, id } })).status, 409);
     response = h.call(post("StartCutover", { { "sourceServerIDs"_L1, idArray({ id }) } }));
     QVERIFY2(response.status == 202, describe(response).constData());
-    QCOMPARE(bodyOf(response).value("job"_L1).toObject().value("initiatedBy"_L1).toString(), u"START_CUTOVER"_s);
+    QCOMPARE(
+        bodyOf(response).value("job"_L1).toObject().value("initiatedBy"_L1).toString(), u"START_CUTOVER"_s);
     QCOMPARE(*h.server(id).lifeCycleState(), LC::CuttingOver);
     QCOMPARE(h.call(post("MarkAsArchived", { { "sourceServerID"_L1, id } })).status, 409);
 
@@ -883,9 +928,15 @@ void TestMgnService::replicationCalls()
         return s.replicationState() == RS::Continuous && s.lifeCycleState() == LC::ReadyForTest;
     });
     QVERIFY(!id.isEmpty());
-    auto act = [&h, &id](const char *operation) { return h.call(post(operation, { { "sourceServerID"_L1, id } })); };
+    auto act = [&h, &id](const char *operation) {
+        return h.call(post(operation, { { "sourceServerID"_L1, id } }));
+    };
     auto stateOf = [](const EmulatorResponse &response) {
-        return bodyOf(response).value("dataReplicationInfo"_L1).toObject().value("dataReplicationState"_L1).toString();
+        return bodyOf(response)
+            .value("dataReplicationInfo"_L1)
+            .toObject()
+            .value("dataReplicationState"_L1)
+            .toString();
     };
 
     QCOMPARE(act("ResumeReplication").status, 409);
@@ -915,7 +966,8 @@ void TestMgnService::replicationCalls()
     QCOMPARE(act("StartReplication").status, 409);
 
     // Initiation, then a rescan (the disks were copied before), then ready again.
-    for (int minutes = 0; minutes < 24 * 60 && h.server(id).lifeCycleState() != LC::ReadyForTest; minutes += 5) {
+    for (int minutes = 0; minutes < 24 * 60 && h.server(id).lifeCycleState() != LC::ReadyForTest;
+         minutes += 5) {
         h.clock->advance(std::chrono::minutes(5));
         h.service.advance();
         if (h.server(id).replicationState() == RS::Stalled) {
@@ -935,17 +987,24 @@ void TestMgnService::terminateTargetInstances()
         return s.lifeCycleState() == LC::ReadyForCutover && s.launchedInstance;
     });
     QVERIFY(!id.isEmpty());
-    EmulatorResponse response = h.call(post("TerminateTargetInstances", { { "sourceServerIDs"_L1, idArray({ id }) } }));
+    EmulatorResponse response
+        = h.call(post("TerminateTargetInstances", { { "sourceServerIDs"_L1, idArray({ id }) } }));
     QVERIFY2(response.status == 202, describe(response).constData());
     const QJsonObject job = bodyOf(response).value("job"_L1).toObject();
     QCOMPARE(job.value("type"_L1).toString(), u"TERMINATE"_s);
     QCOMPARE(job.value("initiatedBy"_L1).toString(), u"TERMINATE"_s);
     h.clock->advance(std::chrono::minutes(10));
     response = h.call(post("DescribeJobs",
-        { { "filters"_L1, QJsonObject { { "jobIDs"_L1, QJsonArray { job.value("jobID"_L1).toString() } } } } }));
+        { { "filters"_L1,
+            QJsonObject { { "jobIDs"_L1, QJsonArray { job.value("jobID"_L1).toString() } } } } }));
     const QJsonObject done = bodyOf(response).value("items"_L1).toArray().first().toObject();
     QCOMPARE(done.value("status"_L1).toString(), u"COMPLETED"_s);
-    QCOMPARE(done.value("participatingServers"_L1).toArray().first().toObject().value("launchStatus"_L1).toString(),
+    QCOMPARE(done.value("participatingServers"_L1)
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value("launchStatus"_L1)
+                 .toString(),
         u"TERMINATED"_s);
     QVERIFY(!h.server(id).launchedInstance);
 }
@@ -974,7 +1033,8 @@ void TestMgnService::describeJobs()
         const QJsonObject body = bodyOf(h.call(post("DescribeJobs", request)));
         for (const QJsonValue &job : body.value("items"_L1).toArray())
             paged << job.toObject().value("jobID"_L1).toString();
-        token = body.contains("nextToken"_L1) ? std::optional<QString>(body.value("nextToken"_L1).toString()) : std::nullopt;
+        token = body.contains("nextToken"_L1) ? std::optional<QString>(body.value("nextToken"_L1).toString())
+                                              : std::nullopt;
         ++pages;
     } while (token);
     QCOMPARE(paged.size(), all.size());
@@ -989,7 +1049,9 @@ void TestMgnService::describeJobs()
     QVERIFY(!recent.isEmpty() && recent.size() < all.size());
     const QDateTime fromTime = QDateTime::fromString(from, Qt::ISODate);
     for (const QJsonValue &job : recent)
-        QVERIFY(QDateTime::fromString(job.toObject().value("creationDateTime"_L1).toString(), Qt::ISODateWithMs) >= fromTime);
+        QVERIFY(
+            QDateTime::fromString(job.toObject().value("creationDateTime"_L1).toString(), Qt::ISODateWithMs)
+            >= fromTime);
     response = h.call(post("DescribeJobs", { { "filters"_L1, QJsonObject { { "toDate"_L1, from } } } }));
     QCOMPARE(bodyOf(response).value("items"_L1).toArray().size() + recent.size(), all.size());
 }
@@ -1020,7 +1082,8 @@ void TestMgnService::describeJobLogItems()
         const QJsonObject body = bodyOf(h.call(post("DescribeJobLogItems", request)));
         for (const QJsonValue &item : body.value("items"_L1).toArray())
             paged.append(item);
-        token = body.contains("nextToken"_L1) ? std::optional<QString>(body.value("nextToken"_L1).toString()) : std::nullopt;
+        token = body.contains("nextToken"_L1) ? std::optional<QString>(body.value("nextToken"_L1).toString())
+                                              : std::nullopt;
     } while (token);
     QCOMPARE(paged, items);
 
@@ -1039,7 +1102,9 @@ void TestMgnService::vcenterClients()
     const QJsonArray items = bodyOf(response).value("items"_L1).toArray();
     QCOMPARE(items.size(), clients.size());
     const QJsonObject first = items.first().toObject();
-    QVERIFY(QRegularExpression(u"^vcc-[0-9a-f]{17}$"_s).match(first.value("vcenterClientID"_L1).toString()).hasMatch());
+    QVERIFY(QRegularExpression(u"^vcc-[0-9a-f]{17}$"_s)
+                .match(first.value("vcenterClientID"_L1).toString())
+                .hasMatch());
     QVERIFY(first.value("arn"_L1).toString().contains(u":vcenter-client/vcc-"_s));
     QVERIFY(!first.value("hostname"_L1).toString().isEmpty());
 
@@ -1053,17 +1118,20 @@ void TestMgnService::vcenterClients()
     QVERIFY2(response.status == 200, describe(response).constData());
     QCOMPARE(bodyOf(response).value("items"_L1).toArray().first().toObject().value("vcenterClientID"_L1),
         items.at(1).toObject().value("vcenterClientID"_L1));
-    for (const QByteArray &query : { QByteArray("maxResults=0"), QByteArray("maxResults=abc"), QByteArray("maxResults=1001") }) {
+    for (const QByteArray &query :
+        { QByteArray("maxResults=0"), QByteArray("maxResults=abc"), QByteArray("maxResults=1001") }) {
         response = h.call({ "GET", "/DescribeVcenterClients", query, {}, {} });
         QVERIFY2(response.status == 400, describe(response).constData());
-        QCOMPARE(bodyOf(response).value("fieldList"_L1).toArray().first().toObject().value("name"_L1).toString(),
+        QCOMPARE(
+            bodyOf(response).value("fieldList"_L1).toArray().first().toObject().value("name"_L1).toString(),
             u"maxResults"_s);
     }
 
     const QString id = *clients.first().vcenterClientID;
     response = h.call(post("DeleteVcenterClient", { { "vcenterClientID"_L1, id } }));
     QVERIFY2(response.status == 204, describe(response).constData());
-    QCOMPARE(bodyOf(h.call({ "GET", "/DescribeVcenterClients", {}, {}, {} })).value("items"_L1).toArray().size(),
+    QCOMPARE(
+        bodyOf(h.call({ "GET", "/DescribeVcenterClients", {}, {}, {} })).value("items"_L1).toArray().size(),
         clients.size() - 1);
     QCOMPARE(h.call(post("DeleteVcenterClient", { { "vcenterClientID"_L1, id } })).status, 404);
 }
@@ -1086,7 +1154,8 @@ void TestMgnService::tags()
     QVERIFY(response.body.isEmpty());
     QJsonObject tags = bodyOf(h.call({ "GET", path, {}, {}, {} })).value("tags"_L1).toObject();
     QCOMPARE(tags.value("Team"_L1).toString(), u"blue"_s);
-    QCOMPARE(tags.size(), before.size() + 2 - (before.contains("Team"_L1) ? 1 : 0) - (before.contains("Wave"_L1) ? 1 : 0));
+    QCOMPARE(tags.size(),
+        before.size() + 2 - (before.contains("Team"_L1) ? 1 : 0) - (before.contains("Wave"_L1) ? 1 : 0));
 
     response = h.call({ "DELETE", path, "tagKeys=Team&tagKeys=Wave", {}, {} });
     QVERIFY2(response.status == 200, describe(response).constData());
@@ -1096,7 +1165,10 @@ void TestMgnService::tags()
     // A job's and a vCenter client's ARN work too.
     const QString jobArn = *h.service.fleet().jobs.front().job.arn;
     QCOMPARE(h.call({ "POST", tagsPath(jobArn).toLatin1(), {}, {}, R"({"tags":{"a":"b"}})" }).status, 200);
-    QCOMPARE(bodyOf(h.call({ "GET", tagsPath(jobArn).toLatin1(), {}, {}, {} })).value("tags"_L1).toObject().value("a"_L1),
+    QCOMPARE(bodyOf(h.call({ "GET", tagsPath(jobArn).toLatin1(), {}, {}, {} }))
+                 .value("tags"_L1)
+                 .toObject()
+                 .value("a"_L1),
         QJsonValue(u"b"_s));
     const QString vcenterArn = *h.service.fleet().vcenterClients.front().arn;
     QCOMPARE(h.call({ "GET", tagsPath(vcenterArn).toLatin1(), {}, {}, {} }).status, 200);
@@ -1106,10 +1178,12 @@ void TestMgnService::tags()
     QCOMPARE(response.status, 400);
     response = h.call({ "POST", path, {}, {}, "{}" });
     QCOMPARE(response.status, 400);
-    QCOMPARE(bodyOf(response).value("fieldList"_L1).toArray().first().toObject().value("name"_L1).toString(), u"tags"_s);
+    QCOMPARE(bodyOf(response).value("fieldList"_L1).toArray().first().toObject().value("name"_L1).toString(),
+        u"tags"_s);
     response = h.call({ "DELETE", path, {}, {}, {} });
     QCOMPARE(response.status, 400);
-    QCOMPARE(bodyOf(response).value("fieldList"_L1).toArray().first().toObject().value("name"_L1).toString(), u"tagKeys"_s);
+    QCOMPARE(bodyOf(response).value("fieldList"_L1).toArray().first().toObject().value("name"_L1).toString(),
+        u"tagKeys"_s);
     response = h.call({ "GET", "/tags/short", {}, {}, {} });
     QCOMPARE(response.status, 400);
     QJsonObject many;
@@ -1132,10 +1206,10 @@ void TestMgnService::uninitializedAccount_data()
     QTest::addColumn<QByteArray>("method");
     QTest::addColumn<QByteArray>("operation");
     for (const char *name : { "DescribeSourceServers", "ChangeServerLifeCycleState",
-             "UpdateSourceServerReplicationType", "FinalizeCutover", "DisconnectFromService", "MarkAsArchived",
-             "RetryDataReplication", "StartReplication", "StopReplication", "PauseReplication", "ResumeReplication",
-             "DeleteSourceServer", "StartTest", "StartCutover", "TerminateTargetInstances", "DescribeJobs",
-             "DescribeJobLogItems", "DeleteVcenterClient" })
+             "UpdateSourceServerReplicationType", "FinalizeCutover", "DisconnectFromService",
+             "MarkAsArchived", "RetryDataReplication", "StartReplication", "StopReplication",
+             "PauseReplication", "ResumeReplication", "DeleteSourceServer", "StartTest", "StartCutover",
+             "TerminateTargetInstances", "DescribeJobs", "DescribeJobLogItems", "DeleteVcenterClient" })
         QTest::newRow(name) << QByteArray("POST") << QByteArray(name);
     QTest::newRow("DescribeVcenterClients") << QByteArray("GET") << QByteArray("DescribeVcenterClients");
 }
@@ -1151,9 +1225,12 @@ void TestMgnService::uninitializedAccount()
     options.initialized = false;
     MgnService service(options, clock);
     const QString id = service.fleet().servers.front().server.id();
-    const QByteArray body = QJsonDocument(QJsonObject { { "sourceServerID"_L1, id },
-        { "sourceServerIDs"_L1, QJsonArray { id } }, { "filters"_L1, QJsonObject {} } }).toJson();
-    const EmulatorRequest request { method, QByteArray('/' + operation), {}, {}, method == "GET" ? QByteArray() : body };
+    const QByteArray body
+        = QJsonDocument(QJsonObject { { "sourceServerID"_L1, id },
+                            { "sourceServerIDs"_L1, QJsonArray { id } }, { "filters"_L1, QJsonObject {} } })
+              .toJson();
+    const EmulatorRequest request { method, QByteArray('/' + operation), {}, {},
+        method == "GET" ? QByteArray() : body };
     const Fleet before = service.fleet();
 
     EmulatorResponse response = service.handle(request);
@@ -1169,7 +1246,8 @@ void TestMgnService::uninitializedAccount()
     QCOMPARE(service.handle(post("InitializeService")).status, 204);
     QVERIFY(service.fleet().initialized);
     response = service.handle(request);
-    QVERIFY2(header(response, "x-amzn-ErrorType") != "UninitializedAccountException", describe(response).constData());
+    QVERIFY2(header(response, "x-amzn-ErrorType") != "UninitializedAccountException",
+        describe(response).constData());
     QCOMPARE(service.handle(post("InitializeService")).status, 204);
 }
 
@@ -1198,11 +1276,13 @@ void TestMgnService::largeFleetPages()
         bytes += response.body.size();
         const QJsonObject body = bodyOf(response);
         servers += int(body.value("items"_L1).toArray().size());
-        token = body.contains("nextToken"_L1) ? std::optional<QString>(body.value("nextToken"_L1).toString()) : std::nullopt;
+        token = body.contains("nextToken"_L1) ? std::optional<QString>(body.value("nextToken"_L1).toString())
+                                              : std::nullopt;
         ++pages;
     } while (token);
     const qint64 total = timer.elapsed();
-    qInfo("10,000 servers: generated in %lld ms; 10 pages of 1000 (%lld bytes) in %lld ms (slowest page %lld ms, "
+    qInfo("10,000 servers: generated in %lld ms; 10 pages of 1000 (%lld bytes) in %lld ms (slowest page %lld "
+          "ms, "
           "parsing included)",
         generation, bytes, total, slowest);
     QCOMPARE(pages, 10);

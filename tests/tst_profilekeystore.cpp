@@ -24,7 +24,7 @@ private:
         std::optional<ProfileKeyStore::Result> result;
         call([&](const ProfileKeyStore::Result &r) { result = r; });
         if (!QTest::qWaitFor([&] { return result.has_value(); }, 5000))
-            return {SecretStore::Status::Error, std::nullopt, QStringLiteral("test: no answer")};
+            return { SecretStore::Status::Error, std::nullopt, QStringLiteral("test: no answer") };
         return *result;
     }
 };
@@ -45,7 +45,9 @@ void TestProfileKeyStore::roundTrip()
 {
     MemorySecretStore secrets;
     ProfileKeyStore store(secrets);
-    auto saved = wait([&](auto done) { store.save(QStringLiteral("dev"), sample(QStringLiteral("AKIDDEV"), true), this, done); });
+    auto saved = wait([&](auto done) {
+        store.save(QStringLiteral("dev"), sample(QStringLiteral("AKIDDEV"), true), this, done);
+    });
     QCOMPARE(int(saved.status), int(SecretStore::Status::Ok));
     QVERIFY(secrets.entries.contains(QStringLiteral("aws-profile/dev")));
 
@@ -63,8 +65,12 @@ void TestProfileKeyStore::profilesAreSeparate()
 {
     MemorySecretStore secrets;
     ProfileKeyStore store(secrets);
-    wait([&](auto done) { store.save(QStringLiteral("a"), sample(QStringLiteral("AKIDA"), false), this, done); });
-    wait([&](auto done) { store.save(QStringLiteral("b"), sample(QStringLiteral("AKIDB"), false), this, done); });
+    wait([&](auto done) {
+        store.save(QStringLiteral("a"), sample(QStringLiteral("AKIDA"), false), this, done);
+    });
+    wait([&](auto done) {
+        store.save(QStringLiteral("b"), sample(QStringLiteral("AKIDB"), false), this, done);
+    });
     QCOMPARE(secrets.entries.size(), 2);
     const auto a = wait([&](auto done) { store.load(QStringLiteral("a"), this, done); });
     const auto b = wait([&](auto done) { store.load(QStringLiteral("b"), this, done); });
@@ -87,7 +93,9 @@ void TestProfileKeyStore::unavailable()
     MemorySecretStore secrets;
     secrets.available = false;
     ProfileKeyStore store(secrets);
-    const auto saved = wait([&](auto done) { store.save(QStringLiteral("dev"), sample(QStringLiteral("AKID"), false), this, done); });
+    const auto saved = wait([&](auto done) {
+        store.save(QStringLiteral("dev"), sample(QStringLiteral("AKID"), false), this, done);
+    });
     QCOMPARE(int(saved.status), int(SecretStore::Status::Unavailable));
     QVERIFY(saved.message.contains(QStringLiteral("No keychain service")));
     const auto loaded = wait([&](auto done) { store.load(QStringLiteral("dev"), this, done); });

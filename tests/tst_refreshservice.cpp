@@ -1,6 +1,5 @@
 #include "app/aws/AwsTransport.h"
 #include "app/services/RefreshService.h"
-
 #include "tests/support/TestHttpServer.h"
 
 #include <QSignalSpy>
@@ -65,8 +64,9 @@ void TestRefreshService::init()
     AwsTransport::Options options;
     options.region = u"us-east-1"_s;
     m_transport = std::make_unique<AwsTransport>(options);
-    m_transport->setCredentials({u"AKIDEXAMPLE"_s, u"static-secret"_s, std::nullopt, std::nullopt});
-    m_transport->setScheduler([](std::chrono::milliseconds, QObject *, std::function<void()> fire) { fire(); });
+    m_transport->setCredentials({ u"AKIDEXAMPLE"_s, u"static-secret"_s, std::nullopt, std::nullopt });
+    m_transport->setScheduler(
+        [](std::chrono::milliseconds, QObject *, std::function<void()> fire) { fire(); });
     m_client = std::make_unique<MgnClient>(m_transport.get(), m_server->url());
     m_refresh = std::make_unique<RefreshService>(m_client.get());
 }
@@ -81,8 +81,8 @@ void TestRefreshService::cleanup()
 
 void TestRefreshService::pagesThenSnapshot()
 {
-    m_server->enqueue(TestHttpServer::Response::json(200, page({u"s-1"_s, u"s-2"_s}, u"t"_s)));
-    m_server->enqueue(TestHttpServer::Response::json(200, page({u"s-3"_s})));
+    m_server->enqueue(TestHttpServer::Response::json(200, page({ u"s-1"_s, u"s-2"_s }, u"t"_s)));
+    m_server->enqueue(TestHttpServer::Response::json(200, page({ u"s-3"_s })));
     QSignalSpy started(m_refresh.get(), &RefreshService::started);
     QSignalSpy pages(m_refresh.get(), &RefreshService::pageReceived);
     QSignalSpy snapshot(m_refresh.get(), &RefreshService::snapshotReady);
@@ -93,33 +93,34 @@ void TestRefreshService::pagesThenSnapshot()
     QTRY_COMPARE(finished.size(), 1);
     QCOMPARE(started.size(), 1);
     QCOMPARE(pages.size(), 2);
-    QCOMPARE(idsOf(pages.at(0).at(0).value<QList<mgn::SourceServer>>()), (QStringList{u"s-1"_s, u"s-2"_s}));
+    QCOMPARE(
+        idsOf(pages.at(0).at(0).value<QList<mgn::SourceServer>>()), (QStringList { u"s-1"_s, u"s-2"_s }));
     QCOMPARE(snapshot.size(), 1);
     QCOMPARE(idsOf(snapshot.first().at(0).value<QList<mgn::SourceServer>>()),
-        (QStringList{u"s-1"_s, u"s-2"_s, u"s-3"_s}));
+        (QStringList { u"s-1"_s, u"s-2"_s, u"s-3"_s }));
     QVERIFY(snapshot.first().at(1).value<QSet<QString>>().isEmpty());
     QVERIFY(!m_refresh->isRefreshing());
     QVERIFY(m_refresh->lastSuccess());
-    QCOMPARE(m_refresh->progress(), (PagingProgress{2, 3, 0}));
+    QCOMPARE(m_refresh->progress(), (PagingProgress { 2, 3, 0 }));
 }
 
 void TestRefreshService::undecodableServersAreReported()
 {
     m_server->enqueue(TestHttpServer::Response::json(
-        200, page({u"s-1"_s}, {}, R"({"sourceServerID":"s-bad","replicationType":42})")));
+        200, page({ u"s-1"_s }, {}, R"({"sourceServerID":"s-bad","replicationType":42})")));
     QSignalSpy snapshot(m_refresh.get(), &RefreshService::snapshotReady);
     QSignalSpy skipped(m_refresh.get(), &RefreshService::skipped);
     m_refresh->refresh();
     QTRY_COMPARE(snapshot.size(), 1);
-    QCOMPARE(snapshot.first().at(1).value<QSet<QString>>(), QSet<QString>{u"s-bad"_s});
+    QCOMPARE(snapshot.first().at(1).value<QSet<QString>>(), QSet<QString> { u"s-bad"_s });
     QCOMPARE(skipped.size(), 1);
     QCOMPARE(skipped.first().first().toStringList(),
-        QStringList{u"s-bad: items[1].replicationType: expected a string, got a number"_s});
+        QStringList { u"s-bad: items[1].replicationType: expected a string, got a number"_s });
 }
 
 void TestRefreshService::failureDeliversNoSnapshot()
 {
-    m_server->enqueue(TestHttpServer::Response::json(200, page({u"s-1"_s}, u"t"_s)));
+    m_server->enqueue(TestHttpServer::Response::json(200, page({ u"s-1"_s }, u"t"_s)));
     m_server->enqueue(TestHttpServer::Response::awsError(403, "AccessDeniedException",
         R"({"message":"User is not authorized to perform: mgn:DescribeSourceServers"})"));
     QSignalSpy pages(m_refresh.get(), &RefreshService::pageReceived);
@@ -138,7 +139,8 @@ void TestRefreshService::failureDeliversNoSnapshot()
 void TestRefreshService::refreshWhileRefreshingRunsOnceMore()
 {
     m_server->setHandler([](const TestHttpServer::Request &) {
-        return TestHttpServer::Response::json(200, page({u"s-1"_s})).withDelay(std::chrono::milliseconds(50));
+        return TestHttpServer::Response::json(200, page({ u"s-1"_s }))
+            .withDelay(std::chrono::milliseconds(50));
     });
     QSignalSpy started(m_refresh.get(), &RefreshService::started);
     QSignalSpy finished(m_refresh.get(), &RefreshService::finished);
@@ -166,8 +168,9 @@ void TestRefreshService::cancel()
 
 void TestRefreshService::interval()
 {
-    m_server->setHandler(
-        [](const TestHttpServer::Request &) { return TestHttpServer::Response::json(200, page({u"s-1"_s})); });
+    m_server->setHandler([](const TestHttpServer::Request &) {
+        return TestHttpServer::Response::json(200, page({ u"s-1"_s }));
+    });
     QSignalSpy finished(m_refresh.get(), &RefreshService::finished);
     m_refresh->setInterval(std::chrono::seconds(1));
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 5000);

@@ -1,22 +1,22 @@
-#include "ui/ActionController.h"
-#include "ui/MainWindow.h"
-#include "emulator/http/MgnEmulator.h"
-#include "ui/details/ServerDetailsWidget.h"
-#include "models/itemmodels/SourceServerFilterProxyModel.h"
-#include "models/itemmodels/SourceServerTableModel.h"
-#include "ui/Theme.h"
 #include "app/mgn/MgnConnection.h"
 #include "app/services/RefreshService.h"
+#include "emulator/http/MgnEmulator.h"
+#include "models/itemmodels/SourceServerFilterProxyModel.h"
+#include "models/itemmodels/SourceServerTableModel.h"
 #include "tests/support/WindowTestEnvironment.h"
+#include "ui/ActionController.h"
+#include "ui/MainWindow.h"
+#include "ui/Theme.h"
+#include "ui/details/ServerDetailsWidget.h"
 
 #include <QAction>
 #include <QDir>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -63,8 +63,8 @@ void TestScreenshots::initTestCase()
     QVERIFY2(m_emulator->start(options, &error), qPrintable(error));
     m_window = std::make_unique<MainWindow>();
     m_window->resize(1400, 900);
-    m_window->setConnection(
-        MgnConnection::openDirect(m_emulator->url(), m_emulator->region(), m_emulator->credentials(), m_window.get()));
+    m_window->setConnection(MgnConnection::openDirect(
+        m_emulator->url(), m_emulator->region(), m_emulator->credentials(), m_window.get()));
     QSignalSpy refreshed(m_window->refreshService(), &RefreshService::finished);
     QVERIFY(refreshed.wait(20000));
     m_window->show();
@@ -82,7 +82,9 @@ void TestScreenshots::keep(const QImage &image, const QString &name)
     QVERIFY(!image.isNull());
     QVERIFY(image.width() > 200 && image.height() > 100);
     // High DPI (QT_SCALE_FACTOR=2 in tst_screenshots_hidpi): drawn at the device's pixel ratio.
-    const double scale = qEnvironmentVariableIsSet("QT_SCALE_FACTOR") ? qEnvironmentVariable("QT_SCALE_FACTOR").toDouble() : 1.0;
+    const double scale = qEnvironmentVariableIsSet("QT_SCALE_FACTOR")
+        ? qEnvironmentVariable("QT_SCALE_FACTOR").toDouble()
+        : 1.0;
     QCOMPARE(image.devicePixelRatio(), scale);
     if (!m_dir.isEmpty()) {
         QDir().mkpath(m_dir);
@@ -109,8 +111,8 @@ void TestScreenshots::mainWindowAndTabs()
     QVERIFY(refreshed.wait(20000));
     QTest::qWait(200);
     keep(m_window->grab().toImage(), u"main-window"_s);
-    const QStringList names = {u"tab-replication"_s, u"tab-disks"_s, u"tab-lag"_s, u"tab-lifecycle"_s,
-        u"tab-server-info"_s, u"tab-jobs"_s};
+    const QStringList names = { u"tab-replication"_s, u"tab-disks"_s, u"tab-lag"_s, u"tab-lifecycle"_s,
+        u"tab-server-info"_s, u"tab-jobs"_s };
     for (int tab = 0; tab < m_window->details()->count() && tab < names.size(); ++tab) {
         m_window->details()->setCurrentIndex(tab);
         QTest::qWait(100);
@@ -122,7 +124,8 @@ void TestScreenshots::confirmation()
 {
     QImage shot;
     m_window->actions()->setConfirm([this, &shot](const QString &title, const QString &text) {
-        QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Ok | QMessageBox::Cancel, m_window.get());
+        QMessageBox box(
+            QMessageBox::Warning, title, text, QMessageBox::Ok | QMessageBox::Cancel, m_window.get());
         box.setDefaultButton(QMessageBox::Cancel);
         box.show();
         QTest::qWait(100);
@@ -133,7 +136,8 @@ void TestScreenshots::confirmation()
     m_window->serverView()->clearSelection();
     for (int i = 0; i < m_window->serverProxy()->rowCount(); ++i) {
         const auto source = m_window->serverProxy()->mapToSource(m_window->serverProxy()->index(i, 0));
-        if (mgn::ActionRules::evaluate(mgn::Action::MarkAsArchived, *m_window->serverModel()->serverAt(source.row()))
+        if (mgn::ActionRules::evaluate(
+                mgn::Action::MarkAsArchived, *m_window->serverModel()->serverAt(source.row()))
                 .allowed)
             m_window->serverView()->selectionModel()->select(m_window->serverProxy()->index(i, 0),
                 QItemSelectionModel::Select | QItemSelectionModel::Rows);

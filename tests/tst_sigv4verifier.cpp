@@ -1,8 +1,8 @@
-#include "emulator/http/SigV4Verifier.h"
 #include "app/aws/AwsError.h"
 #include "app/aws/AwsHttpResponse.h"
 #include "app/aws/FixedClock.h"
 #include "app/aws/SigV4Signer.h"
+#include "emulator/http/SigV4Verifier.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -84,7 +84,7 @@ void TestSortKey::textsCompareAsQString()
 // prefixes, the end of the abbreviation and its 0xff mark all come up often.
 void TestSortKey::randomTextsCompareAsQString()
 {
-    const char16_t alphabet[] = {u'\0', u'a', u'b', u'\u00fe', u'\u00ff', u'\u0100', u'\u4e2d'};
+    const char16_t alphabet[] = { u'\0', u'a', u'b', u'\u00fe', u'\u00ff', u'\u0100', u'\u4e2d' };
     std::mt19937 random(20261203);
     const auto text = [&] {
         QString result(u"0123456789ab"_s.left(int(random() % 13)));
@@ -116,7 +116,8 @@ void TestSortKey::numbers_data()
     QTest::newRow("qint64 dates") << QVariant(qint64(1795000000000)) << QVariant(qint64(1794000000000)) << 1;
     QTest::newRow("double") << QVariant(0.25) << QVariant(0.5) << -1;
     QTest::newRow("double equal") << QVariant(1.0) << QVariant(1.0) << 0;
-    QTest::newRow("NaN is no order") << QVariant(std::numeric_limits<double>::quiet_NaN()) << QVariant(1.0) << 0;
+    QTest::newRow("NaN is no order") << QVariant(std::numeric_limits<double>::quiet_NaN()) << QVariant(1.0)
+                                     << 0;
 }
 
 void TestSortKey::numbers()

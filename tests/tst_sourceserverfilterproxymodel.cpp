@@ -37,7 +37,7 @@ QList<SourceServer> sampleFleet()
             .replicationType(RT::AgentBased)
             .lagMs(4000)
             .tag(u"Wave"_s, u"1"_s)
-            .nic({u"10.0.0.11"_s}, true)
+            .nic({ u"10.0.0.11"_s }, true)
             .os(u"Ubuntu 22.04"_s),
         ServerBuilder(u"s-000000000000000b2"_s)
             .hostname(u"DB-01"_s)
@@ -46,7 +46,7 @@ QList<SourceServer> sampleFleet()
             .replicationType(RT::AgentBased)
             .disk(100, 40)
             .tag(u"Owner"_s, u"payments-team"_s)
-            .nic({u"10.0.0.12"_s, u"fd00::12"_s}, true)
+            .nic({ u"10.0.0.12"_s, u"fd00::12"_s }, true)
             .os(u"Windows Server 2019"_s),
         ServerBuilder(u"s-000000000000000c3"_s)
             .fqdn(u"app-vm.vsphere.local"_s)
@@ -173,22 +173,23 @@ void TestSourceServerFilterProxyModel::filterText_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QStringList>("ids");
-    QTest::newRow("hostname, any case") << u"WEB"_s << QStringList{u"s-000000000000000a1"_s};
-    QTest::newRow("FQDN") << u"vsphere.local"_s << QStringList{u"s-000000000000000c3"_s};
-    QTest::newRow("ID") << u"00b2"_s << QStringList{u"s-000000000000000b2"_s};
-    QTest::newRow("tag key") << u"owner"_s << QStringList{u"s-000000000000000b2"_s};
-    QTest::newRow("tag value") << u"payments"_s << QStringList{u"s-000000000000000b2"_s};
-    QTest::newRow("IPv4") << u"10.0.0.1"_s << QStringList{u"s-000000000000000a1"_s, u"s-000000000000000b2"_s};
-    QTest::newRow("IPv6") << u"FD00::"_s << QStringList{u"s-000000000000000b2"_s};
-    QTest::newRow("OS") << u"windows"_s << QStringList{u"s-000000000000000b2"_s};
-    QTest::newRow("instance") << u"i-0abc"_s << QStringList{u"s-000000000000000c3"_s};
-    QTest::newRow("whitespace trimmed") << u"  web-01 "_s << QStringList{u"s-000000000000000a1"_s};
-    QTest::newRow("archived stay hidden") << u"legacy"_s << QStringList{};
-    QTest::newRow("nothing") << u"zzz"_s << QStringList{};
-    QTest::newRow("empty: all active") << QString()
-                                       << QStringList{u"s-000000000000000a1"_s, u"s-000000000000000b2"_s,
-                                              u"s-000000000000000c3"_s, u"s-000000000000000e5"_s,
-                                              u"s-000000000000000f6"_s};
+    QTest::newRow("hostname, any case") << u"WEB"_s << QStringList { u"s-000000000000000a1"_s };
+    QTest::newRow("FQDN") << u"vsphere.local"_s << QStringList { u"s-000000000000000c3"_s };
+    QTest::newRow("ID") << u"00b2"_s << QStringList { u"s-000000000000000b2"_s };
+    QTest::newRow("tag key") << u"owner"_s << QStringList { u"s-000000000000000b2"_s };
+    QTest::newRow("tag value") << u"payments"_s << QStringList { u"s-000000000000000b2"_s };
+    QTest::newRow("IPv4") << u"10.0.0.1"_s
+                          << QStringList { u"s-000000000000000a1"_s, u"s-000000000000000b2"_s };
+    QTest::newRow("IPv6") << u"FD00::"_s << QStringList { u"s-000000000000000b2"_s };
+    QTest::newRow("OS") << u"windows"_s << QStringList { u"s-000000000000000b2"_s };
+    QTest::newRow("instance") << u"i-0abc"_s << QStringList { u"s-000000000000000c3"_s };
+    QTest::newRow("whitespace trimmed") << u"  web-01 "_s << QStringList { u"s-000000000000000a1"_s };
+    QTest::newRow("archived stay hidden") << u"legacy"_s << QStringList {};
+    QTest::newRow("nothing") << u"zzz"_s << QStringList {};
+    QTest::newRow("empty: all active")
+        << QString()
+        << QStringList { u"s-000000000000000a1"_s, u"s-000000000000000b2"_s, u"s-000000000000000c3"_s,
+               u"s-000000000000000e5"_s, u"s-000000000000000f6"_s };
 }
 
 void TestSourceServerFilterProxyModel::filterText()
@@ -204,13 +205,14 @@ void TestSourceServerFilterProxyModel::lifeCycleStates_data()
 {
     QTest::addColumn<QList<LC>>("states");
     QTest::addColumn<QStringList>("ids");
-    QTest::newRow("ready for test") << QList<LC>{LC::ReadyForTest} << QStringList{u"s-000000000000000a1"_s};
-    QTest::newRow("two states") << QList<LC>{LC::NotReady, LC::Cutover}
-                                << QStringList{u"s-000000000000000b2"_s, u"s-000000000000000c3"_s};
+    QTest::newRow("ready for test") << QList<LC> { LC::ReadyForTest }
+                                    << QStringList { u"s-000000000000000a1"_s };
+    QTest::newRow("two states") << QList<LC> { LC::NotReady, LC::Cutover }
+                                << QStringList { u"s-000000000000000b2"_s, u"s-000000000000000c3"_s };
     // "Other": a state this build does not know, or none at all.
-    QTest::newRow("other") << QList<LC>{LC::Unrecognized}
-                           << QStringList{u"s-000000000000000e5"_s, u"s-000000000000000f6"_s};
-    QTest::newRow("no match") << QList<LC>{LC::Testing} << QStringList{};
+    QTest::newRow("other") << QList<LC> { LC::Unrecognized }
+                           << QStringList { u"s-000000000000000e5"_s, u"s-000000000000000f6"_s };
+    QTest::newRow("no match") << QList<LC> { LC::Testing } << QStringList {};
 }
 
 void TestSourceServerFilterProxyModel::lifeCycleStates()
@@ -225,26 +227,28 @@ void TestSourceServerFilterProxyModel::lifeCycleStates()
 
 void TestSourceServerFilterProxyModel::replicationStates()
 {
-    m_proxy->setReplicationStates({RS::Continuous, RS::Stalled});
+    m_proxy->setReplicationStates({ RS::Continuous, RS::Stalled });
     QCOMPARE(sortedIds(proxyIds(*m_proxy)),
-        (QStringList{u"s-000000000000000a1"_s, u"s-000000000000000c3"_s, u"s-000000000000000e5"_s}));
-    QCOMPARE(m_proxy->replicationStates(), (QList<RS>{RS::Continuous, RS::Stalled}));
+        (QStringList { u"s-000000000000000a1"_s, u"s-000000000000000c3"_s, u"s-000000000000000e5"_s }));
+    QCOMPARE(m_proxy->replicationStates(), (QList<RS> { RS::Continuous, RS::Stalled }));
 }
 
 void TestSourceServerFilterProxyModel::replicationTypes()
 {
-    m_proxy->setReplicationTypes({RT::SnapshotShipping});
-    QCOMPARE(proxyIds(*m_proxy), QStringList{u"s-000000000000000c3"_s});
-    m_proxy->setReplicationTypes({RT::AgentBased});
-    QCOMPARE(sortedIds(proxyIds(*m_proxy)), (QStringList{u"s-000000000000000a1"_s, u"s-000000000000000b2"_s}));
-    QCOMPARE(m_proxy->replicationTypes(), QList<RT>{RT::AgentBased});
+    m_proxy->setReplicationTypes({ RT::SnapshotShipping });
+    QCOMPARE(proxyIds(*m_proxy), QStringList { u"s-000000000000000c3"_s });
+    m_proxy->setReplicationTypes({ RT::AgentBased });
+    QCOMPARE(
+        sortedIds(proxyIds(*m_proxy)), (QStringList { u"s-000000000000000a1"_s, u"s-000000000000000b2"_s }));
+    QCOMPARE(m_proxy->replicationTypes(), QList<RT> { RT::AgentBased });
 }
 
 void TestSourceServerFilterProxyModel::needsAttention()
 {
     m_proxy->setNeedsAttentionOnly(true);
     // Lagging (2 h lag) and stalled with an error; healthy and syncing ones are not shown.
-    QCOMPARE(sortedIds(proxyIds(*m_proxy)), (QStringList{u"s-000000000000000c3"_s, u"s-000000000000000e5"_s}));
+    QCOMPARE(
+        sortedIds(proxyIds(*m_proxy)), (QStringList { u"s-000000000000000c3"_s, u"s-000000000000000e5"_s }));
 }
 
 void TestSourceServerFilterProxyModel::filtersCombine()
@@ -252,22 +256,22 @@ void TestSourceServerFilterProxyModel::filtersCombine()
     m_proxy->setArchivedView(ArchivedView::All);
     m_proxy->setFilterText(u"01"_s);
     QCOMPARE(m_proxy->rowCount(), 4); // web-01, DB-01, legacy-01, batch-01
-    m_proxy->setReplicationTypes({RT::AgentBased});
+    m_proxy->setReplicationTypes({ RT::AgentBased });
     QCOMPARE(m_proxy->rowCount(), 2);
-    m_proxy->setLifeCycleStates({LC::NotReady});
-    QCOMPARE(proxyIds(*m_proxy), QStringList{u"s-000000000000000b2"_s});
+    m_proxy->setLifeCycleStates({ LC::NotReady });
+    QCOMPARE(proxyIds(*m_proxy), QStringList { u"s-000000000000000b2"_s });
 }
 
 void TestSourceServerFilterProxyModel::settingTheSameFilterDoesNothing()
 {
     m_proxy->setFilterText(u"web"_s);
-    m_proxy->setLifeCycleStates({LC::ReadyForTest});
+    m_proxy->setLifeCycleStates({ LC::ReadyForTest });
     QSignalSpy removed(m_proxy.get(), &QAbstractItemModel::rowsRemoved);
     QSignalSpy inserted(m_proxy.get(), &QAbstractItemModel::rowsInserted);
     QSignalSpy layout(m_proxy.get(), &QAbstractItemModel::layoutChanged);
     QSignalSpy reset(m_proxy.get(), &QAbstractItemModel::modelReset);
     m_proxy->setFilterText(u" web "_s);
-    m_proxy->setLifeCycleStates({LC::ReadyForTest});
+    m_proxy->setLifeCycleStates({ LC::ReadyForTest });
     m_proxy->setArchivedView(ArchivedView::Active);
     m_proxy->setNeedsAttentionOnly(false);
     QCOMPARE(removed.size() + inserted.size() + layout.size() + reset.size(), 0);
@@ -281,15 +285,19 @@ void TestSourceServerFilterProxyModel::sortColumn_data()
     const auto a1 = u"s-000000000000000a1"_s, b2 = u"s-000000000000000b2"_s, c3 = u"s-000000000000000c3"_s,
                e5 = u"s-000000000000000e5"_s, f6 = u"s-000000000000000f6"_s;
     // Names: web-01, DB-01, app-vm.vsphere.local, batch-01, bare (case-insensitive).
-    QTest::newRow("name asc") << int(Column::Name) << Qt::AscendingOrder << QStringList{c3, f6, e5, b2, a1};
-    QTest::newRow("name desc") << int(Column::Name) << Qt::DescendingOrder << QStringList{a1, b2, e5, f6, c3};
+    QTest::newRow("name asc") << int(Column::Name) << Qt::AscendingOrder
+                              << QStringList { c3, f6, e5, b2, a1 };
+    QTest::newRow("name desc") << int(Column::Name) << Qt::DescendingOrder
+                               << QStringList { a1, b2, e5, f6, c3 };
     // Lag: 4 s, 2 h; the others have none and come last.
-    QTest::newRow("lag asc") << int(Column::Lag) << Qt::AscendingOrder << QStringList{a1, c3, b2, e5, f6};
-    QTest::newRow("lag desc") << int(Column::Lag) << Qt::DescendingOrder << QStringList{c3, a1, b2, e5, f6};
+    QTest::newRow("lag asc") << int(Column::Lag) << Qt::AscendingOrder << QStringList { a1, c3, b2, e5, f6 };
+    QTest::newRow("lag desc") << int(Column::Lag) << Qt::DescendingOrder
+                              << QStringList { c3, a1, b2, e5, f6 };
     // Lifecycle in migration order; the unknown state after the known ones, the absent one last.
     QTest::newRow("lifecycle asc") << int(Column::LifeCycle) << Qt::AscendingOrder
-                                   << QStringList{b2, a1, c3, e5, f6};
-    QTest::newRow("ip numeric") << int(Column::IpAddress) << Qt::AscendingOrder << QStringList{a1, b2, c3, e5, f6};
+                                   << QStringList { b2, a1, c3, e5, f6 };
+    QTest::newRow("ip numeric") << int(Column::IpAddress) << Qt::AscendingOrder
+                                << QStringList { a1, b2, c3, e5, f6 };
 }
 
 void TestSourceServerFilterProxyModel::sortColumn()
@@ -315,18 +323,18 @@ void TestSourceServerFilterProxyModel::tiesBrokenById()
 {
     m_table->clear();
     QList<SourceServer> same;
-    for (const auto &id : {u"s-3"_s, u"s-1"_s, u"s-2"_s})
+    for (const auto &id : { u"s-3"_s, u"s-1"_s, u"s-2"_s })
         same.append(ServerBuilder(id).lifeCycle(LC::Testing));
     m_table->merge(same);
     m_proxy->sort(int(Column::LifeCycle), Qt::AscendingOrder);
-    QCOMPARE(proxyIds(*m_proxy), (QStringList{u"s-1"_s, u"s-2"_s, u"s-3"_s}));
+    QCOMPARE(proxyIds(*m_proxy), (QStringList { u"s-1"_s, u"s-2"_s, u"s-3"_s }));
     m_proxy->sort(int(Column::LifeCycle), Qt::DescendingOrder);
-    QCOMPARE(proxyIds(*m_proxy), (QStringList{u"s-1"_s, u"s-2"_s, u"s-3"_s}));
+    QCOMPARE(proxyIds(*m_proxy), (QStringList { u"s-1"_s, u"s-2"_s, u"s-3"_s }));
 }
 
 void TestSourceServerFilterProxyModel::refreshKeepsSortFilterAndSelection()
 {
-    m_proxy->setReplicationStates({RS::Continuous, RS::InitialSync});
+    m_proxy->setReplicationStates({ RS::Continuous, RS::InitialSync });
     m_proxy->sort(int(Column::Lag), Qt::DescendingOrder);
     QItemSelectionModel selection(m_proxy.get());
     const QModelIndex web = m_proxy->index(1, 0);
@@ -340,14 +348,15 @@ void TestSourceServerFilterProxyModel::refreshKeepsSortFilterAndSelection()
     next[1].dataReplicationInfo->dataReplicationState = mgn::EnumValue<RS>(RS::Continuous);
     next[1].dataReplicationInfo->lagDuration = 1000;
     next.removeAt(4);
-    next.append(ServerBuilder(u"s-000000000000000g7"_s).hostname(u"new"_s).replication(RS::Continuous).lagMs(10));
+    next.append(
+        ServerBuilder(u"s-000000000000000g7"_s).hostname(u"new"_s).replication(RS::Continuous).lagMs(10));
     QSignalSpy reset(m_proxy.get(), &QAbstractItemModel::modelReset);
     m_table->merge(next);
 
     QCOMPARE(reset.size(), 0);
     QCOMPARE(proxyIds(*m_proxy),
-        (QStringList{u"s-000000000000000a1"_s, u"s-000000000000000c3"_s, u"s-000000000000000b2"_s,
-            u"s-000000000000000g7"_s}));
+        (QStringList { u"s-000000000000000a1"_s, u"s-000000000000000c3"_s, u"s-000000000000000b2"_s,
+            u"s-000000000000000g7"_s }));
     QCOMPARE(selection.selectedRows().size(), 1);
     QCOMPARE(selection.selectedRows().first().data(SourceServerTableModel::ServerIdRole).toString(),
         u"s-000000000000000a1"_s);
@@ -360,8 +369,9 @@ void TestSourceServerFilterProxyModel::refreshKeepsSortFilterAndSelection()
 
 void TestSourceServerFilterProxyModel::refusesOtherModels()
 {
-    QStringListModel other({u"a"_s});
-    QTest::ignoreMessage(QtWarningMsg, "SourceServerFilterProxyModel: the source model must be a SourceServerTableModel");
+    QStringListModel other({ u"a"_s });
+    QTest::ignoreMessage(
+        QtWarningMsg, "SourceServerFilterProxyModel: the source model must be a SourceServerTableModel");
     m_proxy->setSourceModel(&other);
     QCOMPARE(m_proxy->sourceModel(), m_table.get());
     QCOMPARE(m_proxy->rowCount(), 5);
@@ -377,8 +387,7 @@ struct ProxySignals {
         , layouts(model, &QAbstractItemModel::layoutChanged)
         , resets(model, &QAbstractItemModel::modelReset)
         , changed(model, &QAbstractItemModel::dataChanged)
-    {
-    }
+    { }
     QSignalSpy inserted;
     QSignalSpy removed;
     QSignalSpy layouts;
@@ -448,14 +457,14 @@ void TestSourceServerFilterProxyModel::pageLandsInOneInsertionAndOneLayoutChange
     QCOMPARE(current.data(SourceServerTableModel::ServerIdRole).toString(), currentId);
     QCOMPARE(current.column(), 3);
     QCOMPARE(selection.currentIndex(), QModelIndex(current));
-    QCOMPARE(selectedIds(selection), QStringList{currentId});
+    QCOMPARE(selectedIds(selection), QStringList { currentId });
 }
 
 void TestSourceServerFilterProxyModel::pageAfterTheLastRowNeedsNoLayoutChange()
 {
     m_proxy->sort(int(Column::Name), Qt::AscendingOrder);
     ProxySignals signalLog(m_proxy.get());
-    m_table->upsert({ServerBuilder(u"s-000000000000000z9"_s).hostname(u"zz-last"_s)});
+    m_table->upsert({ ServerBuilder(u"s-000000000000000z9"_s).hostname(u"zz-last"_s) });
     QCOMPARE(signalLog.inserted.size(), 1);
     QCOMPARE(signalLog.layouts.size(), 0);
     QCOMPARE(proxyIds(*m_proxy).last(), u"s-000000000000000z9"_s);
@@ -484,7 +493,7 @@ void TestSourceServerFilterProxyModel::scatteredRowsLeaveInOneRemoval()
     QVERIFY(kept.size() > 50);
 
     ProxySignals signalLog(m_proxy.get());
-    m_proxy->setLifeCycleStates({LC::ReadyForTest});
+    m_proxy->setLifeCycleStates({ LC::ReadyForTest });
     QCOMPARE(signalLog.removed.size(), 1);
     QCOMPARE(signalLog.removed.first().at(1).toInt(), 200);
     QCOMPARE(signalLog.removed.first().at(2).toInt(), 299);
@@ -511,7 +520,7 @@ void TestSourceServerFilterProxyModel::aBlockOfRowsLeavesWithoutALayoutChange()
         fleet.append(ServerBuilder(idOfRow(n)).lifeCycle(n < 10 ? LC::Testing : LC::Cutover));
     m_table->merge(fleet);
     ProxySignals signalLog(m_proxy.get());
-    m_proxy->setLifeCycleStates({LC::Cutover});
+    m_proxy->setLifeCycleStates({ LC::Cutover });
     QCOMPARE(signalLog.layouts.size(), 0);
     QCOMPARE(signalLog.removed.size(), 1);
     QCOMPARE(signalLog.removed.first().at(1).toInt(), 0);
@@ -565,7 +574,7 @@ void TestSourceServerFilterProxyModel::unsortedFollowsTheSource()
     for (int row = 0; row < m_table->rowCount(); ++row)
         tableOrder.append(m_table->serverAt(row)->id());
     QCOMPARE(proxyIds(*m_proxy), tableOrder);
-    m_table->upsert({ServerBuilder(u"s-0000000000000000"_s).hostname(u"aaa"_s)});
+    m_table->upsert({ ServerBuilder(u"s-0000000000000000"_s).hostname(u"aaa"_s) });
     QCOMPARE(proxyIds(*m_proxy).last(), u"s-0000000000000000"_s);
 }
 
@@ -577,7 +586,8 @@ void TestSourceServerFilterProxyModel::incrementalEqualsRebuilt()
     m_table->clear();
     std::mt19937 random(20261123);
     const auto pick = [&random](int bound) { return int(random() % std::uint32_t(bound)); };
-    const QList<int> columns{int(Column::Name), int(Column::Lag), int(Column::LifeCycle), int(Column::Id), -1};
+    const QList<int> columns { int(Column::Name), int(Column::Lag), int(Column::LifeCycle), int(Column::Id),
+        -1 };
     QPersistentModelIndex tracked;
     QString trackedId;
     for (int step = 0; step < 400; ++step) {
@@ -598,10 +608,11 @@ void TestSourceServerFilterProxyModel::incrementalEqualsRebuilt()
             break;
         }
         case 3:
-            m_proxy->sort(columns.at(pick(int(columns.size()))), pick(2) ? Qt::AscendingOrder : Qt::DescendingOrder);
+            m_proxy->sort(
+                columns.at(pick(int(columns.size()))), pick(2) ? Qt::AscendingOrder : Qt::DescendingOrder);
             break;
         case 4: {
-            const QList<QList<LC>> states{{}, {LC::Testing}, {LC::ReadyForTest}};
+            const QList<QList<LC>> states { {}, { LC::Testing }, { LC::ReadyForTest } };
             m_proxy->setLifeCycleStates(states.at(pick(3)));
             break;
         }

@@ -1,5 +1,5 @@
-#include "models/rules/ConsoleStatus.h"
 #include "models/itemmodels/SourceServerTableModel.h"
+#include "models/rules/ConsoleStatus.h"
 #include "tests/support/ServerBuilder.h"
 
 #include <QAbstractItemModelTester>
@@ -36,11 +36,11 @@ QList<SourceServer> fleet(int count)
     servers.reserve(count);
     for (int i = 0; i < count; ++i) {
         servers.append(ServerBuilder(idOf(i))
-                .hostname(u"host-%1"_s.arg(i))
-                .lifeCycle(LC::ReadyForTest)
-                .replication(RS::Continuous)
-                .lagMs(1000 * i)
-                .build());
+                           .hostname(u"host-%1"_s.arg(i))
+                           .lifeCycle(LC::ReadyForTest)
+                           .replication(RS::Continuous)
+                           .lagMs(1000 * i)
+                           .build());
     }
     return servers;
 }
@@ -72,8 +72,7 @@ struct SignalSpies {
         , modelReset(model, &QAbstractItemModel::modelReset)
         , layoutChanged(model, &QAbstractItemModel::layoutChanged)
         , headerDataChanged(model, &QAbstractItemModel::headerDataChanged)
-    {
-    }
+    { }
     QSignalSpy dataChanged;
     QSignalSpy rowsInserted;
     QSignalSpy rowsRemoved;
@@ -91,7 +90,7 @@ struct SignalSpies {
 
 QPair<int, int> rangeOf(const QList<QVariant> &rowsSignal)
 {
-    return {rowsSignal.at(1).toInt(), rowsSignal.at(2).toInt()};
+    return { rowsSignal.at(1).toInt(), rowsSignal.at(2).toInt() };
 }
 
 qint64 utc(const char *iso)
@@ -176,7 +175,7 @@ void TestSourceServerTableModel::firstMergeInsertsOnce()
     const auto servers = fleet(1000);
     SignalSpies spies(m_model.get());
     const Stats stats = m_model->merge(servers);
-    QCOMPARE(stats, (Stats{1000, 0, 0, 0, 0}));
+    QCOMPARE(stats, (Stats { 1000, 0, 0, 0, 0 }));
     QCOMPARE(spies.rowsInserted.size(), 1);
     QCOMPARE(rangeOf(spies.rowsInserted.first()), qMakePair(0, 999));
     QCOMPARE(spies.total(), 1);
@@ -188,7 +187,7 @@ void TestSourceServerTableModel::identicalMergeEmitsNothing()
     const auto servers = fleet(50);
     m_model->merge(servers);
     SignalSpies spies(m_model.get());
-    QCOMPARE(m_model->merge(servers), (Stats{0, 0, 0, 50, 0}));
+    QCOMPARE(m_model->merge(servers), (Stats { 0, 0, 0, 50, 0 }));
     QCOMPARE(spies.total(), 0);
 }
 
@@ -198,14 +197,15 @@ void TestSourceServerTableModel::oneChangedOfAThousand()
     m_model->merge(servers);
     servers[417].dataReplicationInfo->lagDuration = 5;
     SignalSpies spies(m_model.get());
-    QCOMPARE(m_model->merge(servers), (Stats{0, 1, 0, 999, 0}));
+    QCOMPARE(m_model->merge(servers), (Stats { 0, 1, 0, 999, 0 }));
     QCOMPARE(spies.dataChanged.size(), 1);
     QCOMPARE(spies.total(), 1);
     const auto topLeft = spies.dataChanged.first().at(0).value<QModelIndex>();
     const auto bottomRight = spies.dataChanged.first().at(1).value<QModelIndex>();
     QCOMPARE(topLeft, m_model->index(417, 0));
     QCOMPARE(bottomRight, m_model->index(417, SourceServerTableModel::ColumnCount - 1));
-    QCOMPARE(m_model->data(m_model->index(417, int(Column::Lag)), SourceServerTableModel::SortRole), QVariant(qint64(5)));
+    QCOMPARE(m_model->data(m_model->index(417, int(Column::Lag)), SourceServerTableModel::SortRole),
+        QVariant(qint64(5)));
 }
 
 void TestSourceServerTableModel::changedRowsInContiguousBlocks()
@@ -213,12 +213,12 @@ void TestSourceServerTableModel::changedRowsInContiguousBlocks()
     auto servers = fleet(20);
     m_model->merge(servers);
     // Changes at 2, 3, 4, 9 and 19: three blocks, reported top to bottom.
-    for (const int row : {4, 2, 3, 19, 9})
-        servers[row].tags = mgn::Tags{{u"wave"_s, u"2"_s}};
+    for (const int row : { 4, 2, 3, 19, 9 })
+        servers[row].tags = mgn::Tags { { u"wave"_s, u"2"_s } };
     SignalSpies spies(m_model.get());
     QCOMPARE(m_model->merge(servers).updated, 5);
     QCOMPARE(spies.dataChanged.size(), 3);
-    const QList<QPair<int, int>> expected = {{2, 4}, {9, 9}, {19, 19}};
+    const QList<QPair<int, int>> expected = { { 2, 4 }, { 9, 9 }, { 19, 19 } };
     for (int i = 0; i < 3; ++i) {
         const auto args = spies.dataChanged.at(i);
         QCOMPARE(args.at(0).value<QModelIndex>().row(), expected.at(i).first);
@@ -238,7 +238,7 @@ void TestSourceServerTableModel::removalsOnePerContiguousBlock()
         kept.append(servers.at(i));
     }
     SignalSpies spies(m_model.get());
-    QCOMPARE(m_model->merge(kept), (Stats{0, 0, 105, 895, 0}));
+    QCOMPARE(m_model->merge(kept), (Stats { 0, 0, 105, 895, 0 }));
     // Back to front, so each signal's rows are those of the model as it was.
     QCOMPARE(spies.rowsRemoved.size(), 4);
     QCOMPARE(rangeOf(spies.rowsRemoved.at(0)), qMakePair(999, 999));
@@ -258,14 +258,14 @@ void TestSourceServerTableModel::removeUpdateInsertTogether()
     m_model->merge(servers);
     // The next snapshot: 1 and 2 gone, 6 changed, two new servers, the rest
     // in a different order (the service's order does not move rows).
-    QList<SourceServer> next = {servers[9], servers[0], servers[3], servers[4], servers[5], servers[6], servers[7],
-        servers[8]};
+    QList<SourceServer> next
+        = { servers[9], servers[0], servers[3], servers[4], servers[5], servers[6], servers[7], servers[8] };
     next[5].lifeCycle->state = mgn::EnumValue<LC>(LC::Testing);
     next.insert(2, ServerBuilder(u"s-new-a"_s).hostname(u"alpha"_s));
     next.append(ServerBuilder(u"s-new-b"_s).hostname(u"beta"_s));
 
     SignalSpies spies(m_model.get());
-    QCOMPARE(m_model->merge(next), (Stats{2, 1, 2, 7, 0}));
+    QCOMPARE(m_model->merge(next), (Stats { 2, 1, 2, 7, 0 }));
     QCOMPARE(spies.dataChanged.size(), 1);
     QCOMPARE(spies.dataChanged.first().at(0).value<QModelIndex>().row(), 6); // before the removal
     QCOMPARE(spies.rowsRemoved.size(), 1);
@@ -274,8 +274,8 @@ void TestSourceServerTableModel::removeUpdateInsertTogether()
     QCOMPARE(rangeOf(spies.rowsInserted.first()), qMakePair(8, 9));
     QCOMPARE(spies.total(), 3);
     QCOMPARE(idsInRowOrder(*m_model),
-        (QStringList{idOf(0), idOf(3), idOf(4), idOf(5), idOf(6), idOf(7), idOf(8), idOf(9), u"s-new-a"_s,
-            u"s-new-b"_s}));
+        (QStringList { idOf(0), idOf(3), idOf(4), idOf(5), idOf(6), idOf(7), idOf(8), idOf(9), u"s-new-a"_s,
+            u"s-new-b"_s }));
     QCOMPARE(m_model->serverAt(4)->lifeCycleState(), LC::Testing);
 }
 
@@ -297,7 +297,8 @@ void TestSourceServerTableModel::persistentIndexesAndSelectionSurvive()
     QCOMPARE(persistent.row(), 40);
     QCOMPARE(persistent.data(SourceServerTableModel::ServerIdRole).toString(), idOf(60));
     QCOMPARE(selection.selectedRows().size(), 1);
-    QCOMPARE(selection.selectedRows().first().data(SourceServerTableModel::ServerIdRole).toString(), idOf(60));
+    QCOMPARE(
+        selection.selectedRows().first().data(SourceServerTableModel::ServerIdRole).toString(), idOf(60));
     QCOMPARE(selection.currentIndex().data(SourceServerTableModel::ServerIdRole).toString(), idOf(60));
 
     // The selected server vanishing takes its selection with it, and nothing else.
@@ -315,10 +316,11 @@ void TestSourceServerTableModel::duplicatesAndMissingIds()
     const SourceServer first = ServerBuilder(u"s-dup"_s).hostname(u"first"_s);
     const SourceServer last = ServerBuilder(u"s-dup"_s).hostname(u"last"_s);
     SignalSpies spies(m_model.get());
-    QCOMPARE(m_model->merge({noId, first, emptyId, ServerBuilder(u"s-1"_s), last}), (Stats{2, 0, 0, 0, 3}));
+    QCOMPARE(
+        m_model->merge({ noId, first, emptyId, ServerBuilder(u"s-1"_s), last }), (Stats { 2, 0, 0, 0, 3 }));
     QCOMPARE(spies.rowsInserted.size(), 1);
     // The last occurrence wins, and takes its place in the input order.
-    QCOMPARE(idsInRowOrder(*m_model), (QStringList{u"s-1"_s, u"s-dup"_s}));
+    QCOMPARE(idsInRowOrder(*m_model), (QStringList { u"s-1"_s, u"s-dup"_s }));
     QCOMPARE(m_model->data(m_model->index(1, int(Column::Name))).toString(), u"last"_s);
 }
 
@@ -335,7 +337,8 @@ void TestSourceServerTableModel::randomStepsMatchAPlainReference()
         QList<SourceServer> input;
         const int count = pick(step % 25 == 0 ? 60 : 25);
         for (int i = 0; i < count; ++i) {
-            SourceServer server = ServerBuilder(idOf(pick(50))).hostname(u"v%1"_s.arg(pick(4) == 0 ? ++version : 0));
+            SourceServer server
+                = ServerBuilder(idOf(pick(50))).hostname(u"v%1"_s.arg(pick(4) == 0 ? ++version : 0));
             if (pick(30) == 0)
                 server.sourceServerID.reset();
             input.append(server);
@@ -397,14 +400,14 @@ void TestSourceServerTableModel::upsertNeverRemoves()
     auto changed = servers[7];
     changed.lifeCycle->state = mgn::EnumValue<LC>(LC::Testing);
     SignalSpies spies(m_model.get());
-    QCOMPARE(m_model->upsert({changed, ServerBuilder(u"s-extra"_s)}), (Stats{1, 1, 0, 0, 0}));
+    QCOMPARE(m_model->upsert({ changed, ServerBuilder(u"s-extra"_s) }), (Stats { 1, 1, 0, 0, 0 }));
     QCOMPARE(spies.rowsRemoved.size(), 0);
     QCOMPARE(spies.dataChanged.size(), 1);
     QCOMPARE(spies.rowsInserted.size(), 1);
     QCOMPARE(m_model->rowCount(), 11);
     QCOMPARE(m_model->serverAt(7)->lifeCycleState(), LC::Testing);
     // An empty page changes nothing.
-    QCOMPARE(m_model->upsert({}), Stats{});
+    QCOMPARE(m_model->upsert({}), Stats {});
     QCOMPARE(m_model->rowCount(), 11);
 }
 
@@ -413,10 +416,10 @@ void TestSourceServerTableModel::mergeKeepsServersThatCouldNotBeRead()
     const auto servers = fleet(5);
     m_model->merge(servers);
     // s-1 was listed but did not decode; s-3 is really gone.
-    QList<SourceServer> next = {servers[0], servers[2], servers[4]};
+    QList<SourceServer> next = { servers[0], servers[2], servers[4] };
     SignalSpies spies(m_model.get());
-    QCOMPARE(m_model->merge(next, {idOf(1), u"s-never-seen"_s}), (Stats{0, 0, 1, 3, 0}));
-    QCOMPARE(idsInRowOrder(*m_model), (QStringList{idOf(0), idOf(1), idOf(2), idOf(4)}));
+    QCOMPARE(m_model->merge(next, { idOf(1), u"s-never-seen"_s }), (Stats { 0, 0, 1, 3, 0 }));
+    QCOMPARE(idsInRowOrder(*m_model), (QStringList { idOf(0), idOf(1), idOf(2), idOf(4) }));
     QCOMPARE(*m_model->serverAt(1), servers[1]);
     QCOMPARE(spies.rowsRemoved.size(), 1);
     QCOMPARE(rangeOf(spies.rowsRemoved.first()), qMakePair(3, 3));
@@ -426,12 +429,12 @@ void TestSourceServerTableModel::removeIds()
 {
     m_model->merge(fleet(10));
     SignalSpies spies(m_model.get());
-    QCOMPARE(m_model->removeIds({idOf(8), idOf(1), u"s-unknown"_s, idOf(2), idOf(8), idOf(9)}), 4);
+    QCOMPARE(m_model->removeIds({ idOf(8), idOf(1), u"s-unknown"_s, idOf(2), idOf(8), idOf(9) }), 4);
     QCOMPARE(spies.rowsRemoved.size(), 2);
     QCOMPARE(rangeOf(spies.rowsRemoved.at(0)), qMakePair(8, 9));
     QCOMPARE(rangeOf(spies.rowsRemoved.at(1)), qMakePair(1, 2));
     QCOMPARE(spies.total(), 2);
-    QCOMPARE(idsInRowOrder(*m_model), (QStringList{idOf(0), idOf(3), idOf(4), idOf(5), idOf(6), idOf(7)}));
+    QCOMPARE(idsInRowOrder(*m_model), (QStringList { idOf(0), idOf(3), idOf(4), idOf(5), idOf(6), idOf(7) }));
     QCOMPARE(m_model->rowOf(idOf(7)), 5);
 }
 
@@ -450,11 +453,11 @@ void TestSourceServerTableModel::mergeIntoEmptyAfterRemovingAll()
 {
     m_model->merge(fleet(5));
     SignalSpies spies(m_model.get());
-    QCOMPARE(m_model->merge({}), (Stats{0, 0, 5, 0, 0}));
+    QCOMPARE(m_model->merge({}), (Stats { 0, 0, 5, 0, 0 }));
     QCOMPARE(spies.rowsRemoved.size(), 1);
     QCOMPARE(rangeOf(spies.rowsRemoved.first()), qMakePair(0, 4));
     QCOMPARE(spies.modelReset.size(), 0);
-    QCOMPARE(m_model->merge(fleet(2)), (Stats{2, 0, 0, 0, 0}));
+    QCOMPARE(m_model->merge(fleet(2)), (Stats { 2, 0, 0, 0, 0 }));
     QCOMPARE(m_model->rowOf(idOf(1)), 1);
 }
 
@@ -480,8 +483,8 @@ void TestSourceServerTableModel::display_data()
     const auto id = u"s-0123456789abcdef0"_s;
     QTest::newRow("name: hostname") << ServerBuilder(id).hostname(u"web-01"_s).fqdn(u"web-01.corp"_s).build()
                                     << int(Column::Name) << u"web-01"_s;
-    QTest::newRow("name: FQDN without hostname") << ServerBuilder(id).fqdn(u"db.corp.example"_s).build()
-                                                 << int(Column::Name) << u"db.corp.example"_s;
+    QTest::newRow("name: FQDN without hostname")
+        << ServerBuilder(id).fqdn(u"db.corp.example"_s).build() << int(Column::Name) << u"db.corp.example"_s;
     QTest::newRow("name: ID without hints") << ServerBuilder(id).build() << int(Column::Name) << id;
     QTest::newRow("name: empty hostname falls back")
         << ServerBuilder(id).hostname(QString()).fqdn(u"f.example"_s).build() << int(Column::Name)
@@ -493,8 +496,9 @@ void TestSourceServerTableModel::display_data()
     QTest::newRow("alerts: lagging")
         << ServerBuilder(id).replication(RS::Continuous).lagMs(2 * 3600 * 1000).build() << int(Column::Alerts)
         << u"Lagging"_s;
-    QTest::newRow("alerts: launched") << ServerBuilder(id).replication(RS::Continuous).launched(u"i-1"_s).build()
-                                      << int(Column::Alerts) << u"Launched"_s;
+    QTest::newRow("alerts: launched")
+        << ServerBuilder(id).replication(RS::Continuous).launched(u"i-1"_s).build() << int(Column::Alerts)
+        << u"Launched"_s;
     QTest::newRow("lifecycle: ready for testing") << ServerBuilder(id).lifeCycle(LC::ReadyForTest).build()
                                                   << int(Column::LifeCycle) << u"Ready for testing"_s;
     QTest::newRow("lifecycle: unknown kept raw") << ServerBuilder(id).lifeCycleWire(u"HIBERNATING"_s).build()
@@ -505,45 +509,49 @@ void TestSourceServerTableModel::display_data()
         << int(Column::DataReplicationStatus) << u"Initial sync 21%"_s;
     QTest::newRow("replication: healthy") << ServerBuilder(id).replication(RS::Continuous).lagMs(5000).build()
                                           << int(Column::DataReplicationStatus) << u"Healthy"_s;
-    QTest::newRow("replication: lag") << ServerBuilder(id).replication(RS::Continuous).lagMs(3723000 + 3600000).build()
-                                      << int(Column::DataReplicationStatus) << u"Lag 02:02:03"_s;
-    QTest::newRow("replication: not started") << ServerBuilder(id).build() << int(Column::DataReplicationStatus)
-                                              << u"Not started"_s;
-    QTest::newRow("type: agent") << ServerBuilder(id).replicationType(mgn::ReplicationType::AgentBased).build()
-                                 << int(Column::ReplicationType) << u"Agent-based"_s;
+    QTest::newRow("replication: lag")
+        << ServerBuilder(id).replication(RS::Continuous).lagMs(3723000 + 3600000).build()
+        << int(Column::DataReplicationStatus) << u"Lag 02:02:03"_s;
+    QTest::newRow("replication: not started")
+        << ServerBuilder(id).build() << int(Column::DataReplicationStatus) << u"Not started"_s;
+    QTest::newRow("type: agent")
+        << ServerBuilder(id).replicationType(mgn::ReplicationType::AgentBased).build()
+        << int(Column::ReplicationType) << u"Agent-based"_s;
     QTest::newRow("type: snapshot shipping")
         << ServerBuilder(id).replicationType(mgn::ReplicationType::SnapshotShipping).build()
         << int(Column::ReplicationType) << u"Agentless (snapshot shipping)"_s;
     QTest::newRow("type: absent") << ServerBuilder(id).build() << int(Column::ReplicationType) << QString();
-    QTest::newRow("progress: floors") << ServerBuilder(id).disk(1000, 999).build() << int(Column::Progress)
-                                      << u"99%"_s;
-    QTest::newRow("progress: complete") << ServerBuilder(id).disk(1000, 1000).build() << int(Column::Progress)
-                                        << u"100%"_s;
+    QTest::newRow("progress: floors")
+        << ServerBuilder(id).disk(1000, 999).build() << int(Column::Progress) << u"99%"_s;
+    QTest::newRow("progress: complete")
+        << ServerBuilder(id).disk(1000, 1000).build() << int(Column::Progress) << u"100%"_s;
     QTest::newRow("progress: unknown") << ServerBuilder(id).build() << int(Column::Progress) << QString();
     QTest::newRow("lag") << ServerBuilder(id).lagMs(3723000).build() << int(Column::Lag) << u"01:02:03"_s;
-    QTest::newRow("lag: over a day") << ServerBuilder(id).lagMs(49LL * 3600 * 1000).build() << int(Column::Lag)
-                                     << u"49:00:00"_s;
-    QTest::newRow("lag: unknown") << ServerBuilder(id).replication(RS::InitialSync).build() << int(Column::Lag)
-                                  << QString();
+    QTest::newRow("lag: over a day") << ServerBuilder(id).lagMs(49LL * 3600 * 1000).build()
+                                     << int(Column::Lag) << u"49:00:00"_s;
+    QTest::newRow("lag: unknown") << ServerBuilder(id).replication(RS::InitialSync).build()
+                                  << int(Column::Lag) << QString();
     QTest::newRow("eta") << ServerBuilder(id).eta(eta).build() << int(Column::Eta) << local(eta);
     QTest::newRow("last snapshot") << ServerBuilder(id).lastSnapshot(eta).build() << int(Column::LastSnapshot)
                                    << local(eta);
-    QTest::newRow("last seen") << ServerBuilder(id).lastSeen(eta).build() << int(Column::LastSeen) << local(eta);
+    QTest::newRow("last seen") << ServerBuilder(id).lastSeen(eta).build() << int(Column::LastSeen)
+                               << local(eta);
     QTest::newRow("last seen: never") << ServerBuilder(id).build() << int(Column::LastSeen) << QString();
     QTest::newRow("next step: test")
         << ServerBuilder(id).lifeCycle(LC::ReadyForTest).replication(RS::Continuous).lagMs(0).build()
         << int(Column::NextStep) << u"Launch test instance"_s;
     QTest::newRow("next step: wait")
-        << ServerBuilder(id).lifeCycle(LC::NotReady).replication(RS::InitialSync).build() << int(Column::NextStep)
-        << u"Wait for initial sync to complete"_s;
+        << ServerBuilder(id).lifeCycle(LC::NotReady).replication(RS::InitialSync).build()
+        << int(Column::NextStep) << u"Wait for initial sync to complete"_s;
     QTest::newRow("id") << ServerBuilder(id).hostname(u"h"_s).build() << int(Column::Id) << id;
-    QTest::newRow("os") << ServerBuilder(id).os(u"Ubuntu 22.04.3 LTS"_s).build() << int(Column::OperatingSystem)
-                        << u"Ubuntu 22.04.3 LTS"_s;
+    QTest::newRow("os") << ServerBuilder(id).os(u"Ubuntu 22.04.3 LTS"_s).build()
+                        << int(Column::OperatingSystem) << u"Ubuntu 22.04.3 LTS"_s;
     QTest::newRow("ip: primary NIC")
-        << ServerBuilder(id).nic({u"10.0.0.9"_s}, false).nic({u"10.1.0.4"_s, u"fe80::1"_s}, true).build()
+        << ServerBuilder(id).nic({ u"10.0.0.9"_s }, false).nic({ u"10.1.0.4"_s, u"fe80::1"_s }, true).build()
         << int(Column::IpAddress) << u"10.1.0.4, fe80::1"_s;
-    QTest::newRow("ip: first NIC with an IP") << ServerBuilder(id).nic({}, true).nic({u"10.0.0.9"_s}, false).build()
-                                              << int(Column::IpAddress) << u"10.0.0.9"_s;
+    QTest::newRow("ip: first NIC with an IP")
+        << ServerBuilder(id).nic({}, true).nic({ u"10.0.0.9"_s }, false).build() << int(Column::IpAddress)
+        << u"10.0.0.9"_s;
 }
 
 void TestSourceServerTableModel::display()
@@ -551,7 +559,7 @@ void TestSourceServerTableModel::display()
     QFETCH(SourceServer, server);
     QFETCH(int, column);
     QFETCH(QString, text);
-    m_model->merge({server});
+    m_model->merge({ server });
     QCOMPARE(m_model->data(m_model->index(0, column)).toString(), text);
 }
 
@@ -565,12 +573,14 @@ void TestSourceServerTableModel::sortRole_data()
     const auto id = u"s-0123456789ABCDEF0"_s;
     QTest::newRow("name lowercase") << ServerBuilder(id).hostname(u"Web-01"_s).build() << int(Column::Name)
                                     << QVariant(u"web-01"_s);
-    QTest::newRow("alert ordinal") << ServerBuilder(id).replication(RS::Stalled).build() << int(Column::Alerts)
+    QTest::newRow("alert ordinal") << ServerBuilder(id).replication(RS::Stalled).build()
+                                   << int(Column::Alerts)
                                    << QVariant(int(mgn::ConsoleStatus::Alert::Stalled));
-    QTest::newRow("lifecycle sequence") << ServerBuilder(id).lifeCycle(LC::Testing).build() << int(Column::LifeCycle)
-                                        << QVariant(5);
-    QTest::newRow("replication ordinal") << ServerBuilder(id).replication(RS::Continuous).build()
-                                         << int(Column::DataReplicationStatus) << QVariant(int(RS::Continuous));
+    QTest::newRow("lifecycle sequence")
+        << ServerBuilder(id).lifeCycle(LC::Testing).build() << int(Column::LifeCycle) << QVariant(5);
+    QTest::newRow("replication ordinal")
+        << ServerBuilder(id).replication(RS::Continuous).build() << int(Column::DataReplicationStatus)
+        << QVariant(int(RS::Continuous));
     QTest::newRow("progress raw") << ServerBuilder(id).disk(4, 1).build() << int(Column::Progress)
                                   << QVariant(0.25);
     QTest::newRow("lag ms") << ServerBuilder(id).lagMs(3723500).build() << int(Column::Lag)
@@ -582,13 +592,13 @@ void TestSourceServerTableModel::sortRole_data()
                                   << QVariant(when);
     QTest::newRow("id lowercase") << ServerBuilder(id).build() << int(Column::Id)
                                   << QVariant(u"s-0123456789abcdef0"_s);
-    QTest::newRow("ipv4 numeric") << ServerBuilder(id).nic({u"10.0.0.9"_s}, true).build() << int(Column::IpAddress)
-                                  << QVariant(u"010.000.000.009"_s);
-    QTest::newRow("ipv6 lowercase") << ServerBuilder(id).nic({u"FE80::1"_s}, true).build()
+    QTest::newRow("ipv4 numeric") << ServerBuilder(id).nic({ u"10.0.0.9"_s }, true).build()
+                                  << int(Column::IpAddress) << QVariant(u"010.000.000.009"_s);
+    QTest::newRow("ipv6 lowercase") << ServerBuilder(id).nic({ u"FE80::1"_s }, true).build()
                                     << int(Column::IpAddress) << QVariant(u"fe80::1"_s);
     const auto ipKey = [&id](const QString &ip, const QString &key) {
         QTest::addRow("ip key: %s", qPrintable(ip))
-            << ServerBuilder(id).nic({ip}, true).build() << int(Column::IpAddress) << QVariant(key);
+            << ServerBuilder(id).nic({ ip }, true).build() << int(Column::IpAddress) << QVariant(key);
     };
     ipKey(u"255.255.255.255"_s, u"255.255.255.255"_s);
     ipKey(u"0.0.0.0"_s, u"000.000.000.000"_s);
@@ -607,7 +617,7 @@ void TestSourceServerTableModel::sortRole()
     QFETCH(SourceServer, server);
     QFETCH(int, column);
     QFETCH(QVariant, value);
-    m_model->merge({server});
+    m_model->merge({ server });
     const QVariant actual = m_model->data(m_model->index(0, column), SourceServerTableModel::SortRole);
     QCOMPARE(actual.metaType(), value.metaType());
     QCOMPARE(actual, value);
@@ -616,7 +626,7 @@ void TestSourceServerTableModel::sortRole()
 void TestSourceServerTableModel::absentValuesHaveNoSortValue()
 {
     // Only the ID: every column but the name, the alert and the ID has nothing to sort by.
-    m_model->merge({ServerBuilder(u"s-1"_s)});
+    m_model->merge({ ServerBuilder(u"s-1"_s) });
     for (int column = 0; column < SourceServerTableModel::ColumnCount; ++column) {
         const QVariant value = m_model->data(m_model->index(0, column), SourceServerTableModel::SortRole);
         const auto c = Column(column);
@@ -627,13 +637,16 @@ void TestSourceServerTableModel::absentValuesHaveNoSortValue()
 
 void TestSourceServerTableModel::rolesOnEveryColumn()
 {
-    m_model->merge({ServerBuilder(u"s-1"_s).replication(RS::Stalled).replicationError(
-        mgn::DataReplicationErrorString::AgentNotSeen)});
+    m_model->merge({ ServerBuilder(u"s-1"_s)
+                         .replication(RS::Stalled)
+                         .replicationError(mgn::DataReplicationErrorString::AgentNotSeen) });
     for (int column = 0; column < SourceServerTableModel::ColumnCount; ++column) {
         const QModelIndex index = m_model->index(0, column);
         QCOMPARE(index.data(SourceServerTableModel::ServerIdRole).toString(), u"s-1"_s);
-        QCOMPARE(index.data(SourceServerTableModel::AlertRole).toInt(), int(mgn::ConsoleStatus::Alert::Stalled));
-        QCOMPARE(index.data(SourceServerTableModel::HealthRole).toInt(), int(mgn::ConsoleStatus::Health::Stalled));
+        QCOMPARE(
+            index.data(SourceServerTableModel::AlertRole).toInt(), int(mgn::ConsoleStatus::Alert::Stalled));
+        QCOMPARE(
+            index.data(SourceServerTableModel::HealthRole).toInt(), int(mgn::ConsoleStatus::Health::Stalled));
     }
     QCOMPARE(m_model->index(0, int(Column::DataReplicationStatus)).data(Qt::ToolTipRole).toString(),
         u"AGENT_NOT_SEEN"_s);
@@ -660,9 +673,9 @@ void TestSourceServerTableModel::lifeCycleOrder_data()
 {
     QTest::addColumn<QString>("wire");
     QTest::addColumn<int>("order");
-    const QStringList sequence = {u"DISCOVERED"_s, u"PENDING_INSTALLATION"_s, u"STOPPED"_s, u"NOT_READY"_s,
-        u"READY_FOR_TEST"_s, u"TESTING"_s, u"READY_FOR_CUTOVER"_s, u"CUTTING_OVER"_s, u"CUTOVER"_s,
-        u"DISCONNECTED"_s};
+    const QStringList sequence
+        = { u"DISCOVERED"_s, u"PENDING_INSTALLATION"_s, u"STOPPED"_s, u"NOT_READY"_s, u"READY_FOR_TEST"_s,
+              u"TESTING"_s, u"READY_FOR_CUTOVER"_s, u"CUTTING_OVER"_s, u"CUTOVER"_s, u"DISCONNECTED"_s };
     for (int i = 0; i < sequence.size(); ++i)
         QTest::newRow(qPrintable(sequence.at(i))) << sequence.at(i) << i;
     QTest::newRow("unknown last") << u"HIBERNATING"_s << int(sequence.size());

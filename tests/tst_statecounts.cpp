@@ -1,6 +1,5 @@
-#include "models/rules/StateCounts.h"
 #include "models/itemmodels/SourceServerTableModel.h"
-
+#include "models/rules/StateCounts.h"
 #include "tests/support/ServerBuilder.h"
 
 #include <QTest>
@@ -38,14 +37,14 @@ void TestStateCounts::emptyModel()
 void TestStateCounts::countsPerLifeCycleInOrder()
 {
     mgn::SourceServerTableModel model;
-    model.merge({ServerBuilder(u"s-1"_s).lifeCycle(LifeCycleState::Testing),
+    model.merge({ ServerBuilder(u"s-1"_s).lifeCycle(LifeCycleState::Testing),
         ServerBuilder(u"s-2"_s).lifeCycle(LifeCycleState::ReadyForTest),
         ServerBuilder(u"s-3"_s).lifeCycle(LifeCycleState::Testing),
-        ServerBuilder(u"s-4"_s).lifeCycle(LifeCycleState::NotReady)});
+        ServerBuilder(u"s-4"_s).lifeCycle(LifeCycleState::NotReady) });
     const StateCounts counts = StateCounts::of(model);
     QCOMPARE(counts.total(), 4);
-    const QList<StateCounts::Entry> expected{
-        {u"Not ready"_s, 1}, {u"Ready for testing"_s, 1}, {u"Test in progress"_s, 2}};
+    const QList<StateCounts::Entry> expected { { u"Not ready"_s, 1 }, { u"Ready for testing"_s, 1 },
+        { u"Test in progress"_s, 2 } };
     QCOMPARE(counts.lifeCycles(), expected);
     QCOMPARE(counts.summary(), u"Not ready 1 \u00b7 Ready for testing 1 \u00b7 Test in progress 2"_s);
     QVERIFY(counts.details().contains(u"Test in progress: 2"_s));
@@ -54,8 +53,8 @@ void TestStateCounts::countsPerLifeCycleInOrder()
 void TestStateCounts::archivedAreCountedApart()
 {
     mgn::SourceServerTableModel model;
-    model.merge({ServerBuilder(u"s-1"_s).lifeCycle(LifeCycleState::Cutover).archived(),
-        ServerBuilder(u"s-2"_s).lifeCycle(LifeCycleState::Cutover)});
+    model.merge({ ServerBuilder(u"s-1"_s).lifeCycle(LifeCycleState::Cutover).archived(),
+        ServerBuilder(u"s-2"_s).lifeCycle(LifeCycleState::Cutover) });
     const StateCounts counts = StateCounts::of(model);
     QCOMPARE(counts.archived(), 1);
     QCOMPARE(counts.lifeCycles().size(), 1);
@@ -66,16 +65,23 @@ void TestStateCounts::archivedAreCountedApart()
 void TestStateCounts::attentionCountsStalledLaggingAndErrors()
 {
     mgn::SourceServerTableModel model;
-    model.merge({ServerBuilder(u"s-1"_s).lifeCycle(LifeCycleState::NotReady).replication(DataReplicationState::Stalled),
-        ServerBuilder(u"s-2"_s).lifeCycle(LifeCycleState::ReadyForTest)
-            .replication(DataReplicationState::Continuous).lagMs(3 * 3600 * 1000),
-        ServerBuilder(u"s-3"_s).lifeCycle(LifeCycleState::NotReady)
+    model.merge({ ServerBuilder(u"s-1"_s)
+                      .lifeCycle(LifeCycleState::NotReady)
+                      .replication(DataReplicationState::Stalled),
+        ServerBuilder(u"s-2"_s)
+            .lifeCycle(LifeCycleState::ReadyForTest)
+            .replication(DataReplicationState::Continuous)
+            .lagMs(3 * 3600 * 1000),
+        ServerBuilder(u"s-3"_s)
+            .lifeCycle(LifeCycleState::NotReady)
             .replication(DataReplicationState::Initiating)
             .replicationError(mgn::DataReplicationErrorString::AgentNotSeen),
-        ServerBuilder(u"s-4"_s).lifeCycle(LifeCycleState::ReadyForTest)
-            .replication(DataReplicationState::Continuous).lagMs(1000),
+        ServerBuilder(u"s-4"_s)
+            .lifeCycle(LifeCycleState::ReadyForTest)
+            .replication(DataReplicationState::Continuous)
+            .lagMs(1000),
         // Archived servers need nothing.
-        ServerBuilder(u"s-5"_s).replication(DataReplicationState::Stalled).archived()});
+        ServerBuilder(u"s-5"_s).replication(DataReplicationState::Stalled).archived() });
     const StateCounts counts = StateCounts::of(model);
     QCOMPARE(counts.needsAttention(), 3);
     QVERIFY(counts.summary().startsWith(u"Needing attention 3"_s));
@@ -84,8 +90,8 @@ void TestStateCounts::attentionCountsStalledLaggingAndErrors()
 void TestStateCounts::unknownAndMissingStatesComeLast()
 {
     mgn::SourceServerTableModel model;
-    model.merge({ServerBuilder(u"s-1"_s).lifeCycleWire(u"HIBERNATING"_s),
-        ServerBuilder(u"s-2"_s).lifeCycle(LifeCycleState::Stopped)});
+    model.merge({ ServerBuilder(u"s-1"_s).lifeCycleWire(u"HIBERNATING"_s),
+        ServerBuilder(u"s-2"_s).lifeCycle(LifeCycleState::Stopped) });
     const StateCounts counts = StateCounts::of(model);
     QCOMPARE(counts.lifeCycles().size(), 2);
     QCOMPARE(counts.lifeCycles().first().label, u"Stopped"_s);
@@ -95,9 +101,9 @@ void TestStateCounts::unknownAndMissingStatesComeLast()
 void TestStateCounts::followsTheModel()
 {
     mgn::SourceServerTableModel model;
-    model.merge({ServerBuilder(u"s-1"_s).lifeCycle(LifeCycleState::ReadyForTest)});
+    model.merge({ ServerBuilder(u"s-1"_s).lifeCycle(LifeCycleState::ReadyForTest) });
     QCOMPARE(StateCounts::of(model).lifeCycles().first().label, u"Ready for testing"_s);
-    model.upsert({ServerBuilder(u"s-1"_s).lifeCycle(LifeCycleState::Testing)});
+    model.upsert({ ServerBuilder(u"s-1"_s).lifeCycle(LifeCycleState::Testing) });
     QCOMPARE(StateCounts::of(model).lifeCycles().first().label, u"Test in progress"_s);
     model.merge({});
     QCOMPARE(StateCounts::of(model).total(), 0);

@@ -42,7 +42,8 @@ void TestTableExport::field()
 void TestTableExport::wholeModel()
 {
     mgn::SourceServerTableModel model;
-    model.merge({ServerBuilder(u"s-1"_s).hostname(u"web-01"_s), ServerBuilder(u"s-2"_s).hostname(u"db, primary"_s)});
+    model.merge({ ServerBuilder(u"s-1"_s).hostname(u"web-01"_s),
+        ServerBuilder(u"s-2"_s).hostname(u"db, primary"_s) });
     const QList<QByteArray> lines = mgn::TableExport::csv(model).split('\n');
     QCOMPARE(lines.size(), 4); // header, two rows, the empty rest after the last CRLF
     QVERIFY(lines.at(0).startsWith("Source server name,Alerts,Migration lifecycle,"));

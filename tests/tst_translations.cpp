@@ -1,6 +1,6 @@
-#include "models/rules/StateCounts.h"
 #include "app/Translations.h"
 #include "app/aws/AwsError.h"
+#include "models/rules/StateCounts.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -40,7 +40,8 @@ void TestTranslations::pluralForms_data()
     QTest::addColumn<int>("n");
     QTest::addColumn<QString>("expected");
     const auto row = [](const char *context, const char *source, int n, const QString &expected) {
-        QTest::addRow("%s %d", source, n) << QString::fromLatin1(context) << QString::fromLatin1(source) << n << expected;
+        QTest::addRow("%s %d", source, n)
+            << QString::fromLatin1(context) << QString::fromLatin1(source) << n << expected;
     };
     row("mgn::StateCounts", "%n source server(s)", 1, u"1 source server"_s);
     row("mgn::StateCounts", "%n source server(s)", 0, u"0 source servers"_s);
@@ -65,7 +66,8 @@ void TestTranslations::pluralForms()
     QFETCH(QString, source);
     QFETCH(int, n);
     QFETCH(QString, expected);
-    QCOMPARE(QCoreApplication::translate(context.toLatin1().constData(), source.toLatin1().constData(), nullptr, n),
+    QCOMPARE(QCoreApplication::translate(
+                 context.toLatin1().constData(), source.toLatin1().constData(), nullptr, n),
         expected);
 }
 
@@ -85,9 +87,11 @@ void TestTranslations::everyMessageOfTheFileLoads()
         } else if (xml.name() == "source"_L1) {
             const QByteArray source = xml.readElementText().toUtf8();
             for (const int n : { 1, 2 }) {
-                const QString shown = QCoreApplication::translate(context.constData(), source.constData(), nullptr, n);
+                const QString shown
+                    = QCoreApplication::translate(context.constData(), source.constData(), nullptr, n);
                 QVERIFY2(!shown.contains(u"(s)"_s), qPrintable(QString::fromUtf8(context + ": " + source)));
-                QVERIFY2(shown.contains(QString::number(n)) || (n == 1 && shown.contains(u"the selected server"_s, Qt::CaseInsensitive))
+                QVERIFY2(shown.contains(QString::number(n))
+                        || (n == 1 && shown.contains(u"the selected server"_s, Qt::CaseInsensitive))
                         || !source.contains("%n"),
                     qPrintable(shown));
             }

@@ -50,7 +50,8 @@ ActionController::ActionController(QWidget *dialogParent, QObject *parent)
     , m_dialogParent(dialogParent)
 {
     m_confirm = [this](const QString &title, const QString &text) {
-        QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Ok | QMessageBox::Cancel, m_dialogParent);
+        QMessageBox box(
+            QMessageBox::Warning, title, text, QMessageBox::Ok | QMessageBox::Cancel, m_dialogParent);
         box.setDefaultButton(QMessageBox::Cancel);
         box.button(QMessageBox::Ok)->setText(title);
         return box.exec() == QMessageBox::Ok;
@@ -90,8 +91,8 @@ QString ActionController::menuTitle(ActionRules::MenuGroup group)
 QList<QMenu *> ActionController::createMenus(QWidget *parent) const
 {
     QList<QMenu *> menus;
-    for (const auto group : {ActionRules::MenuGroup::Replication, ActionRules::MenuGroup::TestAndCutover,
-             ActionRules::MenuGroup::Actions}) {
+    for (const auto group : { ActionRules::MenuGroup::Replication, ActionRules::MenuGroup::TestAndCutover,
+             ActionRules::MenuGroup::Actions }) {
         auto *menu = new QMenu(menuTitle(group), parent);
         for (const ActionRules::Rule &rule : ActionRules::allRules()) {
             if (rule.menuGroup == group && m_actions.contains(rule.action))
@@ -118,9 +119,9 @@ void ActionController::updateInitializeAction()
 {
     m_initializeAction->setEnabled(m_client && !m_initializing);
     m_initializeAction->setToolTip(!m_client ? tr("Not connected to Application Migration Service")
-            : m_initializing               ? tr("InitializeService is running")
-                                           : tr("Set up Application Migration Service in this account and region: "
-                                                "its IAM roles and default templates (InitializeService)"));
+            : m_initializing                 ? tr("InitializeService is running")
+                             : tr("Set up Application Migration Service in this account and region: "
+                                  "its IAM roles and default templates (InitializeService)"));
 }
 
 void ActionController::initializeService()
@@ -142,7 +143,8 @@ void ActionController::initializeService()
         self->m_initializing = false;
         self->updateInitializeAction();
         if (result.ok()) {
-            Q_EMIT self->message(tr("Application Migration Service is initialized in this account and region"));
+            Q_EMIT self->message(
+                tr("Application Migration Service is initialized in this account and region"));
             Q_EMIT self->serviceInitialized();
         } else {
             Q_EMIT self->message(tr("InitializeService failed: %1").arg(result.error->userMessage()));
@@ -190,8 +192,8 @@ void ActionController::trigger(Action action)
         return;
     const ActionRules::Rule &rule = ActionRules::rule(action);
     if (rule.destructive) {
-        QString text = tr("%1 on %n source server(s)?", nullptr, int(evaluation.eligibleIds.size()))
-                           .arg(rule.label())
+        QString text
+            = tr("%1 on %n source server(s)?", nullptr, int(evaluation.eligibleIds.size())).arg(rule.label())
             + QStringLiteral("\n\n") + namesOf(m_selection, evaluation.eligibleIds) + QStringLiteral("\n\n")
             + rule.consequence();
         if (!evaluation.refused.isEmpty())
@@ -202,7 +204,8 @@ void ActionController::trigger(Action action)
     run(action, evaluation.batches, m_selection);
 }
 
-void ActionController::run(Action action, const QList<QStringList> &units, const QList<mgn::SourceServer> &servers)
+void ActionController::run(
+    Action action, const QList<QStringList> &units, const QList<mgn::SourceServer> &servers)
 {
     // ChangeReplicationType switches each server to its other type: one bulk
     // call per target type.
@@ -220,10 +223,10 @@ void ActionController::run(Action action, const QList<QStringList> &units, const
         for (auto it = byTarget.cbegin(); it != byTarget.cend(); ++it) {
             MgnClient::ActionArguments arguments;
             arguments.replicationType = mgn::ReplicationType(it.key());
-            runs.append({arguments, it.value()});
+            runs.append({ arguments, it.value() });
         }
     } else {
-        runs.append({MgnClient::ActionArguments(), units});
+        runs.append({ MgnClient::ActionArguments(), units });
     }
 
     auto outcomes = std::make_shared<QList<BulkOutcome>>();
@@ -234,7 +237,7 @@ void ActionController::run(Action action, const QList<QStringList> &units, const
         m_running.append(bulk);
         connect(bulk, &MgnBulkCall::unitFinished, this, [this](int, const BulkOutcome &outcome) {
             if (outcome.server)
-                Q_EMIT serversUpdated({*outcome.server});
+                Q_EMIT serversUpdated({ *outcome.server });
             if (outcome.job && !outcome.job->jobID.isEmpty())
                 Q_EMIT jobStarted(outcome.job->jobID);
         });
@@ -247,8 +250,9 @@ void ActionController::run(Action action, const QList<QStringList> &units, const
             for (const auto &outcome : std::as_const(*outcomes))
                 failed += outcome.ok() ? 0 : 1;
             const int total = int(outcomes->size());
-            Q_EMIT message(failed == 0 ? tr("%1: done (%n call(s))", nullptr, total).arg(label)
-                                       : tr("%1: %2 of %n call(s) failed", nullptr, total).arg(label).arg(failed));
+            Q_EMIT message(failed == 0
+                    ? tr("%1: done (%n call(s))", nullptr, total).arg(label)
+                    : tr("%1: %2 of %n call(s) failed", nullptr, total).arg(label).arg(failed));
             Q_EMIT actionFinished(action, *outcomes);
         });
         bulk->start();

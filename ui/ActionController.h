@@ -1,9 +1,9 @@
 #pragma once
 
+#include "app/mgn/BulkOutcome.h"
+#include "models/domain/SourceServer.h"
 #include "models/rules/Action.h"
 #include "models/rules/ActionRules.h"
-#include "models/domain/SourceServer.h"
-#include "app/mgn/BulkOutcome.h"
 
 #include <QHash>
 #include <QList>

@@ -1,54 +1,54 @@
 #include "ui/MainWindow.h"
 
-#include "ui/ActionController.h"
-#include "ui/dialogs/CredentialsDialog.h"
-#include "ui/widgets/FilterBar.h"
-#include "app/aws/AwsConfigFiles.h"
 #include "app/aws/AwsAttemptInfo.h"
+#include "app/aws/AwsConfigFiles.h"
 #include "app/aws/AwsTransport.h"
 #include "app/aws/KeychainSecretStore.h"
-#include "app/aws/ServiceEndpoint.h"
 #include "app/aws/ProfileKeyStore.h"
-#include "ui/pages/JobsView.h"
-#include "app/services/JobTracker.h"
-#include "ui/details/ServerDetailsWidget.h"
-#include "app/services/LagHistory.h"
-#include "models/itemmodels/SourceServerFilterProxyModel.h"
-#include "models/codec/SourceServerCodec.h"
-#include "models/itemmodels/SourceServerTableModel.h"
-#include "models/rules/StateCounts.h"
-#include "ui/Theme.h"
-#include "models/itemmodels/TableExport.h"
+#include "app/aws/ServiceEndpoint.h"
 #include "app/mgn/MgnConnection.h"
+#include "app/services/JobTracker.h"
+#include "app/services/LagHistory.h"
 #include "app/services/RefreshService.h"
+#include "models/codec/SourceServerCodec.h"
+#include "models/itemmodels/SourceServerFilterProxyModel.h"
+#include "models/itemmodels/SourceServerTableModel.h"
+#include "models/itemmodels/TableExport.h"
+#include "models/rules/StateCounts.h"
+#include "ui/ActionController.h"
+#include "ui/Theme.h"
+#include "ui/details/ServerDetailsWidget.h"
+#include "ui/dialogs/CredentialsDialog.h"
+#include "ui/pages/JobsView.h"
+#include "ui/widgets/FilterBar.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QClipboard>
 #include <QComboBox>
-#include <QProcessEnvironment>
+#include <QDateTime>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QGuiApplication>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QMessageBox>
-#include <QSaveFile>
-#include <QSettings>
-#include <QHeaderView>
 #include <QLabel>
-#include <QDateTime>
-#include <QDir>
-#include <QLocale>
-#include <QTime>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QProcessEnvironment>
 #include <QProgressBar>
+#include <QSaveFile>
+#include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTime>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -74,13 +74,13 @@ MainWindow::MainWindow(QWidget *parent)
     const QString cacheDir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
     if (!cacheDir.isEmpty())
         QDir().mkpath(cacheDir);
-    m_lagHistory = new LagHistory(cacheDir.isEmpty() ? QString() : cacheDir + QStringLiteral("/lag-history.bin"), this);
+    m_lagHistory = new LagHistory(
+        cacheDir.isEmpty() ? QString() : cacheDir + QStringLiteral("/lag-history.bin"), this);
     QString cacheError;
     if (!m_lagHistory->load(&cacheError))
         qWarning("Lag history not restored: %s", qUtf8Printable(cacheError));
     setWindowTitle(tr("MGN Dashboard"));
     m_proxy->setSourceModel(m_servers);
-
 
     m_table->setAccessibleName(tr("Source servers"));
     m_table->setModel(m_proxy);
@@ -97,19 +97,19 @@ MainWindow::MainWindow(QWidget *parent)
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     // Columns can be hidden from the header's context menu.
     m_table->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_table->horizontalHeader(), &QWidget::customContextMenuRequested, this, [this](const QPoint &position) {
-        QMenu menu;
-        QHeaderView *header = m_table->horizontalHeader();
-        for (int column = 0; column < m_proxy->columnCount(); ++column) {
-            QAction *action = menu.addAction(m_proxy->headerData(column, Qt::Horizontal).toString());
-            action->setCheckable(true);
-            action->setChecked(!header->isSectionHidden(column));
-            connect(action, &QAction::toggled, header, [header, column](bool shown) {
-                header->setSectionHidden(column, !shown);
-            });
-        }
-        menu.exec(header->mapToGlobal(position));
-    });
+    connect(m_table->horizontalHeader(), &QWidget::customContextMenuRequested, this,
+        [this](const QPoint &position) {
+            QMenu menu;
+            QHeaderView *header = m_table->horizontalHeader();
+            for (int column = 0; column < m_proxy->columnCount(); ++column) {
+                QAction *action = menu.addAction(m_proxy->headerData(column, Qt::Horizontal).toString());
+                action->setCheckable(true);
+                action->setChecked(!header->isSectionHidden(column));
+                connect(action, &QAction::toggled, header,
+                    [header, column](bool shown) { header->setSectionHidden(column, !shown); });
+            }
+            menu.exec(header->mapToGlobal(position));
+        });
 
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
@@ -137,8 +137,10 @@ MainWindow::MainWindow(QWidget *parent)
     addAction(findAction);
 
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    fileMenu->addAction(tr("Export shown servers as &CSV..."), this, [this] { askExport(ExportFormat::Csv); });
-    fileMenu->addAction(tr("Export shown servers as &JSON..."), this, [this] { askExport(ExportFormat::Json); });
+    fileMenu->addAction(
+        tr("Export shown servers as &CSV..."), this, [this] { askExport(ExportFormat::Csv); });
+    fileMenu->addAction(
+        tr("Export shown servers as &JSON..."), this, [this] { askExport(ExportFormat::Json); });
     fileMenu->addSeparator();
     fileMenu->addAction(tr("AWS &credentials for a profile..."), this, [this] {
         // The same keychain entries MgnConnection reads for keychain profiles.
@@ -146,8 +148,8 @@ MainWindow::MainWindow(QWidget *parent)
             m_keychain = std::make_unique<KeychainSecretStore>(QStringLiteral("mgn-dashboard"));
             m_profileKeys = std::make_unique<ProfileKeyStore>(*m_keychain);
         }
-        CredentialsDialog dialog(
-            m_profileKeys.get(), m_connection ? m_connection->profileName() : QStringLiteral("default"), this);
+        CredentialsDialog dialog(m_profileKeys.get(),
+            m_connection ? m_connection->profileName() : QStringLiteral("default"), this);
         dialog.exec();
     });
     fileMenu->addAction(m_actions->initializeServiceAction());
@@ -164,7 +166,7 @@ MainWindow::MainWindow(QWidget *parent)
     viewMenu->addSeparator();
     QMenu *themeMenu = viewMenu->addMenu(tr("&Theme"));
     auto *themes = new QActionGroup(this);
-    for (const Theme::Choice choice : {Theme::Choice::System, Theme::Choice::Light, Theme::Choice::Dark}) {
+    for (const Theme::Choice choice : { Theme::Choice::System, Theme::Choice::Light, Theme::Choice::Dark }) {
         QAction *action = themeMenu->addAction(Theme::label(choice), this, [choice] {
             Theme::apply(choice);
             QSettings().setValue(QStringLiteral("MainWindow/theme"), Theme::key(choice));
@@ -213,15 +215,15 @@ MainWindow::MainWindow(QWidget *parent)
     m_toolBar->addAction(m_cancelAction);
     m_autoRefreshCombo = new QComboBox;
     m_autoRefreshCombo->setAccessibleName(tr("Automatic refresh"));
-    m_autoRefreshCombo->setToolTip(tr("Refresh the server list on its own, counted from the end of the last refresh"));
+    m_autoRefreshCombo->setToolTip(
+        tr("Refresh the server list on its own, counted from the end of the last refresh"));
     m_autoRefreshCombo->addItem(tr("Auto-refresh off"), 0);
-    for (const int seconds : {30, 60, 120, 300, 900}) {
-        m_autoRefreshCombo->addItem(seconds < 60 ? tr("Every %1 s").arg(seconds) : tr("Every %1 min").arg(seconds / 60),
-            seconds);
+    for (const int seconds : { 30, 60, 120, 300, 900 }) {
+        m_autoRefreshCombo->addItem(
+            seconds < 60 ? tr("Every %1 s").arg(seconds) : tr("Every %1 min").arg(seconds / 60), seconds);
     }
-    connect(m_autoRefreshCombo, &QComboBox::activated, this, [this] {
-        setAutoRefreshInterval(std::chrono::seconds(m_autoRefreshCombo->currentData().toInt()));
-    });
+    connect(m_autoRefreshCombo, &QComboBox::activated, this,
+        [this] { setAutoRefreshInterval(std::chrono::seconds(m_autoRefreshCombo->currentData().toInt())); });
     m_toolBar->addWidget(m_autoRefreshCombo);
     m_toolBar->addSeparator();
     for (QMenu *menu : actionMenus) {
@@ -262,22 +264,22 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_countLabel);
     statusBar()->addPermanentWidget(m_refreshLabel);
 
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateSelection);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &MainWindow::updateSelection);
     // The selected servers' state may change under the selection.
     connect(m_servers, &QAbstractItemModel::dataChanged, this, &MainWindow::updateSelection);
     m_countTimer = new QTimer(this);
     m_countTimer->setSingleShot(true);
     m_countTimer->setInterval(0);
     connect(m_countTimer, &QTimer::timeout, this, &MainWindow::updateStateCounts);
-    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+    for (auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
         connect(m_proxy, signal, this, &MainWindow::updateCount);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateCount);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateCount);
     connect(m_servers, &QAbstractItemModel::dataChanged, m_countTimer, qOverload<>(&QTimer::start));
     connect(m_actions, &ActionController::serversUpdated, m_servers, &SourceServerTableModel::upsert);
-    connect(m_actions, &ActionController::message, this, [this](const QString &text) {
-        statusBar()->showMessage(text, 15000);
-    });
+    connect(m_actions, &ActionController::message, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 15000); });
     connect(m_actions, &ActionController::serviceInitialized, m_refreshAction, &QAction::trigger);
     updateCount();
     updateSelection();
@@ -305,9 +307,11 @@ void MainWindow::restoreLayout()
     settings.beginGroup(QStringLiteral("MainWindow"));
     restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("state")).toByteArray());
-    m_columnsSized = m_table->horizontalHeader()->restoreState(settings.value(QStringLiteral("columns")).toByteArray());
+    m_columnsSized
+        = m_table->horizontalHeader()->restoreState(settings.value(QStringLiteral("columns")).toByteArray());
     m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
-    setAutoRefreshInterval(std::chrono::seconds(settings.value(QStringLiteral("autoRefreshSeconds"), 0).toLongLong()));
+    setAutoRefreshInterval(
+        std::chrono::seconds(settings.value(QStringLiteral("autoRefreshSeconds"), 0).toLongLong()));
     if (const auto theme = Theme::fromKey(settings.value(QStringLiteral("theme")).toString())) {
         if (*theme != Theme::current())
             Theme::apply(*theme);
@@ -345,9 +349,10 @@ void MainWindow::setConnection(MgnConnection *connection)
     }
     setWindowTitle(tr("MGN Dashboard - %1 - %2").arg(connection->profileName(), connection->region()));
     connect(connection->transport(), &AwsTransport::attemptFinished, this, &MainWindow::showAttempt);
-    connect(connection->transport(), &AwsTransport::requestsInFlightChanged, m_inFlightLabel, [this](int count) {
-        m_inFlightLabel->setText(count > 0 ? tr("%n request(s) in flight", nullptr, count) : QString());
-    });
+    connect(
+        connection->transport(), &AwsTransport::requestsInFlightChanged, m_inFlightLabel, [this](int count) {
+            m_inFlightLabel->setText(count > 0 ? tr("%n request(s) in flight", nullptr, count) : QString());
+        });
     m_refresh = new RefreshService(connection->client(), this);
     m_refresh->setInterval(autoRefreshInterval());
     m_jobTracker = new JobTracker(connection->client(), this);
@@ -360,9 +365,8 @@ void MainWindow::setConnection(MgnConnection *connection)
         m_jobTracker->refresh();
     });
     connect(m_jobTracker, &JobTracker::jobFinished, this, [this](const mgn::Job &job) {
-        statusBar()->showMessage(tr("Job %1 finished (%2)")
-                                     .arg(job.jobID, job.status ? job.status->toWire() : QString()),
-            15000);
+        statusBar()->showMessage(
+            tr("Job %1 finished (%2)").arg(job.jobID, job.status ? job.status->toWire() : QString()), 15000);
         // Its servers changed state: show it.
         m_refresh->refresh();
     });
@@ -377,8 +381,8 @@ void MainWindow::setConnection(MgnConnection *connection)
     connect(m_refresh, &RefreshService::pageReceived, this,
         [this](const QList<mgn::SourceServer> &servers, const PagingProgress &progress) {
             m_servers->upsert(servers);
-            m_refreshLabel->setText(tr("Refreshing: %n page(s), %1 servers", nullptr, progress.pages)
-                                        .arg(progress.items));
+            m_refreshLabel->setText(
+                tr("Refreshing: %n page(s), %1 servers", nullptr, progress.pages).arg(progress.items));
         });
     connect(m_refresh, &RefreshService::snapshotReady, this,
         [this](const QList<mgn::SourceServer> &servers, const QSet<QString> &undecodable) {
@@ -397,8 +401,8 @@ void MainWindow::setConnection(MgnConnection *connection)
         });
     connect(m_refresh, &RefreshService::failed, this, &MainWindow::onRefreshFailed);
     connect(m_refresh, &RefreshService::skipped, this, [this](const QStringList &problems) {
-        statusBar()->showMessage(tr("%n server(s) could not be read: %1", nullptr, int(problems.size()))
-                                     .arg(problems.first()),
+        statusBar()->showMessage(
+            tr("%n server(s) could not be read: %1", nullptr, int(problems.size())).arg(problems.first()),
             30000);
     });
     connect(m_refresh, &RefreshService::finished, this, [this] {
@@ -440,7 +444,8 @@ bool MainWindow::openConnection(const QString &profile, const QString &region, c
         return false;
     }
     const bool otherAccount = !m_connection || m_connection->profileName() != connection->profileName()
-        || m_connection->region() != connection->region() || m_connection->endpoint() != connection->endpoint();
+        || m_connection->region() != connection->region()
+        || m_connection->endpoint() != connection->endpoint();
     setConnection(nullptr);
     delete m_ownConnection;
     m_ownConnection = connection;
@@ -512,11 +517,12 @@ void MainWindow::showAttempt(const AwsAttemptInfo &info)
 void MainWindow::onRefreshFailed(const AwsError &error)
 {
     // The table keeps what it had: nothing is removed on a failed refresh.
-    m_refreshLabel->setText(error.kind == AwsError::Kind::Cancelled ? tr("Refresh cancelled")
-                                                                    : tr("Refresh failed"));
+    m_refreshLabel->setText(
+        error.kind == AwsError::Kind::Cancelled ? tr("Refresh cancelled") : tr("Refresh failed"));
     if (error.kind == AwsError::Kind::UninitializedAccount) {
-        statusBar()->showMessage(tr("Refresh failed: %1 (File > Initialize Application Migration Service sets it up)")
-                                     .arg(error.userMessage()));
+        statusBar()->showMessage(
+            tr("Refresh failed: %1 (File > Initialize Application Migration Service sets it up)")
+                .arg(error.userMessage()));
     } else if (error.kind != AwsError::Kind::Cancelled) {
         statusBar()->showMessage(tr("Refresh failed: %1").arg(error.userMessage()));
     }
@@ -538,8 +544,8 @@ void MainWindow::updateSelection()
 void MainWindow::updateDetails()
 {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    const mgn::SourceServer *server =
-        rows.size() == 1 ? m_servers->serverAt(m_proxy->mapToSource(rows.first()).row()) : nullptr;
+    const mgn::SourceServer *server
+        = rows.size() == 1 ? m_servers->serverAt(m_proxy->mapToSource(rows.first()).row()) : nullptr;
     if (!server) {
         m_details->setServer(std::nullopt, {});
         return;
@@ -555,10 +561,12 @@ bool MainWindow::exportShown(const QString &path, ExportFormat format, QString *
     } else {
         QJsonArray items;
         for (int row = 0; row < m_proxy->rowCount(); ++row) {
-            if (const mgn::SourceServer *server = m_servers->serverAt(m_proxy->mapToSource(m_proxy->index(row, 0)).row()))
+            if (const mgn::SourceServer *server
+                = m_servers->serverAt(m_proxy->mapToSource(m_proxy->index(row, 0)).row()))
                 items.append(mgn::SourceServerCodec::encode(*server));
         }
-        bytes = QJsonDocument(QJsonObject{{QStringLiteral("items"), items}}).toJson(QJsonDocument::Indented);
+        bytes = QJsonDocument(QJsonObject { { QStringLiteral("items"), items } })
+                    .toJson(QJsonDocument::Indented);
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
@@ -580,7 +588,8 @@ void MainWindow::askExport(ExportFormat format)
     if (!exportShown(path, format, &error))
         QMessageBox::warning(this, tr("Export failed"), error);
     else
-        statusBar()->showMessage(tr("Exported %n server(s) to %1", nullptr, m_proxy->rowCount()).arg(path), 10000);
+        statusBar()->showMessage(
+            tr("Exported %n server(s) to %1", nullptr, m_proxy->rowCount()).arg(path), 10000);
 }
 
 QStringList MainWindow::copySelectedIds() const

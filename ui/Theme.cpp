@@ -16,7 +16,7 @@ struct Original {
 // The platform's look, remembered before the first change so System can go back to it.
 const Original &original()
 {
-    static const Original look{QApplication::style()->name(), QApplication::palette()};
+    static const Original look { QApplication::style()->name(), QApplication::palette() };
     return look;
 }
 
@@ -89,7 +89,7 @@ QPalette Theme::darkPalette()
     palette.setColor(QPalette::HighlightedText, base);
     palette.setColor(QPalette::Link, accent);
     palette.setColor(QPalette::LinkVisited, accent.lighter(120));
-    for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+    for (const auto role : { QPalette::WindowText, QPalette::Text, QPalette::ButtonText })
         palette.setColor(QPalette::Disabled, role, disabledText);
     palette.setColor(QPalette::Disabled, QPalette::Highlight, window.lighter(130));
     return palette;
@@ -115,7 +115,7 @@ QString Theme::key(Choice choice)
 
 std::optional<Theme::Choice> Theme::fromKey(const QString &key)
 {
-    for (const Choice choice : {Choice::System, Choice::Light, Choice::Dark}) {
+    for (const Choice choice : { Choice::System, Choice::Light, Choice::Dark }) {
         if (Theme::key(choice) == key)
             return choice;
     }

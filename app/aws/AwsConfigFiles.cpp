@@ -22,7 +22,7 @@ std::optional<AwsIniFile> readIni(const QString &path)
     if (!file.open(QIODevice::ReadOnly)) {
         AwsIniFile failed;
         failed.fileName = path;
-        failed.error = AwsIniError{path, 0, file.errorString()};
+        failed.error = AwsIniError { path, 0, file.errorString() };
         return failed;
     }
     return AwsIniFile::parse(file.readAll(), path);
@@ -42,9 +42,11 @@ AwsConfigFiles AwsConfigFiles::load(const QProcessEnvironment &env, const QStrin
 {
     AwsConfigFiles files;
     const QString awsDir = homeDir + QLatin1String("/.aws/");
-    files.m_configPath = expandHome(env.value(QStringLiteral("AWS_CONFIG_FILE"), awsDir + QLatin1String("config")), homeDir);
+    files.m_configPath
+        = expandHome(env.value(QStringLiteral("AWS_CONFIG_FILE"), awsDir + QLatin1String("config")), homeDir);
     files.m_credentialsPath = expandHome(
-        env.value(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), awsDir + QLatin1String("credentials")), homeDir);
+        env.value(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), awsDir + QLatin1String("credentials")),
+        homeDir);
 
     if (const auto config = readIni(files.m_configPath))
         files.addConfig(*config);
@@ -125,17 +127,18 @@ std::optional<AwsProfileData> AwsConfigFiles::profile(const QString &name) const
     return *it;
 }
 
-QMap<QString, QString> AwsConfigFiles::serviceSettings(const QString &servicesSection, const QString &service) const
+QMap<QString, QString> AwsConfigFiles::serviceSettings(
+    const QString &servicesSection, const QString &service) const
 {
     return m_services.value(servicesSection).nested.value(service);
 }
 
-QString AwsConfigFiles::selectedProfileName(const std::optional<QString> &explicitProfile,
-    const QProcessEnvironment &env)
+QString AwsConfigFiles::selectedProfileName(
+    const std::optional<QString> &explicitProfile, const QProcessEnvironment &env)
 {
     if (explicitProfile && !explicitProfile->isEmpty())
         return *explicitProfile;
-    for (const auto *name : {"AWS_PROFILE", "AWS_DEFAULT_PROFILE"}) {
+    for (const auto *name : { "AWS_PROFILE", "AWS_DEFAULT_PROFILE" }) {
         const QString value = env.value(QLatin1String(name));
         if (!value.isEmpty())
             return value;

@@ -44,8 +44,8 @@ public:
     QMap<QString, QString> serviceSettings(const QString &servicesSection, const QString &service) const;
 
     // --profile, else AWS_PROFILE, else AWS_DEFAULT_PROFILE, else "default".
-    static QString selectedProfileName(const std::optional<QString> &explicitProfile,
-        const QProcessEnvironment &env);
+    static QString selectedProfileName(
+        const std::optional<QString> &explicitProfile, const QProcessEnvironment &env);
 
 private:
     void addConfig(const AwsIniFile &file);

@@ -52,7 +52,8 @@ QDate rfc850Date(const QLocale &c, const QString &text)
     }
     const int twoDigits = parts.at(2).toInt();
     const int year = twoDigits + (twoDigits < 70 ? 2000 : 1900);
-    return c.toDate(parts.at(0) + u'-' + parts.at(1) + u'-' + QString::number(year), QStringLiteral("dd-MMM-yyyy"));
+    return c.toDate(
+        parts.at(0) + u'-' + parts.at(1) + u'-' + QString::number(year), QStringLiteral("dd-MMM-yyyy"));
 }
 
 } // namespace
@@ -86,7 +87,7 @@ std::optional<QDateTime> AwsHttpResponse::parseHttpDate(QByteArrayView text)
         if (words.size() != 5)
             return std::nullopt;
         time = c.toTime(words.at(3), timeFormat);
-        date = c.toDate(QStringList{words.at(0), words.at(1), words.at(2), words.at(4)}.join(u' '),
+        date = c.toDate(QStringList { words.at(0), words.at(1), words.at(2), words.at(4) }.join(u' '),
             QStringLiteral("ddd MMM d yyyy"));
     }
     if (!date.isValid() || !time.isValid())

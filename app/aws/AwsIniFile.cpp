@@ -51,7 +51,7 @@ AwsIniFile AwsIniFile::parse(const QByteArray &content, const QString &fileName)
 
     const QString text = QString::fromUtf8(content);
     if (text.toUtf8() != content) {
-        file.error = AwsIniError{fileName, 0, tr("the file is not valid UTF-8")};
+        file.error = AwsIniError { fileName, 0, tr("the file is not valid UTF-8") };
         return file;
     }
     const auto lines = QStringView(text).split(u'\n');
@@ -62,7 +62,7 @@ AwsIniFile AwsIniFile::parse(const QByteArray &content, const QString &fileName)
     QList<std::pair<int, QString>> continuation; // (line number, text) continuing currentKey
 
     auto fail = [&](int line, const QString &problem) {
-        file.error = AwsIniError{fileName, line, problem};
+        file.error = AwsIniError { fileName, line, problem };
     };
 
     // A value that was empty on its own line and continued on indented lines
@@ -83,7 +83,8 @@ AwsIniFile AwsIniFile::parse(const QByteArray &content, const QString &fileName)
                     fail(lineNo, tr("nested value of \"%1\" is not a \"key = value\" line").arg(currentKey));
                     return false;
                 }
-                nested.insert(trimmed.left(at).trimmed().toString(), trimmed.mid(at + 1).trimmed().toString());
+                nested.insert(
+                    trimmed.left(at).trimmed().toString(), trimmed.mid(at + 1).trimmed().toString());
             }
             current.nested.insert(currentKey, nested);
             current.values.remove(currentKey);
@@ -114,7 +115,7 @@ AwsIniFile AwsIniFile::parse(const QByteArray &content, const QString &fileName)
         }
 
         if (leading > 0 && !currentKey.isEmpty() && int(leading) > currentKeyIndent) {
-            continuation.append({lineNo, line.toString()});
+            continuation.append({ lineNo, line.toString() });
             continue;
         }
 
@@ -135,7 +136,7 @@ AwsIniFile AwsIniFile::parse(const QByteArray &content, const QString &fileName)
                 fail(lineNo, tr("section \"%1\" appears twice").arg(name));
                 return file;
             }
-            file.sections.append(AwsIniSection{name, lineNo, {}, {}});
+            file.sections.append(AwsIniSection { name, lineNo, {}, {} });
             currentIndex = file.sections.size() - 1;
             continue;
         }

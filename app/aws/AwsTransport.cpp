@@ -250,8 +250,9 @@ void AwsTransport::sendSigned(AwsReply *reply, const AwsCredentials &credentials
         networkRequest.setHeader(QNetworkRequest::ContentLengthHeader, request.body.size());
         networkRequest.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
         auto *body = new SequentialBody(request.body);
-        networkReply = request.method == "POST" ? m_network->post(networkRequest, body)
-                                                : m_network->sendCustomRequest(networkRequest, request.method, body);
+        networkReply = request.method == "POST"
+            ? m_network->post(networkRequest, body)
+            : m_network->sendCustomRequest(networkRequest, request.method, body);
         body->setParent(networkReply);
     } else if (request.method == "GET" && request.body.isEmpty()) {
         networkReply = m_network->get(networkRequest);

@@ -17,20 +17,23 @@ CredentialProcess::CredentialProcess(QObject *parent)
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] {
         m_process.kill();
-        finish({std::nullopt, tr("credential_process did not answer within %1 s").arg(m_timeoutMs / 1000)});
+        finish({ std::nullopt, tr("credential_process did not answer within %1 s").arg(m_timeoutMs / 1000) });
     });
     connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
-            finish({std::nullopt, tr("credential_process could not be started: %1").arg(m_process.errorString())});
+            finish({ std::nullopt,
+                tr("credential_process could not be started: %1").arg(m_process.errorString()) });
     });
     connect(&m_process, &QProcess::finished, this, [this](int exitCode, QProcess::ExitStatus status) {
         if (status != QProcess::NormalExit) {
-            finish({std::nullopt, tr("credential_process crashed")});
+            finish({ std::nullopt, tr("credential_process crashed") });
             return;
         }
         if (exitCode != 0) {
-            const QString err = QString::fromUtf8(m_process.readAllStandardError()).trimmed().left(maxStderrInMessage);
-            finish({std::nullopt, tr("credential_process exited with status %1: %2").arg(exitCode).arg(err)});
+            const QString err
+                = QString::fromUtf8(m_process.readAllStandardError()).trimmed().left(maxStderrInMessage);
+            finish(
+                { std::nullopt, tr("credential_process exited with status %1: %2").arg(exitCode).arg(err) });
             return;
         }
         finish(parseOutput(m_process.readAllStandardOutput()));
@@ -51,9 +54,14 @@ void CredentialProcess::run(const QString &commandLine, Callback done)
     m_done = std::move(done);
     const auto words = splitCommandLine(commandLine);
     if (!words || words->isEmpty()) {
-        const QString error = words ? tr("credential_process is empty")
-                                    : tr("credential_process has an unterminated quote");
-        QMetaObject::invokeMethod(this, [this, error] { finish({std::nullopt, error}); }, Qt::QueuedConnection);
+        const QString error
+            = words ? tr("credential_process is empty") : tr("credential_process has an unterminated quote");
+        QMetaObject::invokeMethod(
+            this,
+            [this, error] {
+                finish({ std::nullopt, error });
+            },
+            Qt::QueuedConnection);
         return;
     }
     QStringList arguments = *words;
@@ -74,33 +82,37 @@ CredentialProcess::Result CredentialProcess::parseOutput(const QByteArray &stdou
     QJsonParseError parseError;
     const auto document = QJsonDocument::fromJson(stdoutData, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        return {std::nullopt, tr("credential_process printed no JSON object (%1 at offset %2)")
-                                  .arg(parseError.errorString())
-                                  .arg(parseError.offset)};
+        return { std::nullopt,
+            tr("credential_process printed no JSON object (%1 at offset %2)")
+                .arg(parseError.errorString())
+                .arg(parseError.offset) };
     }
     const auto object = document.object();
     if (object.value(u"Version").toInt(-1) != 1 || !object.value(u"Version").isDouble())
-        return {std::nullopt, tr("credential_process answered an unsupported Version; supported: 1")};
+        return { std::nullopt, tr("credential_process answered an unsupported Version; supported: 1") };
 
     AwsCredentials credentials;
     const auto keyId = object.value(u"AccessKeyId");
     const auto secret = object.value(u"SecretAccessKey");
     if (!keyId.isString() || keyId.toString().isEmpty())
-        return {std::nullopt, tr("credential_process answer lacks AccessKeyId")};
+        return { std::nullopt, tr("credential_process answer lacks AccessKeyId") };
     if (!secret.isString() || secret.toString().isEmpty())
-        return {std::nullopt, tr("credential_process answer lacks SecretAccessKey")};
+        return { std::nullopt, tr("credential_process answer lacks SecretAccessKey") };
     credentials.accessKeyId = keyId.toString();
     credentials.secretAccessKey = secret.toString();
     if (const auto token = object.value(u"SessionToken"); token.isString() && !token.toString().isEmpty())
         credentials.sessionToken = token.toString();
-    if (const auto expiration = object.value(u"Expiration"); !expiration.isUndefined() && !expiration.isNull()) {
+    if (const auto expiration = object.value(u"Expiration");
+        !expiration.isUndefined() && !expiration.isNull()) {
         const auto when = QDateTime::fromString(expiration.toString(), Qt::ISODateWithMs);
         if (!expiration.isString() || !when.isValid() || when.timeSpec() == Qt::LocalTime)
-            return {std::nullopt, tr("credential_process answer has an unreadable Expiration \"%1\"")
-                                      .arg(expiration.toString())};
+            return {
+                std::nullopt,
+                tr("credential_process answer has an unreadable Expiration \"%1\"").arg(expiration.toString())
+            };
         credentials.expiration = when.toUTC();
     }
-    return {credentials, QString()};
+    return { credentials, QString() };
 }
 
 std::optional<QStringList> CredentialProcess::splitCommandLine(const QString &commandLine)

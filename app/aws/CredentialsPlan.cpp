@@ -49,8 +49,8 @@ std::optional<CredentialsPlan> fromEnvironment(const QString &profile, const QPr
 
 // Static keys of a profile, either from the credentials file or the config
 // file, as asked.
-std::optional<CredentialsPlan> fromStaticKeys(const AwsProfileData &profile, bool credentialsFile,
-    const AwsConfigFiles &files)
+std::optional<CredentialsPlan> fromStaticKeys(
+    const AwsProfileData &profile, bool credentialsFile, const AwsConfigFiles &files)
 {
     const QString idKey = QStringLiteral("aws_access_key_id");
     const QString secretKey = QStringLiteral("aws_secret_access_key");
@@ -58,7 +58,8 @@ std::optional<CredentialsPlan> fromStaticKeys(const AwsProfileData &profile, boo
     const auto secret = profile.value(secretKey);
     if (!keyId && !secret)
         return std::nullopt;
-    if (profile.fromCredentialsFile(idKey) != credentialsFile && profile.fromCredentialsFile(secretKey) != credentialsFile)
+    if (profile.fromCredentialsFile(idKey) != credentialsFile
+        && profile.fromCredentialsFile(secretKey) != credentialsFile)
         return std::nullopt;
     const QString file = credentialsFile ? files.credentialsPath() : files.configPath();
     if (!keyId || !secret || keyId->isEmpty() || secret->isEmpty()) {
@@ -69,7 +70,8 @@ std::optional<CredentialsPlan> fromStaticKeys(const AwsProfileData &profile, boo
     CredentialsPlan plan;
     plan.kind = CredentialsPlan::Kind::Static;
     plan.profile = profile.name;
-    plan.description = credentialsFile ? tr("shared credentials file %1").arg(file) : tr("config file %1").arg(file);
+    plan.description
+        = credentialsFile ? tr("shared credentials file %1").arg(file) : tr("config file %1").arg(file);
     AwsCredentials credentials;
     credentials.accessKeyId = *keyId;
     credentials.secretAccessKey = *secret;
@@ -116,8 +118,9 @@ CredentialsPlan resolveProfile(const QString &name, bool isExplicit, const QProc
             bool ok = false;
             const int seconds = duration->toInt(&ok);
             if (!ok || seconds < 900 || seconds > 43200) {
-                return error(name, tr("Profile \"%1\": duration_seconds must be a number from 900 to 43200, not \"%2\"")
-                                       .arg(name, *duration));
+                return error(name,
+                    tr("Profile \"%1\": duration_seconds must be a number from 900 to 43200, not \"%2\"")
+                        .arg(name, *duration));
             }
             plan.durationSeconds = seconds;
         }
@@ -126,8 +129,8 @@ CredentialsPlan resolveProfile(const QString &name, bool isExplicit, const QProc
         const auto sourceProfile = profile->value(QStringLiteral("source_profile"));
         const auto credentialSource = profile->value(QStringLiteral("credential_source"));
         if (sourceProfile && credentialSource) {
-            return error(name,
-                tr("Profile \"%1\" has both source_profile and credential_source; use one").arg(name));
+            return error(
+                name, tr("Profile \"%1\" has both source_profile and credential_source; use one").arg(name));
         }
         if (sourceProfile) {
             if (*sourceProfile == name && !profile->value(QStringLiteral("aws_access_key_id"))) {
@@ -142,8 +145,8 @@ CredentialsPlan resolveProfile(const QString &name, bool isExplicit, const QProc
                 source = *own;
             } else {
                 if (!files.profile(*sourceProfile)) {
-                    return error(name, tr("Profile \"%1\": source_profile \"%2\" does not exist")
-                                           .arg(name, *sourceProfile));
+                    return error(name,
+                        tr("Profile \"%1\": source_profile \"%2\" does not exist").arg(name, *sourceProfile));
                 }
                 source = resolveProfile(*sourceProfile, true, env, files, visited, false);
             }
@@ -154,27 +157,31 @@ CredentialsPlan resolveProfile(const QString &name, bool isExplicit, const QProc
         }
         if (credentialSource) {
             if (*credentialSource != u"Environment") {
-                return error(name, tr("Profile \"%1\": credential_source \"%2\" is not supported here "
-                                      "(only Environment)")
-                                       .arg(name, *credentialSource));
+                return error(name,
+                    tr("Profile \"%1\": credential_source \"%2\" is not supported here "
+                       "(only Environment)")
+                        .arg(name, *credentialSource));
             }
             auto source = fromEnvironment(name, env);
             if (!source) {
-                return error(name, tr("Profile \"%1\" takes its source credentials from the environment, "
-                                      "but AWS_ACCESS_KEY_ID is not set")
-                                       .arg(name));
+                return error(name,
+                    tr("Profile \"%1\" takes its source credentials from the environment, "
+                       "but AWS_ACCESS_KEY_ID is not set")
+                        .arg(name));
             }
             if (source->kind == CredentialsPlan::Kind::Error)
                 return error(name, source->error);
             plan.source = std::make_shared<CredentialsPlan>(*source);
             return plan;
         }
-        return error(name, tr("Profile \"%1\" has role_arn but neither source_profile nor credential_source").arg(name));
+        return error(name,
+            tr("Profile \"%1\" has role_arn but neither source_profile nor credential_source").arg(name));
     }
 
     if (auto plan = fromStaticKeys(*profile, true, files))
         return *plan;
-    if (const auto command = profile->value(QStringLiteral("credential_process")); command && !command->isEmpty()) {
+    if (const auto command = profile->value(QStringLiteral("credential_process"));
+        command && !command->isEmpty()) {
         CredentialsPlan plan;
         plan.kind = CredentialsPlan::Kind::Process;
         plan.profile = name;

@@ -30,10 +30,10 @@ struct CredentialsPlan {
     Kind kind = Kind::Error;
     QString profile;
     QString description; // "environment", "shared credentials file ~/.aws/credentials", ...
-    QString error;       // Kind::Error
+    QString error; // Kind::Error
 
     std::optional<AwsCredentials> staticCredentials; // Kind::Static
-    QString processCommand;                          // Kind::Process
+    QString processCommand; // Kind::Process
 
     // Kind::AssumeRole
     QString roleArn;

@@ -32,12 +32,12 @@ bool CredentialsProvider::cacheIsFresh() const
 void CredentialsProvider::get(QObject *context, Callback done)
 {
     if (cacheIsFresh()) {
-        const Result result{m_cached, QString()};
+        const Result result { m_cached, QString() };
         QMetaObject::invokeMethod(
             context, [done, result] { done(result); }, Qt::QueuedConnection);
         return;
     }
-    m_waiting.append({QPointer<QObject>(context), std::move(done)});
+    m_waiting.append({ QPointer<QObject>(context), std::move(done) });
     if (!m_fetching)
         fetch();
 }
@@ -56,18 +56,27 @@ void CredentialsProvider::fetch()
     switch (m_plan.kind) {
     case CredentialsPlan::Kind::Error:
         QMetaObject::invokeMethod(
-            this, [this] { finish({std::nullopt, m_plan.error}); }, Qt::QueuedConnection);
+            this,
+            [this] {
+                finish({ std::nullopt, m_plan.error });
+            },
+            Qt::QueuedConnection);
         return;
     case CredentialsPlan::Kind::Static:
         QMetaObject::invokeMethod(
-            this, [this] { finish({m_plan.staticCredentials, QString()}); }, Qt::QueuedConnection);
+            this,
+            [this] {
+                finish({ m_plan.staticCredentials, QString() });
+            },
+            Qt::QueuedConnection);
         return;
     case CredentialsPlan::Kind::Process:
         if (!m_process)
             m_process = new CredentialProcess(this);
         m_process->run(m_plan.processCommand, [this](const CredentialProcess::Result &result) {
-            finish({result.credentials,
-                result.error.isEmpty() ? QString() : tr("Profile \"%1\": %2").arg(m_plan.profile, result.error)});
+            finish({ result.credentials,
+                result.error.isEmpty() ? QString()
+                                       : tr("Profile \"%1\": %2").arg(m_plan.profile, result.error) });
         });
         return;
     case CredentialsPlan::Kind::Keychain:
@@ -75,34 +84,39 @@ void CredentialsProvider::fetch()
             QMetaObject::invokeMethod(
                 this,
                 [this] {
-                    finish({std::nullopt, tr("No credentials found for profile \"%1\"").arg(m_plan.profile)});
+                    finish(
+                        { std::nullopt, tr("No credentials found for profile \"%1\"").arg(m_plan.profile) });
                 },
                 Qt::QueuedConnection);
             return;
         }
         m_services.keys->load(m_plan.profile, this, [this](const ProfileKeyStore::Result &result) {
             if (result.credentials) {
-                finish({result.credentials, QString()});
+                finish({ result.credentials, QString() });
             } else if (result.status == SecretStore::Status::NotFound) {
-                finish({std::nullopt,
-                    tr("No credentials found for profile \"%1\": not in the environment, the AWS configuration "
+                finish({ std::nullopt,
+                    tr("No credentials found for profile \"%1\": not in the environment, the AWS "
+                       "configuration "
                        "files, nor the keychain")
-                        .arg(m_plan.profile)});
+                        .arg(m_plan.profile) });
             } else {
-                finish({std::nullopt, result.message});
+                finish({ std::nullopt, result.message });
             }
         });
         return;
     case CredentialsPlan::Kind::AssumeRole:
         if (!m_source || !m_services.network || !m_services.stsEndpoint) {
             QMetaObject::invokeMethod(
-                this, [this] { finish({std::nullopt, tr("Cannot assume a role: no source")}); },
+                this,
+                [this] {
+                    finish({ std::nullopt, tr("Cannot assume a role: no source") });
+                },
                 Qt::QueuedConnection);
             return;
         }
         m_source->get(this, [this](const Result &source) {
             if (!source.credentials) {
-                finish({std::nullopt, source.error});
+                finish({ std::nullopt, source.error });
                 return;
             }
             const QString region = m_plan.stsRegion;
@@ -110,11 +124,12 @@ void CredentialsProvider::fetch()
                 m_sts = new StsClient(m_services.network, m_services.stsEndpoint(region), region, this);
                 m_sts->setClock(m_services.clock);
             }
-            StsClient::AssumeRoleRequest request{m_plan.roleArn, m_plan.roleSessionName, m_plan.externalId,
-                m_plan.durationSeconds};
+            StsClient::AssumeRoleRequest request { m_plan.roleArn, m_plan.roleSessionName, m_plan.externalId,
+                m_plan.durationSeconds };
             m_sts->assumeRole(request, *source.credentials, [this](const StsClient::Result &assumed) {
-                finish({assumed.credentials,
-                    assumed.error.isEmpty() ? QString() : tr("Profile \"%1\": %2").arg(m_plan.profile, assumed.error)});
+                finish({ assumed.credentials,
+                    assumed.error.isEmpty() ? QString()
+                                            : tr("Profile \"%1\": %2").arg(m_plan.profile, assumed.error) });
             });
         });
         return;

@@ -38,7 +38,7 @@ public:
 
     struct Services {
         QNetworkAccessManager *network = nullptr; // for STS
-        ProfileKeyStore *keys = nullptr;          // for keychain profiles
+        ProfileKeyStore *keys = nullptr; // for keychain profiles
         // The STS endpoint for a region (endpoint overrides applied).
         std::function<QUrl(const QString &region)> stsEndpoint;
         std::shared_ptr<const Clock> clock;

@@ -1,7 +1,6 @@
 #include "app/aws/KeychainSecretStore.h"
 
 #include <QCoreApplication>
-
 #include <qt6keychain/keychain.h>
 
 namespace mgn {
@@ -35,9 +34,9 @@ SecretStore::Result toResult(const QKeychain::Job &job)
     // On Linux, a missing Secret Service or D-Bus session shows up as
     // OtherError with libsecret's or D-Bus's message rather than
     // NoBackendAvailable; it is the same situation for the user.
-    static const char *const noServiceHints[] = {"org.freedesktop.secrets", "ServiceUnknown",
-        "freedesktop/secrets", "not provided by any .service", "Could not connect", "address is empty", "autolaunch",
-        "D-Bus", "DBus", "No keychain"};
+    static const char *const noServiceHints[] = { "org.freedesktop.secrets", "ServiceUnknown",
+        "freedesktop/secrets", "not provided by any .service", "Could not connect", "address is empty",
+        "autolaunch", "D-Bus", "DBus", "No keychain" };
     if (result.status == SecretStore::Status::Error) {
         for (const char *hint : noServiceHints) {
             if (result.message.contains(QLatin1String(hint), Qt::CaseInsensitive)) {
@@ -48,8 +47,8 @@ SecretStore::Result toResult(const QKeychain::Job &job)
     }
     if (result.status == SecretStore::Status::Unavailable) {
         result.message = QCoreApplication::translate("KeychainSecretStore",
-                             "No keychain service is available on this system (%1). Keys typed into the app cannot "
-                             "be kept; credentials from the environment and the AWS configuration files still work.")
+            "No keychain service is available on this system (%1). Keys typed into the app cannot "
+            "be kept; credentials from the environment and the AWS configuration files still work.")
                              .arg(result.message);
     }
     return result;
@@ -79,8 +78,7 @@ void startJob(JobType *job, const QString &key, QObject *context, const SecretSt
 
 KeychainSecretStore::KeychainSecretStore(QString service)
     : m_service(std::move(service))
-{
-}
+{ }
 
 void KeychainSecretStore::read(const QString &key, QObject *context, Callback done)
 {

@@ -8,8 +8,7 @@ namespace mgn {
 
 ProfileKeyStore::ProfileKeyStore(SecretStore &store)
     : m_store(store)
-{
-}
+{ }
 
 QString ProfileKeyStore::keyFor(const QString &profile)
 {
@@ -19,7 +18,7 @@ QString ProfileKeyStore::keyFor(const QString &profile)
 void ProfileKeyStore::load(const QString &profile, QObject *context, Callback done)
 {
     m_store.read(keyFor(profile), context, [done, profile](const SecretStore::Result &stored) {
-        Result result{stored.status, std::nullopt, stored.message};
+        Result result { stored.status, std::nullopt, stored.message };
         if (stored.status != SecretStore::Status::Ok) {
             done(result);
             return;
@@ -32,8 +31,8 @@ void ProfileKeyStore::load(const QString &profile, QObject *context, Callback do
             credentials.sessionToken = token;
         if (!credentials.isValid()) {
             result.status = SecretStore::Status::Error;
-            result.message = QCoreApplication::translate("ProfileKeyStore",
-                "The keychain entry of profile \"%1\" is damaged; enter the keys again")
+            result.message = QCoreApplication::translate(
+                "ProfileKeyStore", "The keychain entry of profile \"%1\" is damaged; enter the keys again")
                                  .arg(profile);
             done(result);
             return;
@@ -43,22 +42,26 @@ void ProfileKeyStore::load(const QString &profile, QObject *context, Callback do
     });
 }
 
-void ProfileKeyStore::save(const QString &profile, const AwsCredentials &credentials, QObject *context, Callback done)
+void ProfileKeyStore::save(
+    const QString &profile, const AwsCredentials &credentials, QObject *context, Callback done)
 {
-    QJsonObject object{
-        {QStringLiteral("accessKeyId"), credentials.accessKeyId},
-        {QStringLiteral("secretAccessKey"), credentials.secretAccessKey},
+    QJsonObject object {
+        { QStringLiteral("accessKeyId"), credentials.accessKeyId },
+        { QStringLiteral("secretAccessKey"), credentials.secretAccessKey },
     };
     if (credentials.hasSessionToken())
         object.insert(QStringLiteral("sessionToken"), *credentials.sessionToken);
     m_store.write(keyFor(profile), QJsonDocument(object).toJson(QJsonDocument::Compact), context,
-        [done](const SecretStore::Result &stored) { done({stored.status, std::nullopt, stored.message}); });
+        [done](const SecretStore::Result &stored) {
+            done({ stored.status, std::nullopt, stored.message });
+        });
 }
 
 void ProfileKeyStore::forget(const QString &profile, QObject *context, Callback done)
 {
-    m_store.remove(keyFor(profile), context,
-        [done](const SecretStore::Result &stored) { done({stored.status, std::nullopt, stored.message}); });
+    m_store.remove(keyFor(profile), context, [done](const SecretStore::Result &stored) {
+        done({ stored.status, std::nullopt, stored.message });
+    });
 }
 
 } // namespace mgn

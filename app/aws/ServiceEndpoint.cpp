@@ -32,8 +32,8 @@ std::optional<QUrl> ServiceEndpoint::defaultUrl(const QString &service, const QS
 }
 
 ServiceEndpoint ServiceEndpoint::resolve(const QString &service, const std::optional<QString> &commandLineUrl,
-    const QString &region,
-    const QProcessEnvironment &env, const std::optional<AwsProfileData> &profile, const AwsConfigFiles &files)
+    const QString &region, const QProcessEnvironment &env, const std::optional<AwsProfileData> &profile,
+    const AwsConfigFiles &files)
 {
     struct Candidate {
         Source source;
@@ -41,24 +41,27 @@ ServiceEndpoint ServiceEndpoint::resolve(const QString &service, const std::opti
     };
     QList<Candidate> candidates;
     if (commandLineUrl)
-        candidates.append({Source::CommandLine, *commandLineUrl});
+        candidates.append({ Source::CommandLine, *commandLineUrl });
 
     const bool ignoreConfigured = isTrue(env.value(QStringLiteral("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")))
-        || (profile && isTrue(profile->value(QStringLiteral("ignore_configured_endpoint_urls")).value_or(QString())));
+        || (profile
+            && isTrue(profile->value(QStringLiteral("ignore_configured_endpoint_urls")).value_or(QString())));
     if (!ignoreConfigured) {
-        const QString serviceVariable = QLatin1String("AWS_ENDPOINT_URL_") + service.toUpper().replace(u' ', u'_');
+        const QString serviceVariable
+            = QLatin1String("AWS_ENDPOINT_URL_") + service.toUpper().replace(u' ', u'_');
         if (env.contains(serviceVariable))
-            candidates.append({Source::ServiceEnvironment, env.value(serviceVariable)});
+            candidates.append({ Source::ServiceEnvironment, env.value(serviceVariable) });
         if (env.contains(QStringLiteral("AWS_ENDPOINT_URL")))
-            candidates.append({Source::GlobalEnvironment, env.value(QStringLiteral("AWS_ENDPOINT_URL"))});
+            candidates.append({ Source::GlobalEnvironment, env.value(QStringLiteral("AWS_ENDPOINT_URL")) });
         if (profile) {
             if (const auto services = profile->value(QStringLiteral("services"))) {
                 const auto settings = files.serviceSettings(*services, service.toLower());
                 if (settings.contains(QStringLiteral("endpoint_url")))
-                    candidates.append({Source::ServiceConfig, settings.value(QStringLiteral("endpoint_url"))});
+                    candidates.append(
+                        { Source::ServiceConfig, settings.value(QStringLiteral("endpoint_url")) });
             }
             if (const auto url = profile->value(QStringLiteral("endpoint_url")))
-                candidates.append({Source::ProfileConfig, *url});
+                candidates.append({ Source::ProfileConfig, *url });
         }
     }
 
@@ -68,7 +71,8 @@ ServiceEndpoint ServiceEndpoint::resolve(const QString &service, const std::opti
         const QUrl url(chosen.url, QUrl::StrictMode);
         endpoint.source = chosen.source;
         if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http") || url.host().isEmpty()) {
-            endpoint.error = QCoreApplication::translate("ServiceEndpoint", "Invalid endpoint URL \"%1\"").arg(chosen.url);
+            endpoint.error = QCoreApplication::translate("ServiceEndpoint", "Invalid endpoint URL \"%1\"")
+                                 .arg(chosen.url);
             return endpoint;
         }
         endpoint.url = url;
@@ -79,14 +83,15 @@ ServiceEndpoint ServiceEndpoint::resolve(const QString &service, const std::opti
         || (profile && isTrue(profile->value(QStringLiteral("use_fips_endpoint")).value_or(QString())));
     endpoint.source = Source::Default;
     if (region.isEmpty()) {
-        endpoint.error = QCoreApplication::translate("ServiceEndpoint",
-            "No region: choose one, or set AWS_REGION or \"region\" in the profile");
+        endpoint.error = QCoreApplication::translate(
+            "ServiceEndpoint", "No region: choose one, or set AWS_REGION or \"region\" in the profile");
         return endpoint;
     }
     if (const auto url = defaultUrl(service, region, fips)) {
         endpoint.url = *url;
     } else {
-        endpoint.error = QCoreApplication::translate("ServiceEndpoint", "\"%1\" is not a region name").arg(region);
+        endpoint.error
+            = QCoreApplication::translate("ServiceEndpoint", "\"%1\" is not a region name").arg(region);
     }
     return endpoint;
 }
@@ -94,7 +99,7 @@ ServiceEndpoint ServiceEndpoint::resolve(const QString &service, const std::opti
 QList<AwsRegion> mgnRegions()
 {
     const auto r = [](const char *code, const char *name) {
-        return AwsRegion{QLatin1String(code), QCoreApplication::translate("ServiceEndpoint", name)};
+        return AwsRegion { QLatin1String(code), QCoreApplication::translate("ServiceEndpoint", name) };
     };
     return {
         r("us-east-1", "US East (N. Virginia)"),

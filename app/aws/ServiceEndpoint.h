@@ -17,15 +17,21 @@ namespace mgn {
 // endpoint_url, and otherwise the partition's endpoint for the region (FIPS
 // when asked).
 struct ServiceEndpoint {
-    enum class Source { CommandLine, ServiceEnvironment, GlobalEnvironment, ServiceConfig, ProfileConfig, Default };
+    enum class Source {
+        CommandLine,
+        ServiceEnvironment,
+        GlobalEnvironment,
+        ServiceConfig,
+        ProfileConfig,
+        Default
+    };
 
     QUrl url;
     Source source = Source::Default;
     QString error; // set when no valid endpoint could be made
 
     static ServiceEndpoint resolve(const QString &service, const std::optional<QString> &commandLineUrl,
-        const QString &region,
-        const QProcessEnvironment &env, const std::optional<AwsProfileData> &profile,
+        const QString &region, const QProcessEnvironment &env, const std::optional<AwsProfileData> &profile,
         const AwsConfigFiles &files);
 
     // The default endpoint of a region: {service}.{region}.amazonaws.com,

@@ -40,8 +40,7 @@ StsClient::StsClient(QNetworkAccessManager *network, QUrl endpoint, QString regi
     , m_network(network)
     , m_endpoint(std::move(endpoint))
     , m_region(std::move(region))
-{
-}
+{ }
 
 QByteArray StsClient::formBody(const AssumeRoleRequest &request)
 {
@@ -58,28 +57,31 @@ StsClient::Result StsClient::parseResponse(int httpStatus, const QByteArray &bod
 {
     QString parseError;
     if (httpStatus < 200 || httpStatus >= 300) {
-        const auto error = readElements(body, {QStringLiteral("Code"), QStringLiteral("Message")}, &parseError);
+        const auto error
+            = readElements(body, { QStringLiteral("Code"), QStringLiteral("Message") }, &parseError);
         const QString code = error.value(QStringLiteral("Code"), QStringLiteral("HTTP %1").arg(httpStatus));
-        return {std::nullopt, tr("AssumeRole failed: %1: %2").arg(code, error.value(QStringLiteral("Message")))};
+        return { std::nullopt,
+            tr("AssumeRole failed: %1: %2").arg(code, error.value(QStringLiteral("Message"))) };
     }
     const auto values = readElements(body,
-        {QStringLiteral("AccessKeyId"), QStringLiteral("SecretAccessKey"), QStringLiteral("SessionToken"),
-            QStringLiteral("Expiration")},
+        { QStringLiteral("AccessKeyId"), QStringLiteral("SecretAccessKey"), QStringLiteral("SessionToken"),
+            QStringLiteral("Expiration") },
         &parseError);
     if (!parseError.isEmpty())
-        return {std::nullopt, tr("AssumeRole answered malformed XML: %1").arg(parseError)};
+        return { std::nullopt, tr("AssumeRole answered malformed XML: %1").arg(parseError) };
     AwsCredentials credentials;
     credentials.accessKeyId = values.value(QStringLiteral("AccessKeyId"));
     credentials.secretAccessKey = values.value(QStringLiteral("SecretAccessKey"));
     const QString token = values.value(QStringLiteral("SessionToken"));
     if (!credentials.isValid() || token.isEmpty())
-        return {std::nullopt, tr("AssumeRole answered without complete credentials")};
+        return { std::nullopt, tr("AssumeRole answered without complete credentials") };
     credentials.sessionToken = token;
-    const auto expiration = QDateTime::fromString(values.value(QStringLiteral("Expiration")), Qt::ISODateWithMs);
+    const auto expiration
+        = QDateTime::fromString(values.value(QStringLiteral("Expiration")), Qt::ISODateWithMs);
     if (!expiration.isValid())
-        return {std::nullopt, tr("AssumeRole answered an unreadable Expiration")};
+        return { std::nullopt, tr("AssumeRole answered an unreadable Expiration") };
     credentials.expiration = expiration.toUTC();
-    return {credentials, QString()};
+    return { credentials, QString() };
 }
 
 void StsClient::assumeRole(const AssumeRoleRequest &request, const AwsCredentials &source, Callback done)
@@ -104,7 +106,7 @@ void StsClient::assumeRole(const AssumeRoleRequest &request, const AwsCredential
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (status == 0) {
-            done({std::nullopt, tr("AssumeRole failed: %1").arg(reply->errorString())});
+            done({ std::nullopt, tr("AssumeRole failed: %1").arg(reply->errorString()) });
             return;
         }
         done(parseResponse(status, reply->readAll()));

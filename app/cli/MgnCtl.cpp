@@ -1,17 +1,17 @@
 #include "app/cli/MgnCtl.h"
 
-#include "models/rules/ActionRules.h"
-#include "models/rules/ConsoleStatus.h"
-#include "models/codec/JobCodec.h"
-#include "models/codec/JobLogCodec.h"
-#include "models/json/JsonTextWriter.h"
-#include "models/codec/SourceServerCodec.h"
-#include "models/codec/VcenterClientCodec.h"
 #include "app/aws/SigV4Request.h"
 #include "app/aws/SigV4Signer.h"
 #include "app/aws/SigV4SigningContext.h"
 #include "app/mgn/MgnClient.h"
 #include "app/mgn/MgnConnection.h"
+#include "models/codec/JobCodec.h"
+#include "models/codec/JobLogCodec.h"
+#include "models/codec/SourceServerCodec.h"
+#include "models/codec/VcenterClientCodec.h"
+#include "models/json/JsonTextWriter.h"
+#include "models/rules/ActionRules.h"
+#include "models/rules/ConsoleStatus.h"
 
 #include <QFile>
 #include <QFuture>
@@ -105,16 +105,15 @@ QString table(const QStringList &headers, const QList<QStringList> &rows)
 
 } // namespace
 
-MgnCtl::MgnCtl(MgnCtlOptions options, QProcessEnvironment env, QString homeDir, QTextStream &out, QTextStream &err,
-    QObject *parent)
+MgnCtl::MgnCtl(MgnCtlOptions options, QProcessEnvironment env, QString homeDir, QTextStream &out,
+    QTextStream &err, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_env(std::move(env))
     , m_homeDir(std::move(homeDir))
     , m_out(out)
     , m_err(err)
-{
-}
+{ }
 
 void MgnCtl::start()
 {
@@ -209,7 +208,9 @@ std::optional<QJsonObject> MgnCtl::parseStructure(const QString &text, QString *
         QJsonParseError parseError;
         const QJsonDocument document = QJsonDocument::fromJson(trimmed.toUtf8(), &parseError);
         if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-            *error = tr("not a JSON object: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset);
+            *error = tr("not a JSON object: %1 at offset %2")
+                         .arg(parseError.errorString())
+                         .arg(parseError.offset);
             return std::nullopt;
         }
         return document.object();
@@ -233,8 +234,8 @@ void MgnCtl::run()
         return;
     }
     QString error;
-    m_connection = MgnConnection::open({m_options.profile, m_options.region, m_options.endpointUrl}, m_env,
-        m_homeDir, &error, this);
+    m_connection = MgnConnection::open(
+        { m_options.profile, m_options.region, m_options.endpointUrl }, m_env, m_homeDir, &error, this);
     if (!m_connection) {
         fail(ConfigurationError, error);
         return;
@@ -266,7 +267,7 @@ void MgnCtl::run()
     auto jobDone = [this](const MgnResult<mgn::Job> &result) {
         if (!result.ok())
             return failWith(*result.error);
-        printJson(QJsonObject{{"job"_L1, mgn::JobCodec::encode(*result.value)}});
+        printJson(QJsonObject { { "job"_L1, mgn::JobCodec::encode(*result.value) } });
         finish(Success);
     };
     auto nothingDone = [this](const MgnResult<MgnNothing> &result) {
@@ -330,13 +331,14 @@ void MgnCtl::run()
                     QList<QStringList> rows;
                     for (const auto &server : *servers) {
                         const auto lag = server.lag();
-                        rows.append({server.displayName(), server.id(), mgn::ConsoleStatus::lifeCycleLabel(server),
-                            mgn::ConsoleStatus::replicationStatusText(server),
-                            lag ? mgn::ConsoleStatus::formatLag(*lag) : QString(),
-                            mgn::ConsoleStatus::nextStep(server)});
+                        rows.append(
+                            { server.displayName(), server.id(), mgn::ConsoleStatus::lifeCycleLabel(server),
+                                mgn::ConsoleStatus::replicationStatusText(server),
+                                lag ? mgn::ConsoleStatus::formatLag(*lag) : QString(),
+                                mgn::ConsoleStatus::nextStep(server) });
                     }
-                    m_out << table({tr("NAME"), tr("ID"), tr("LIFECYCLE"), tr("REPLICATION"), tr("LAG"),
-                                        tr("NEXT STEP")},
+                    m_out << table({ tr("NAME"), tr("ID"), tr("LIFECYCLE"), tr("REPLICATION"), tr("LAG"),
+                                       tr("NEXT STEP") },
                         rows);
                 } else {
                     printItems(*pagesText);
@@ -347,10 +349,12 @@ void MgnCtl::run()
         const auto object = parseStructure(m_options.value(u"life-cycle"_s), &error);
         if (!object)
             return fail(UsageError, tr("--life-cycle: %1").arg(error));
-        const auto state = mgn::EnumValue<mgn::ChangeServerLifeCycleStateSourceServerLifecycleState>::fromWire(
-            object->value("state"_L1).toString());
+        const auto state
+            = mgn::EnumValue<mgn::ChangeServerLifeCycleStateSourceServerLifecycleState>::fromWire(
+                object->value("state"_L1).toString());
         if (!state.isKnown())
-            return fail(UsageError, tr("--life-cycle: state must be READY_FOR_TEST, READY_FOR_CUTOVER or CUTOVER"));
+            return fail(
+                UsageError, tr("--life-cycle: state must be READY_FOR_TEST, READY_FOR_CUTOVER or CUTOVER"));
         client->changeServerLifeCycleState(id, state.value(), serverDone);
     } else if (command == u"start-test"_s) {
         client->startTest(m_options.values.value(u"source-server-ids"_s), tags, jobDone);
@@ -375,7 +379,8 @@ void MgnCtl::run()
     } else if (command == u"resume-replication"_s) {
         client->resumeReplication(id, serverDone);
     } else if (command == u"update-source-server-replication-type"_s) {
-        const auto type = mgn::EnumValue<mgn::ReplicationType>::fromWire(m_options.value(u"replication-type"_s));
+        const auto type
+            = mgn::EnumValue<mgn::ReplicationType>::fromWire(m_options.value(u"replication-type"_s));
         if (!type.isKnown())
             return fail(UsageError, tr("--replication-type must be AGENT_BASED or SNAPSHOT_SHIPPING"));
         client->updateSourceServerReplicationType(id, type.value(), serverDone);
@@ -400,7 +405,7 @@ void MgnCtl::run()
             [this, items](const MgnResult<PagingProgress> &result) {
                 if (!result.ok())
                     return failWith(*result.error);
-                printJson(QJsonObject{{"items"_L1, *items}});
+                printJson(QJsonObject { { "items"_L1, *items } });
                 finish(Success);
             });
     } else if (command == u"describe-job-log-items"_s) {
@@ -414,7 +419,7 @@ void MgnCtl::run()
             [this, items](const MgnResult<PagingProgress> &result) {
                 if (!result.ok())
                     return failWith(*result.error);
-                printJson(QJsonObject{{"items"_L1, *items}});
+                printJson(QJsonObject { { "items"_L1, *items } });
                 finish(Success);
             });
     } else if (command == u"describe-vcenter-clients"_s) {
@@ -427,25 +432,27 @@ void MgnCtl::run()
             [this, items](const MgnResult<PagingProgress> &result) {
                 if (!result.ok())
                     return failWith(*result.error);
-                printJson(QJsonObject{{"items"_L1, *items}});
+                printJson(QJsonObject { { "items"_L1, *items } });
                 finish(Success);
             });
     } else if (command == u"delete-vcenter-client"_s) {
         client->deleteVcenterClient(m_options.value(u"vcenter-client-id"_s), nothingDone);
     } else if (command == u"list-tags-for-resource"_s) {
-        client->listTagsForResource(m_options.value(u"resource-arn"_s), [this](const MgnResult<mgn::Tags> &result) {
-            if (!result.ok())
-                return failWith(*result.error);
-            QJsonObject tagObject;
-            for (auto it = result.value->cbegin(); it != result.value->cend(); ++it)
-                tagObject.insert(it.key(), it.value());
-            printJson(QJsonObject{{"tags"_L1, tagObject}});
-            finish(Success);
-        });
+        client->listTagsForResource(
+            m_options.value(u"resource-arn"_s), [this](const MgnResult<mgn::Tags> &result) {
+                if (!result.ok())
+                    return failWith(*result.error);
+                QJsonObject tagObject;
+                for (auto it = result.value->cbegin(); it != result.value->cend(); ++it)
+                    tagObject.insert(it.key(), it.value());
+                printJson(QJsonObject { { "tags"_L1, tagObject } });
+                finish(Success);
+            });
     } else if (command == u"tag-resource"_s) {
         client->tagResource(m_options.value(u"resource-arn"_s), tags, nothingDone);
     } else if (command == u"untag-resource"_s) {
-        client->untagResource(m_options.value(u"resource-arn"_s), m_options.values.value(u"tag-keys"_s), nothingDone);
+        client->untagResource(
+            m_options.value(u"resource-arn"_s), m_options.values.value(u"tag-keys"_s), nothingDone);
     } else if (command == u"initialize-service"_s) {
         client->initializeService(nothingDone);
     } else {
@@ -462,10 +469,12 @@ void MgnCtl::runDryRun()
         const auto object = parseStructure(m_options.value(u"life-cycle"_s), &error);
         if (!object)
             return fail(UsageError, tr("--life-cycle: %1").arg(error));
-        const auto state = mgn::EnumValue<mgn::ChangeServerLifeCycleStateSourceServerLifecycleState>::fromWire(
-            object->value("state"_L1).toString());
+        const auto state
+            = mgn::EnumValue<mgn::ChangeServerLifeCycleStateSourceServerLifecycleState>::fromWire(
+                object->value("state"_L1).toString());
         if (!state.isKnown())
-            return fail(UsageError, tr("--life-cycle: state must be READY_FOR_TEST, READY_FOR_CUTOVER or CUTOVER"));
+            return fail(
+                UsageError, tr("--life-cycle: state must be READY_FOR_TEST, READY_FOR_CUTOVER or CUTOVER"));
         chosen = mgn::ActionRules::actionForLifeCycleTarget(state.value());
         if (!chosen) {
             m_out << tr("%1: refused: the documentation allows READY_FOR_TEST and READY_FOR_CUTOVER only")
@@ -501,8 +510,8 @@ void MgnCtl::runDryRun()
                     return finish(Refused);
                 }
                 const auto verdict = mgn::ActionRules::evaluateVcenterClientDeletion(**found);
-                m_out << id << u": "_s << (verdict.allowed ? tr("allowed") : tr("refused: %1").arg(verdict.reason))
-                      << u'\n';
+                m_out << id << u": "_s
+                      << (verdict.allowed ? tr("allowed") : tr("refused: %1").arg(verdict.reason)) << u'\n';
                 finish(verdict.allowed ? Success : Refused);
             });
         return;
@@ -510,10 +519,11 @@ void MgnCtl::runDryRun()
 
     QStringList ids = m_options.values.value(u"source-server-ids"_s);
     if (ids.isEmpty())
-        ids = {m_options.value(u"source-server-id"_s)};
+        ids = { m_options.value(u"source-server-id"_s) };
     std::optional<mgn::ReplicationType> target;
     if (action == Action::ChangeReplicationType) {
-        const auto type = mgn::EnumValue<mgn::ReplicationType>::fromWire(m_options.value(u"replication-type"_s));
+        const auto type
+            = mgn::EnumValue<mgn::ReplicationType>::fromWire(m_options.value(u"replication-type"_s));
         if (!type.isKnown())
             return fail(UsageError, tr("--replication-type must be AGENT_BASED or SNAPSHOT_SHIPPING"));
         target = type.value();
@@ -571,9 +581,10 @@ void MgnCtl::runDebugSign()
     const SigV4Signer::Result result = mode == u"header"_s
         ? signer.signHeaders(*request, context->credentials, context->timestamp)
         : signer.signQuery(*request, context->credentials, context->timestamp);
-    m_out << u"--- canonical request\n"_s << QString::fromUtf8(result.canonicalRequest) << u"\n--- string to sign\n"_s
-          << QString::fromUtf8(result.stringToSign) << u"\n--- signature\n"_s << QString::fromLatin1(result.signature)
-          << u"\n--- signed request\n"_s << QString::fromUtf8(result.request.toHttpText()) << u'\n';
+    m_out << u"--- canonical request\n"_s << QString::fromUtf8(result.canonicalRequest)
+          << u"\n--- string to sign\n"_s << QString::fromUtf8(result.stringToSign) << u"\n--- signature\n"_s
+          << QString::fromLatin1(result.signature) << u"\n--- signed request\n"_s
+          << QString::fromUtf8(result.request.toHttpText()) << u'\n';
     finish(Success);
 }
 

@@ -1,9 +1,8 @@
 #pragma once
 
-#include "app/cli/MgnCtlOptions.h"
-
-#include "models/domain/SourceServer.h"
 #include "app/aws/AwsError.h"
+#include "app/cli/MgnCtlOptions.h"
+#include "models/domain/SourceServer.h"
 
 #include <QByteArray>
 #include <QFuture>
@@ -36,8 +35,8 @@ public:
         TransportError = 255,
     };
 
-    MgnCtl(MgnCtlOptions options, QProcessEnvironment env, QString homeDir, QTextStream &out, QTextStream &err,
-        QObject *parent = nullptr);
+    MgnCtl(MgnCtlOptions options, QProcessEnvironment env, QString homeDir, QTextStream &out,
+        QTextStream &err, QObject *parent = nullptr);
 
     // Starts the command; finished() follows from the event loop.
     void start();

@@ -14,7 +14,7 @@ QString tr(const char *text)
     return QCoreApplication::translate("MgnCtlOptions", text);
 }
 
-const QStringList globalValueOptions = {u"profile"_s, u"region"_s, u"endpoint-url"_s, u"output"_s};
+const QStringList globalValueOptions = { u"profile"_s, u"region"_s, u"endpoint-url"_s, u"output"_s };
 
 bool listHas(const QList<const char *> &names, const QString &name)
 {
@@ -30,74 +30,80 @@ bool listHas(const QList<const char *> &names, const QString &name)
 const QList<MgnCtlOptions::Command> &MgnCtlOptions::commands()
 {
     static const QList<Command> table = {
-        {"describe-source-servers", "DescribeSourceServers", {}, {"filters", "page-size"}, {}, std::nullopt,
-            "List the source servers (all pages)"},
-        {"change-server-life-cycle-state", "ChangeServerLifeCycleState", {"source-server-id", "life-cycle"}, {},
-            {}, std::nullopt, "Mark a server ready for testing or for cutover (--life-cycle state=READY_FOR_TEST)"},
-        {"start-test", "StartTest", {"source-server-ids"}, {"tags"}, {"source-server-ids"}, Action::StartTest,
-            "Launch test instances"},
-        {"start-cutover", "StartCutover", {"source-server-ids"}, {"tags"}, {"source-server-ids"},
-            Action::StartCutover, "Launch cutover instances"},
-        {"terminate-target-instances", "TerminateTargetInstances", {"source-server-ids"}, {"tags"},
-            {"source-server-ids"}, Action::TerminateTargetInstances, "Terminate launched test or cutover instances"},
-        {"finalize-cutover", "FinalizeCutover", {"source-server-id"}, {}, {}, Action::FinalizeCutover,
-            "Finalize the cutover"},
-        {"disconnect-from-service", "DisconnectFromService", {"source-server-id"}, {}, {},
-            Action::DisconnectFromService, "Disconnect a server from the service"},
-        {"mark-as-archived", "MarkAsArchived", {"source-server-id"}, {}, {}, Action::MarkAsArchived,
-            "Archive a server"},
-        {"retry-data-replication", "RetryDataReplication", {"source-server-id"}, {}, {},
-            Action::RetryDataReplication, "Retry data replication initiation"},
-        {"start-replication", "StartReplication", {"source-server-id"}, {}, {}, Action::StartReplication,
-            "Start data replication"},
-        {"stop-replication", "StopReplication", {"source-server-id"}, {}, {}, Action::StopReplication,
-            "Stop data replication"},
-        {"pause-replication", "PauseReplication", {"source-server-id"}, {}, {}, Action::PauseReplication,
-            "Pause data replication"},
-        {"resume-replication", "ResumeReplication", {"source-server-id"}, {}, {}, Action::ResumeReplication,
-            "Resume data replication"},
-        {"update-source-server-replication-type", "UpdateSourceServerReplicationType",
-            {"source-server-id", "replication-type"}, {}, {}, Action::ChangeReplicationType,
-            "Switch between agent-based and snapshot shipping replication"},
-        {"delete-source-server", "DeleteSourceServer", {"source-server-id"}, {}, {}, Action::DeleteSourceServer,
-            "Delete a source server"},
-        {"describe-jobs", "DescribeJobs", {}, {"filters", "page-size"}, {}, std::nullopt, "List the jobs (all pages)"},
-        {"describe-job-log-items", "DescribeJobLogItems", {"job-id"}, {"page-size"}, {}, std::nullopt,
-            "List a job's log (all pages)"},
-        {"describe-vcenter-clients", "DescribeVcenterClients", {}, {"page-size"}, {}, std::nullopt,
-            "List the vCenter clients (all pages)"},
-        {"delete-vcenter-client", "DeleteVcenterClient", {"vcenter-client-id"}, {}, {}, Action::DeleteVcenterClient,
-            "Delete a vCenter client"},
-        {"list-tags-for-resource", "ListTagsForResource", {"resource-arn"}, {}, {}, std::nullopt,
-            "List a resource's tags"},
-        {"tag-resource", "TagResource", {"resource-arn", "tags"}, {}, {}, std::nullopt, "Tag a resource"},
-        {"untag-resource", "UntagResource", {"resource-arn", "tag-keys"}, {}, {"tag-keys"}, std::nullopt,
-            "Remove tags from a resource"},
-        {"initialize-service", "InitializeService", {}, {}, {}, std::nullopt, "Initialize MGN in this account"},
-        {"debug-sign", "", {"context", "request"}, {"mode"}, {}, std::nullopt,
-            "Print the canonical request, string to sign and signed request of a SigV4 test-suite case"},
+        { "describe-source-servers", "DescribeSourceServers", {}, { "filters", "page-size" }, {},
+            std::nullopt, "List the source servers (all pages)" },
+        { "change-server-life-cycle-state", "ChangeServerLifeCycleState",
+            { "source-server-id", "life-cycle" }, {}, {}, std::nullopt,
+            "Mark a server ready for testing or for cutover (--life-cycle state=READY_FOR_TEST)" },
+        { "start-test", "StartTest", { "source-server-ids" }, { "tags" }, { "source-server-ids" },
+            Action::StartTest, "Launch test instances" },
+        { "start-cutover", "StartCutover", { "source-server-ids" }, { "tags" }, { "source-server-ids" },
+            Action::StartCutover, "Launch cutover instances" },
+        { "terminate-target-instances", "TerminateTargetInstances", { "source-server-ids" }, { "tags" },
+            { "source-server-ids" }, Action::TerminateTargetInstances,
+            "Terminate launched test or cutover instances" },
+        { "finalize-cutover", "FinalizeCutover", { "source-server-id" }, {}, {}, Action::FinalizeCutover,
+            "Finalize the cutover" },
+        { "disconnect-from-service", "DisconnectFromService", { "source-server-id" }, {}, {},
+            Action::DisconnectFromService, "Disconnect a server from the service" },
+        { "mark-as-archived", "MarkAsArchived", { "source-server-id" }, {}, {}, Action::MarkAsArchived,
+            "Archive a server" },
+        { "retry-data-replication", "RetryDataReplication", { "source-server-id" }, {}, {},
+            Action::RetryDataReplication, "Retry data replication initiation" },
+        { "start-replication", "StartReplication", { "source-server-id" }, {}, {}, Action::StartReplication,
+            "Start data replication" },
+        { "stop-replication", "StopReplication", { "source-server-id" }, {}, {}, Action::StopReplication,
+            "Stop data replication" },
+        { "pause-replication", "PauseReplication", { "source-server-id" }, {}, {}, Action::PauseReplication,
+            "Pause data replication" },
+        { "resume-replication", "ResumeReplication", { "source-server-id" }, {}, {},
+            Action::ResumeReplication, "Resume data replication" },
+        { "update-source-server-replication-type", "UpdateSourceServerReplicationType",
+            { "source-server-id", "replication-type" }, {}, {}, Action::ChangeReplicationType,
+            "Switch between agent-based and snapshot shipping replication" },
+        { "delete-source-server", "DeleteSourceServer", { "source-server-id" }, {}, {},
+            Action::DeleteSourceServer, "Delete a source server" },
+        { "describe-jobs", "DescribeJobs", {}, { "filters", "page-size" }, {}, std::nullopt,
+            "List the jobs (all pages)" },
+        { "describe-job-log-items", "DescribeJobLogItems", { "job-id" }, { "page-size" }, {}, std::nullopt,
+            "List a job's log (all pages)" },
+        { "describe-vcenter-clients", "DescribeVcenterClients", {}, { "page-size" }, {}, std::nullopt,
+            "List the vCenter clients (all pages)" },
+        { "delete-vcenter-client", "DeleteVcenterClient", { "vcenter-client-id" }, {}, {},
+            Action::DeleteVcenterClient, "Delete a vCenter client" },
+        { "list-tags-for-resource", "ListTagsForResource", { "resource-arn" }, {}, {}, std::nullopt,
+            "List a resource's tags" },
+        { "tag-resource", "TagResource", { "resource-arn", "tags" }, {}, {}, std::nullopt, "Tag a resource" },
+        { "untag-resource", "UntagResource", { "resource-arn", "tag-keys" }, {}, { "tag-keys" }, std::nullopt,
+            "Remove tags from a resource" },
+        { "initialize-service", "InitializeService", {}, {}, {}, std::nullopt,
+            "Initialize MGN in this account" },
+        { "debug-sign", "", { "context", "request" }, { "mode" }, {}, std::nullopt,
+            "Print the canonical request, string to sign and signed request of a SigV4 test-suite case" },
     };
     return table;
 }
 
 QString MgnCtlOptions::helpText()
 {
-    QString text = tr("Usage: mgnctl [global options] <command> [options]\n\n"
-                      "A command-line companion of MGN Dashboard for AWS Application Migration Service.\n"
-                      "Commands and options are named as in `aws mgn`.\n\n"
-                      "Global options:\n"
-                      "  --profile NAME        a profile of ~/.aws/config and ~/.aws/credentials\n"
-                      "  --region REGION       the AWS region (else AWS_REGION, AWS_DEFAULT_REGION, the profile)\n"
-                      "  --endpoint-url URL    another endpoint (e.g. a local mgn-emulator)\n"
-                      "  --output json|table   json (the AWS CLI's document) or a table for listings\n"
-                      "  --dry-run             for commands that change servers: fetch the servers and say,\n"
-                      "                        per server, whether the documented rules allow the action\n"
-                      "  --help, --version\n\n"
-                      "Commands:\n");
+    QString text
+        = tr("Usage: mgnctl [global options] <command> [options]\n\n"
+             "A command-line companion of MGN Dashboard for AWS Application Migration Service.\n"
+             "Commands and options are named as in `aws mgn`.\n\n"
+             "Global options:\n"
+             "  --profile NAME        a profile of ~/.aws/config and ~/.aws/credentials\n"
+             "  --region REGION       the AWS region (else AWS_REGION, AWS_DEFAULT_REGION, the profile)\n"
+             "  --endpoint-url URL    another endpoint (e.g. a local mgn-emulator)\n"
+             "  --output json|table   json (the AWS CLI's document) or a table for listings\n"
+             "  --dry-run             for commands that change servers: fetch the servers and say,\n"
+             "                        per server, whether the documented rules allow the action\n"
+             "  --help, --version\n\n"
+             "Commands:\n");
     for (const Command &command : commands()) {
         QStringList options;
         for (const char *name : command.required)
-            options.append(u"--"_s + QString::fromLatin1(name) + (listHas(command.lists, QString::fromLatin1(name)) ? u" ..."_s : u" X"_s));
+            options.append(u"--"_s + QString::fromLatin1(name)
+                + (listHas(command.lists, QString::fromLatin1(name)) ? u" ..."_s : u" X"_s));
         for (const char *name : command.optional)
             options.append(u"[--"_s + QString::fromLatin1(name) + u" X]"_s);
         text += u"  "_s + QString::fromLatin1(command.name) + u' ' + options.join(u' ') + u"\n      "_s
@@ -206,9 +212,11 @@ MgnCtlOptions MgnCtlOptions::parse(const QStringList &arguments)
             return fail(tr("%1 needs --%2").arg(commandName, QString::fromLatin1(required)));
     }
     const QString operation = QString::fromLatin1(options.command->operation);
-    const bool readOnly = operation.isEmpty() || operation.startsWith(u"Describe"_s) || operation.startsWith(u"List"_s);
+    const bool readOnly
+        = operation.isEmpty() || operation.startsWith(u"Describe"_s) || operation.startsWith(u"List"_s);
     if (options.dryRun && readOnly)
-        return fail(tr("%1 changes nothing: --dry-run is for the commands that change servers").arg(commandName));
+        return fail(
+            tr("%1 changes nothing: --dry-run is for the commands that change servers").arg(commandName));
     options.outcome = Outcome::Run;
     return options;
 }

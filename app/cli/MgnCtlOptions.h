@@ -20,7 +20,7 @@ struct MgnCtlOptions {
     enum class Output { Json, Table };
 
     struct Command {
-        const char *name;      // "finalize-cutover"
+        const char *name; // "finalize-cutover"
         const char *operation; // "FinalizeCutover"; empty for debug-sign
         QList<const char *> required;
         QList<const char *> optional;

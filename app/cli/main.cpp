@@ -1,6 +1,6 @@
+#include "app/Translations.h"
 #include "app/cli/MgnCtl.h"
 #include "app/cli/MgnCtlOptions.h"
-#include "app/Translations.h"
 
 #include <QCoreApplication>
 #include <QDir>

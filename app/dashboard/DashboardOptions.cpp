@@ -1,8 +1,8 @@
 #include "app/dashboard/DashboardOptions.h"
 
 #include <QCommandLineParser>
-#include <QFileInfo>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QUrl>
 
 namespace mgn {
@@ -15,8 +15,8 @@ DashboardOptions DashboardOptions::parse(const QStringList &arguments)
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption demoOption(QStringLiteral("demo"),
-        QCoreApplication::translate("DashboardOptions",
-            "Start a local MGN emulator with a demo fleet and connect to it."));
+        QCoreApplication::translate(
+            "DashboardOptions", "Start a local MGN emulator with a demo fleet and connect to it."));
     const QCommandLineOption endpointOption(QStringLiteral("endpoint-url"),
         QCoreApplication::translate("DashboardOptions", "Use this MGN endpoint instead of the region's."),
         QStringLiteral("url"));
@@ -24,15 +24,14 @@ DashboardOptions DashboardOptions::parse(const QStringList &arguments)
         QCoreApplication::translate("DashboardOptions", "Use this profile of the AWS configuration."),
         QStringLiteral("name"));
     const QCommandLineOption regionOption(QStringLiteral("region"),
-        QCoreApplication::translate("DashboardOptions", "Use this AWS region."),
-        QStringLiteral("region"));
-    parser.addOptions({demoOption, endpointOption, profileOption, regionOption});
+        QCoreApplication::translate("DashboardOptions", "Use this AWS region."), QStringLiteral("region"));
+    parser.addOptions({ demoOption, endpointOption, profileOption, regionOption });
 
     // The command line is parsed before QApplication exists (so --help works
     // with no display); accept the Qt GUI options QApplication consumes later.
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    for (const auto *name : {"platform", "platformtheme", "style", "stylesheet", "qwindowgeometry",
-             "qwindowtitle", "qwindowicon", "session", "display", "plugin"}) {
+    for (const auto *name : { "platform", "platformtheme", "style", "stylesheet", "qwindowgeometry",
+             "qwindowtitle", "qwindowicon", "session", "display", "plugin" }) {
         QCommandLineOption qtOption(QLatin1String(name), QString(), QStringLiteral("value"));
         qtOption.setFlags(QCommandLineOption::HiddenFromHelp);
         parser.addOption(qtOption);
@@ -56,14 +55,15 @@ DashboardOptions DashboardOptions::parse(const QStringList &arguments)
         const qsizetype end = options.message.indexOf(QLatin1String(" [options]"));
         if (options.message.startsWith(usage) && end > usage.size()) {
             options.message.replace(usage.size(), end - usage.size(),
-                arguments.isEmpty() ? QStringLiteral("mgn-dashboard") : QFileInfo(arguments.first()).fileName());
+                arguments.isEmpty() ? QStringLiteral("mgn-dashboard")
+                                    : QFileInfo(arguments.first()).fileName());
         }
         return options;
     }
     if (parser.isSet(versionOption)) {
         options.outcome = Outcome::ShowVersion;
-        options.message = QCoreApplication::applicationName() + u' '
-            + QCoreApplication::applicationVersion() + u'\n';
+        options.message
+            = QCoreApplication::applicationName() + u' ' + QCoreApplication::applicationVersion() + u'\n';
         return options;
     }
     if (!parser.positionalArguments().isEmpty()) {
@@ -79,8 +79,8 @@ DashboardOptions DashboardOptions::parse(const QStringList &arguments)
         if (!parsed.isValid() || (parsed.scheme() != u"http" && parsed.scheme() != u"https")
             || parsed.host().isEmpty()) {
             options.outcome = Outcome::Error;
-            options.message = QCoreApplication::translate("DashboardOptions",
-                "Invalid --endpoint-url \"%1\": expected http(s)://host[:port]")
+            options.message = QCoreApplication::translate(
+                "DashboardOptions", "Invalid --endpoint-url \"%1\": expected http(s)://host[:port]")
                                   .arg(url);
             return options;
         }
@@ -92,8 +92,8 @@ DashboardOptions DashboardOptions::parse(const QStringList &arguments)
         options.region = parser.value(regionOption);
     if (options.demo && options.endpointUrl) {
         options.outcome = Outcome::Error;
-        options.message = QCoreApplication::translate("DashboardOptions",
-            "--demo and --endpoint-url cannot be used together");
+        options.message = QCoreApplication::translate(
+            "DashboardOptions", "--demo and --endpoint-url cannot be used together");
     }
     return options;
 }

@@ -1,8 +1,8 @@
-#include "emulator/http/BackgroundEmulator.h"
-#include "app/dashboard/DashboardOptions.h"
-#include "ui/MainWindow.h"
 #include "app/Translations.h"
+#include "app/dashboard/DashboardOptions.h"
 #include "app/mgn/MgnConnection.h"
+#include "emulator/http/BackgroundEmulator.h"
+#include "ui/MainWindow.h"
 
 #include <QApplication>
 #include <QTextStream>
@@ -66,8 +66,9 @@ int main(int argc, char **argv)
     if (options.demo) {
         QString error;
         if (!emulator.waitForStarted(&error))
-            return printAndExit(QStringLiteral("mgn-dashboard: the demo emulator could not start: ") + error + u'\n',
-                stderr, 1);
+            return printAndExit(
+                QStringLiteral("mgn-dashboard: the demo emulator could not start: ") + error + u'\n', stderr,
+                1);
         window.setConnection(
             MgnConnection::openDirect(emulator.url(), emulator.region(), emulator.credentials(), &app));
         window.setWindowTitle(QApplication::translate("main", "MGN Dashboard - demo (local emulator at %1)")

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "app/aws/AwsError.h"
-
 #include "models/domain/Job.h"
 #include "models/domain/SourceServer.h"
 

@@ -7,8 +7,7 @@ namespace mgn {
 MgnCall::MgnCall(const QString &operation, QObject *parent)
     : QObject(parent)
     , m_operation(operation)
-{
-}
+{ }
 
 void MgnCall::track(AwsReply *reply)
 {

@@ -2,14 +2,13 @@
 
 #include "app/aws/AwsReply.h"
 #include "app/aws/AwsTransport.h"
-
-#include "models/json/Iso8601.h"
 #include "models/codec/JobCodec.h"
 #include "models/codec/JobLogCodec.h"
-#include "models/json/JsonReader.h"
 #include "models/codec/PageCodec.h"
 #include "models/codec/SourceServerCodec.h"
 #include "models/codec/VcenterClientCodec.h"
+#include "models/json/Iso8601.h"
+#include "models/json/JsonReader.h"
 
 #include <QFutureWatcher>
 #include <QJsonArray>
@@ -47,13 +46,14 @@ std::optional<QJsonObject> bodyObject(const QByteArray &body, JsonError &error)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        error = JsonError{QString(), u"not valid JSON: %1 at offset %2 of %3 bytes"_s.arg(parseError.errorString())
-                                         .arg(qMin(qsizetype(parseError.offset), body.size()))
-                                         .arg(body.size())};
+        error = JsonError { QString(),
+            u"not valid JSON: %1 at offset %2 of %3 bytes"_s.arg(parseError.errorString())
+                .arg(qMin(qsizetype(parseError.offset), body.size()))
+                .arg(body.size()) };
         return std::nullopt;
     }
     if (!document.isObject()) {
-        error = JsonError{QString(), u"expected a JSON object at the top level, got an array"_s};
+        error = JsonError { QString(), u"expected a JSON object at the top level, got an array"_s };
         return std::nullopt;
     }
     return document.object();
@@ -71,8 +71,9 @@ DecodeResult<mgn::Job> decodeJob(const QJsonObject &object)
     const JsonPath jobPath = root.member(u"job");
     const QJsonValue job = object.value("job"_L1);
     if (!job.isObject())
-        return {std::nullopt,
-            JsonError{jobPath.toString(), u"expected an object, got "_s + mgn::JsonReader::typeName(job)}};
+        return { std::nullopt,
+            JsonError {
+                jobPath.toString(), u"expected an object, got "_s + mgn::JsonReader::typeName(job) } };
     return mgn::JobCodec::decode(job.toObject(), jobPath);
 }
 
@@ -83,13 +84,13 @@ DecodeResult<mgn::Tags> decodeTags(const QJsonObject &object)
     mgn::JsonReader reader(object, root, error);
     auto tags = reader.stringMap("tags"_L1);
     if (error)
-        return {std::nullopt, error};
-    return {tags.value_or(mgn::Tags()), std::nullopt};
+        return { std::nullopt, error };
+    return { tags.value_or(mgn::Tags()), std::nullopt };
 }
 
 DecodeResult<MgnNothing> decodeNothing(const QJsonObject &)
 {
-    return {MgnNothing(), std::nullopt};
+    return { MgnNothing(), std::nullopt };
 }
 
 QJsonArray stringArray(const QStringList &list)
@@ -97,8 +98,7 @@ QJsonArray stringArray(const QStringList &list)
     return QJsonArray::fromStringList(list);
 }
 
-template<typename E>
-QJsonArray enumArray(const QList<mgn::EnumValue<E>> &values)
+template<typename E> QJsonArray enumArray(const QList<mgn::EnumValue<E>> &values)
 {
     QJsonArray array;
     for (const auto &value : values)
@@ -119,8 +119,7 @@ MgnClient::MgnClient(AwsTransport *transport, const QUrl &endpoint, QObject *par
     : QObject(parent)
     , m_transport(transport)
     , m_endpoint(endpoint)
-{
-}
+{ }
 
 void MgnClient::setPageSize(int size)
 {
@@ -158,8 +157,8 @@ AwsHttpRequest MgnClient::restRequest(const QByteArray &method, const QString &o
 
 bool MgnClient::isIdempotent(QStringView operation)
 {
-    static constexpr std::array<QLatin1StringView, 4> modelIdempotent{
-        "DeleteSourceServer"_L1, "DeleteVcenterClient"_L1, "TagResource"_L1, "UntagResource"_L1};
+    static constexpr std::array<QLatin1StringView, 4> modelIdempotent { "DeleteSourceServer"_L1,
+        "DeleteVcenterClient"_L1, "TagResource"_L1, "UntagResource"_L1 };
     return operation.startsWith("Describe"_L1) || operation.startsWith("List"_L1)
         || std::find(modelIdempotent.cbegin(), modelIdempotent.cend(), operation) != modelIdempotent.cend();
 }
@@ -221,7 +220,8 @@ MgnCall *MgnClient::send(const AwsHttpRequest &request, Decode decode, MgnCallba
                 if (decoded.value)
                     result.value = std::move(decoded.value);
                 else
-                    result.error = malformed(response, call->operation(), decoded.error.value_or(JsonError()));
+                    result.error
+                        = malformed(response, call->operation(), decoded.error.value_or(JsonError()));
             }
         }
         if (done)
@@ -240,7 +240,7 @@ MgnCall *MgnClient::sourceServerCall(
 MgnCall *MgnClient::serverIdCall(
     const QString &operation, const QString &sourceServerID, MgnCallback<mgn::SourceServer> done)
 {
-    QJsonObject body{{"sourceServerID"_L1, sourceServerID}};
+    QJsonObject body { { "sourceServerID"_L1, sourceServerID } };
     withAccount(body);
     return sourceServerCall(operation, body, std::move(done));
 }
@@ -248,7 +248,7 @@ MgnCall *MgnClient::serverIdCall(
 MgnCall *MgnClient::jobCall(
     const QString &operation, const QStringList &ids, const mgn::Tags &tags, MgnCallback<mgn::Job> done)
 {
-    QJsonObject body{{"sourceServerIDs"_L1, stringArray(ids)}};
+    QJsonObject body { { "sourceServerIDs"_L1, stringArray(ids) } };
     if (!tags.isEmpty()) {
         QJsonObject tagObject;
         for (auto it = tags.cbegin(); it != tags.cend(); ++it)
@@ -267,10 +267,11 @@ MgnCall *MgnClient::nothingCall(const AwsHttpRequest &request, MgnCallback<MgnNo
 MgnCall *MgnClient::changeServerLifeCycleState(const QString &sourceServerID,
     mgn::ChangeServerLifeCycleStateSourceServerLifecycleState state, MgnCallback<mgn::SourceServer> done)
 {
-    QJsonObject body{{"sourceServerID"_L1, sourceServerID},
-        {"lifeCycle"_L1,
-            QJsonObject{{"state"_L1,
-                QString(mgn::EnumValue<mgn::ChangeServerLifeCycleStateSourceServerLifecycleState>::wireName(state))}}}};
+    QJsonObject body { { "sourceServerID"_L1, sourceServerID },
+        { "lifeCycle"_L1,
+            QJsonObject { { "state"_L1,
+                QString(mgn::EnumValue<mgn::ChangeServerLifeCycleStateSourceServerLifecycleState>::wireName(
+                    state)) } } } };
     withAccount(body);
     return sourceServerCall(u"ChangeServerLifeCycleState"_s, body, std::move(done));
 }
@@ -318,20 +319,21 @@ MgnCall *MgnClient::resumeReplication(const QString &sourceServerID, MgnCallback
 MgnCall *MgnClient::updateSourceServerReplicationType(
     const QString &sourceServerID, mgn::ReplicationType type, MgnCallback<mgn::SourceServer> done)
 {
-    QJsonObject body{{"sourceServerID"_L1, sourceServerID},
-        {"replicationType"_L1, QString(mgn::EnumValue<mgn::ReplicationType>::wireName(type))}};
+    QJsonObject body { { "sourceServerID"_L1, sourceServerID },
+        { "replicationType"_L1, QString(mgn::EnumValue<mgn::ReplicationType>::wireName(type)) } };
     withAccount(body);
     return sourceServerCall(u"UpdateSourceServerReplicationType"_s, body, std::move(done));
 }
 
 MgnCall *MgnClient::deleteSourceServer(const QString &sourceServerID, MgnCallback<MgnNothing> done)
 {
-    QJsonObject body{{"sourceServerID"_L1, sourceServerID}};
+    QJsonObject body { { "sourceServerID"_L1, sourceServerID } };
     withAccount(body);
     return nothingCall(postRequest(u"DeleteSourceServer"_s, body), std::move(done));
 }
 
-MgnCall *MgnClient::startTest(const QStringList &sourceServerIDs, const mgn::Tags &tags, MgnCallback<mgn::Job> done)
+MgnCall *MgnClient::startTest(
+    const QStringList &sourceServerIDs, const mgn::Tags &tags, MgnCallback<mgn::Job> done)
 {
     return jobCall(u"StartTest"_s, sourceServerIDs, tags, std::move(done));
 }
@@ -351,23 +353,25 @@ MgnCall *MgnClient::terminateTargetInstances(
 MgnCall *MgnClient::deleteVcenterClient(const QString &vcenterClientID, MgnCallback<MgnNothing> done)
 {
     return nothingCall(
-        postRequest(u"DeleteVcenterClient"_s, QJsonObject{{"vcenterClientID"_L1, vcenterClientID}}), std::move(done));
+        postRequest(u"DeleteVcenterClient"_s, QJsonObject { { "vcenterClientID"_L1, vcenterClientID } }),
+        std::move(done));
 }
 
 MgnCall *MgnClient::listTagsForResource(const QString &resourceArn, MgnCallback<mgn::Tags> done)
 {
-    return send<mgn::Tags>(
-        restRequest("GET", u"ListTagsForResource"_s, u"/tags/"_s + encodeComponent(resourceArn), {}, std::nullopt),
+    return send<mgn::Tags>(restRequest("GET", u"ListTagsForResource"_s,
+                               u"/tags/"_s + encodeComponent(resourceArn), {}, std::nullopt),
         decodeTags, std::move(done));
 }
 
-MgnCall *MgnClient::tagResource(const QString &resourceArn, const mgn::Tags &tags, MgnCallback<MgnNothing> done)
+MgnCall *MgnClient::tagResource(
+    const QString &resourceArn, const mgn::Tags &tags, MgnCallback<MgnNothing> done)
 {
     QJsonObject tagObject;
     for (auto it = tags.cbegin(); it != tags.cend(); ++it)
         tagObject.insert(it.key(), it.value());
     return nothingCall(restRequest("POST", u"TagResource"_s, u"/tags/"_s + encodeComponent(resourceArn), {},
-                           QJsonObject{{"tags"_L1, tagObject}}),
+                           QJsonObject { { "tags"_L1, tagObject } }),
         std::move(done));
 }
 
@@ -376,9 +380,9 @@ MgnCall *MgnClient::untagResource(
 {
     QList<std::pair<QString, QString>> query;
     for (const QString &key : tagKeys)
-        query.append({u"tagKeys"_s, key});
-    return nothingCall(
-        restRequest("DELETE", u"UntagResource"_s, u"/tags/"_s + encodeComponent(resourceArn), query, std::nullopt),
+        query.append({ u"tagKeys"_s, key });
+    return nothingCall(restRequest("DELETE", u"UntagResource"_s, u"/tags/"_s + encodeComponent(resourceArn),
+                           query, std::nullopt),
         std::move(done));
 }
 
@@ -394,8 +398,7 @@ MgnCall *MgnClient::initializeService(MgnCallback<MgnNothing> done)
 // failures are handed over strictly in page order, exactly as one page after
 // the other would: a failure at page k comes after pages 1..k-1 and ends the
 // listing; at most one request is in flight.
-template<typename T>
-struct MgnClient::Paging {
+template<typename T> struct MgnClient::Paging {
     // A page decoded, or the failure that ends the listing at that page.
     struct Outcome {
         std::optional<mgn::Page<T>> page;
@@ -466,7 +469,7 @@ void MgnClient::requestPage(std::shared_ptr<Paging<T>> paging, int index, const 
         return;
     }
     if (call->isAbortRequested()) {
-        settlePage(paging, index, {std::nullopt, AwsError::transport(AwsError::Kind::Cancelled)});
+        settlePage(paging, index, { std::nullopt, AwsError::transport(AwsError::Kind::Cancelled) });
         return;
     }
     AwsReply *reply = m_transport->send(paging->makeRequest(token));
@@ -476,7 +479,7 @@ void MgnClient::requestPage(std::shared_ptr<Paging<T>> paging, int index, const 
         paging->requestId = reply->response().requestId();
         if (!reply->isSuccess()) {
             settlePage(paging, index,
-                {std::nullopt, reply->error().value_or(AwsError::transport(AwsError::Kind::NetworkError))});
+                { std::nullopt, reply->error().value_or(AwsError::transport(AwsError::Kind::NetworkError)) });
             return;
         }
         const AwsHttpResponse response = reply->response();
@@ -488,22 +491,27 @@ void MgnClient::requestPage(std::shared_ptr<Paging<T>> paging, int index, const 
                 envelopeWatcher->deleteLater();
                 const mgn::PageCodec::Envelope envelope = envelopeWatcher->result();
                 if (call->isAbortRequested()) {
-                    settlePage(paging, index, {std::nullopt, AwsError::transport(AwsError::Kind::Cancelled)});
+                    settlePage(
+                        paging, index, { std::nullopt, AwsError::transport(AwsError::Kind::Cancelled) });
                     return;
                 }
                 if (envelope.pageError) {
                     JsonError error = *envelope.pageError;
                     error.message = tr("page %1: %2").arg(index + 1).arg(error.message);
-                    settlePage(paging, index, {std::nullopt, malformed(response, call->operation(), error)});
+                    settlePage(
+                        paging, index, { std::nullopt, malformed(response, call->operation(), error) });
                     return;
                 }
-                const std::optional<QString> next =
-                    envelope.nextToken && !envelope.nextToken->isEmpty() ? envelope.nextToken : std::nullopt;
+                const std::optional<QString> next = envelope.nextToken && !envelope.nextToken->isEmpty()
+                    ? envelope.nextToken
+                    : std::nullopt;
                 if (next && paging->tokensSeen.contains(*next)) {
                     settlePage(paging, index,
-                        {std::nullopt, malformed(response, call->operation(),
-                                           JsonError{u"nextToken"_s,
-                                               tr("the service sent a nextToken it had sent before; paging stopped")})});
+                        { std::nullopt,
+                            malformed(response, call->operation(),
+                                JsonError { u"nextToken"_s,
+                                    tr("the service sent a nextToken it had sent before; paging "
+                                       "stopped") }) });
                     return;
                 }
                 if (next) {
@@ -511,10 +519,11 @@ void MgnClient::requestPage(std::shared_ptr<Paging<T>> paging, int index, const 
                     requestPage(paging, index + 1, next);
                 }
                 auto *pageWatcher = new QFutureWatcher<mgn::Page<T>>(call);
-                connect(pageWatcher, &QFutureWatcherBase::finished, call, [this, paging, pageWatcher, index, next] {
-                    pageWatcher->deleteLater();
-                    settlePage(paging, index, {pageWatcher->result(), std::nullopt, !next});
-                });
+                connect(pageWatcher, &QFutureWatcherBase::finished, call,
+                    [this, paging, pageWatcher, index, next] {
+                        pageWatcher->deleteLater();
+                        settlePage(paging, index, { pageWatcher->result(), std::nullopt, !next });
+                    });
                 pageWatcher->setFuture(QtConcurrent::run(paging->decode, envelope));
             });
         envelopeWatcher->setFuture(
@@ -560,18 +569,19 @@ void MgnClient::settlePage(std::shared_ptr<Paging<T>> paging, int index, typenam
     }
 }
 
-MgnCall *MgnClient::describeSourceServers(
-    const SourceServerFilters &filters, PageCallback<mgn::SourceServer> onPage, MgnCallback<PagingProgress> done)
+MgnCall *MgnClient::describeSourceServers(const SourceServerFilters &filters,
+    PageCallback<mgn::SourceServer> onPage, MgnCallback<PagingProgress> done)
 {
     const QJsonObject filterObject = encodeFilters(filters);
     auto makeRequest = [this, filterObject](const std::optional<QString> &token) {
-        QJsonObject body{{"filters"_L1, filterObject}, {"maxResults"_L1, m_pageSize}};
+        QJsonObject body { { "filters"_L1, filterObject }, { "maxResults"_L1, m_pageSize } };
         if (token)
             body.insert("nextToken"_L1, *token);
         withAccount(body);
         return postRequest(u"DescribeSourceServers"_s, body);
     };
-    return page<mgn::SourceServer>(makeRequest, mgn::PageCodec::Parser::Fast,
+    return page<mgn::SourceServer>(
+        makeRequest, mgn::PageCodec::Parser::Fast,
         [](const mgn::PageCodec::Envelope &envelope) { return mgn::SourceServerCodec::decodePage(envelope); },
         std::move(onPage), std::move(done));
 }
@@ -581,13 +591,14 @@ MgnCall *MgnClient::describeJobs(
 {
     const QJsonObject filterObject = encodeFilters(filters);
     auto makeRequest = [this, filterObject](const std::optional<QString> &token) {
-        QJsonObject body{{"filters"_L1, filterObject}, {"maxResults"_L1, m_pageSize}};
+        QJsonObject body { { "filters"_L1, filterObject }, { "maxResults"_L1, m_pageSize } };
         if (token)
             body.insert("nextToken"_L1, *token);
         withAccount(body);
         return postRequest(u"DescribeJobs"_s, body);
     };
-    return page<mgn::Job>(makeRequest, mgn::PageCodec::Parser::QJsonDocument,
+    return page<mgn::Job>(
+        makeRequest, mgn::PageCodec::Parser::QJsonDocument,
         [](const mgn::PageCodec::Envelope &envelope) { return mgn::JobCodec::decodePage(*envelope.body); },
         std::move(onPage), std::move(done));
 }
@@ -596,13 +607,14 @@ MgnCall *MgnClient::describeJobLogItems(
     const QString &jobID, PageCallback<mgn::JobLog> onPage, MgnCallback<PagingProgress> done)
 {
     auto makeRequest = [this, jobID](const std::optional<QString> &token) {
-        QJsonObject body{{"jobID"_L1, jobID}, {"maxResults"_L1, m_pageSize}};
+        QJsonObject body { { "jobID"_L1, jobID }, { "maxResults"_L1, m_pageSize } };
         if (token)
             body.insert("nextToken"_L1, *token);
         withAccount(body);
         return postRequest(u"DescribeJobLogItems"_s, body);
     };
-    return page<mgn::JobLog>(makeRequest, mgn::PageCodec::Parser::QJsonDocument,
+    return page<mgn::JobLog>(
+        makeRequest, mgn::PageCodec::Parser::QJsonDocument,
         [](const mgn::PageCodec::Envelope &envelope) { return mgn::JobLogCodec::decodePage(*envelope.body); },
         std::move(onPage), std::move(done));
 }
@@ -611,12 +623,14 @@ MgnCall *MgnClient::describeVcenterClients(
     PageCallback<mgn::VcenterClient> onPage, MgnCallback<PagingProgress> done)
 {
     auto makeRequest = [this](const std::optional<QString> &token) {
-        QList<std::pair<QString, QString>> query{{u"maxResults"_s, QString::number(m_pageSize)}};
+        QList<std::pair<QString, QString>> query { { u"maxResults"_s, QString::number(m_pageSize) } };
         if (token)
-            query.append({u"nextToken"_s, *token});
-        return restRequest("GET", u"DescribeVcenterClients"_s, u"/DescribeVcenterClients"_s, query, std::nullopt);
+            query.append({ u"nextToken"_s, *token });
+        return restRequest(
+            "GET", u"DescribeVcenterClients"_s, u"/DescribeVcenterClients"_s, query, std::nullopt);
     };
-    return page<mgn::VcenterClient>(makeRequest, mgn::PageCodec::Parser::QJsonDocument,
+    return page<mgn::VcenterClient>(
+        makeRequest, mgn::PageCodec::Parser::QJsonDocument,
         [](const mgn::PageCodec::Envelope &envelope) {
             return mgn::VcenterClientCodec::decodePage(*envelope.body);
         },
@@ -625,8 +639,7 @@ MgnCall *MgnClient::describeVcenterClients(
 
 namespace {
 
-template<typename T>
-MgnCallback<T> toOutcome(MgnBulkCall::Done done)
+template<typename T> MgnCallback<T> toOutcome(MgnBulkCall::Done done)
 {
     return [done = std::move(done)](const MgnResult<T> &result) {
         BulkOutcome outcome;
@@ -651,9 +664,11 @@ MgnCall *MgnClient::startAction(
     const QString id = ids.value(0);
     switch (action) {
     case Action::MarkReadyForTest:
-        return changeServerLifeCycleState(id, LifeCycleTarget::ReadyForTest, toOutcome<mgn::SourceServer>(done));
+        return changeServerLifeCycleState(
+            id, LifeCycleTarget::ReadyForTest, toOutcome<mgn::SourceServer>(done));
     case Action::MarkReadyForCutover:
-        return changeServerLifeCycleState(id, LifeCycleTarget::ReadyForCutover, toOutcome<mgn::SourceServer>(done));
+        return changeServerLifeCycleState(
+            id, LifeCycleTarget::ReadyForCutover, toOutcome<mgn::SourceServer>(done));
     case Action::StartTest:
         return startTest(ids, arguments.jobTags, toOutcome<mgn::Job>(done));
     case Action::StartCutover:

@@ -7,14 +7,13 @@
 #include "app/mgn/MgnResult.h"
 #include "app/mgn/PagingProgress.h"
 #include "app/mgn/SourceServerFilters.h"
-
-#include "models/rules/Action.h"
-#include "models/domain/Job.h"
-#include "models/domain/JobLog.h"
 #include "models/codec/Page.h"
 #include "models/codec/PageCodec.h"
+#include "models/domain/Job.h"
+#include "models/domain/JobLog.h"
 #include "models/domain/SourceServer.h"
 #include "models/domain/VcenterClient.h"
+#include "models/rules/Action.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -85,23 +84,27 @@ public:
 
     // Launch and terminate jobs: 1..200 IDs; tags go on the job.
     MgnCall *startTest(const QStringList &sourceServerIDs, const mgn::Tags &tags, MgnCallback<mgn::Job> done);
-    MgnCall *startCutover(const QStringList &sourceServerIDs, const mgn::Tags &tags, MgnCallback<mgn::Job> done);
+    MgnCall *startCutover(
+        const QStringList &sourceServerIDs, const mgn::Tags &tags, MgnCallback<mgn::Job> done);
     MgnCall *terminateTargetInstances(
         const QStringList &sourceServerIDs, const mgn::Tags &tags, MgnCallback<mgn::Job> done);
 
     // Jobs.
-    MgnCall *describeJobs(const JobFilters &filters, PageCallback<mgn::Job> onPage, MgnCallback<PagingProgress> done);
+    MgnCall *describeJobs(
+        const JobFilters &filters, PageCallback<mgn::Job> onPage, MgnCallback<PagingProgress> done);
     MgnCall *describeJobLogItems(
         const QString &jobID, PageCallback<mgn::JobLog> onPage, MgnCallback<PagingProgress> done);
 
     // vCenter clients (GET with the paging in the query).
-    MgnCall *describeVcenterClients(PageCallback<mgn::VcenterClient> onPage, MgnCallback<PagingProgress> done);
+    MgnCall *describeVcenterClients(
+        PageCallback<mgn::VcenterClient> onPage, MgnCallback<PagingProgress> done);
     MgnCall *deleteVcenterClient(const QString &vcenterClientID, MgnCallback<MgnNothing> done);
 
     // Tags of any MGN resource, by ARN (which goes percent-encoded in the path).
     MgnCall *listTagsForResource(const QString &resourceArn, MgnCallback<mgn::Tags> done);
     MgnCall *tagResource(const QString &resourceArn, const mgn::Tags &tags, MgnCallback<MgnNothing> done);
-    MgnCall *untagResource(const QString &resourceArn, const QStringList &tagKeys, MgnCallback<MgnNothing> done);
+    MgnCall *untagResource(
+        const QString &resourceArn, const QStringList &tagKeys, MgnCallback<MgnNothing> done);
 
     MgnCall *initializeService(MgnCallback<MgnNothing> done);
 
@@ -113,8 +116,8 @@ public:
     // The API call behind an action for one unit: a server ID (a vCenter
     // client ID for DeleteVcenterClient), or up to 200 IDs for the calls that
     // take many. The outcome carries the updated server or the job.
-    MgnCall *startAction(mgn::Action action, const QStringList &ids, const ActionArguments &arguments,
-        MgnBulkCall::Done done);
+    MgnCall *startAction(
+        mgn::Action action, const QStringList &ids, const ActionArguments &arguments, MgnBulkCall::Done done);
     // The action over units (ActionRules::Evaluation::batches), at most
     // `concurrency` calls at once. Call start() on the result.
     MgnBulkCall *bulk(mgn::Action action, const QList<QStringList> &units, int concurrency,
@@ -137,13 +140,15 @@ public:
 private:
     template<typename T, typename Decode>
     MgnCall *send(const AwsHttpRequest &request, Decode decode, MgnCallback<T> done);
-    MgnCall *sourceServerCall(const QString &operation, const QJsonObject &body, MgnCallback<mgn::SourceServer> done);
-    MgnCall *serverIdCall(const QString &operation, const QString &sourceServerID, MgnCallback<mgn::SourceServer> done);
-    MgnCall *jobCall(const QString &operation, const QStringList &ids, const mgn::Tags &tags, MgnCallback<mgn::Job> done);
+    MgnCall *sourceServerCall(
+        const QString &operation, const QJsonObject &body, MgnCallback<mgn::SourceServer> done);
+    MgnCall *serverIdCall(
+        const QString &operation, const QString &sourceServerID, MgnCallback<mgn::SourceServer> done);
+    MgnCall *jobCall(
+        const QString &operation, const QStringList &ids, const mgn::Tags &tags, MgnCallback<mgn::Job> done);
     MgnCall *nothingCall(const AwsHttpRequest &request, MgnCallback<MgnNothing> done);
 
-    template<typename T>
-    struct Paging;
+    template<typename T> struct Paging;
     template<typename T>
     MgnCall *page(std::function<AwsHttpRequest(const std::optional<QString> &token)> makeRequest,
         mgn::PageCodec::Parser parser, std::function<mgn::Page<T>(const mgn::PageCodec::Envelope &)> decode,

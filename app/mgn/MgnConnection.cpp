@@ -1,6 +1,5 @@
 #include "app/mgn/MgnConnection.h"
 
-#include "app/mgn/MgnClient.h"
 #include "app/aws/AwsAttemptInfo.h"
 #include "app/aws/AwsConfigFiles.h"
 #include "app/aws/AwsTransport.h"
@@ -9,6 +8,7 @@
 #include "app/aws/KeychainSecretStore.h"
 #include "app/aws/ProfileKeyStore.h"
 #include "app/aws/ServiceEndpoint.h"
+#include "app/mgn/MgnClient.h"
 
 namespace mgn {
 
@@ -25,8 +25,7 @@ std::optional<QString> nonEmpty(const QString &value)
 
 MgnConnection::MgnConnection(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 MgnConnection::~MgnConnection()
 {
@@ -52,8 +51,8 @@ MgnConnection *MgnConnection::openDirect(
     return connection;
 }
 
-MgnConnection *MgnConnection::open(const Settings &settings, const QProcessEnvironment &env, const QString &homeDir,
-    QString *error, QObject *parent)
+MgnConnection *MgnConnection::open(const Settings &settings, const QProcessEnvironment &env,
+    const QString &homeDir, QString *error, QObject *parent)
 {
     auto fail = [error](const QString &message) -> MgnConnection * {
         if (error)
@@ -83,17 +82,18 @@ MgnConnection *MgnConnection::open(const Settings &settings, const QProcessEnvir
     if (!region && endpointOverridden)
         region = QString::fromLatin1(fallbackRegion);
     if (!region)
-        return fail(tr("No region: use --region, set AWS_REGION, or set region in profile %1").arg(profileName));
+        return fail(
+            tr("No region: use --region, set AWS_REGION, or set region in profile %1").arg(profileName));
     if (!ServiceEndpoint::isValidRegionName(*region))
         return fail(tr("Not a valid region name: %1").arg(*region));
 
-    const ServiceEndpoint endpoint =
-        ServiceEndpoint::resolve(u"mgn"_s, settings.endpointUrl, *region, env, profile, files);
+    const ServiceEndpoint endpoint
+        = ServiceEndpoint::resolve(u"mgn"_s, settings.endpointUrl, *region, env, profile, files);
     if (!endpoint.error.isEmpty())
         return fail(endpoint.error);
 
-    const CredentialsPlan plan =
-        CredentialsPlan::resolve(profileName, settings.profile.has_value(), env, files);
+    const CredentialsPlan plan
+        = CredentialsPlan::resolve(profileName, settings.profile.has_value(), env, files);
     if (plan.kind == CredentialsPlan::Kind::Error)
         return fail(plan.error);
 
@@ -121,15 +121,16 @@ MgnConnection *MgnConnection::open(const Settings &settings, const QProcessEnvir
     connection->m_transport->setCredentialsSource(
         [provider](QObject *context, AwsTransport::CredentialsCallback done) {
             provider->get(context, [done](const CredentialsProvider::Result &result) {
-                done(AwsTransport::CredentialsResult{result.credentials, result.error});
+                done(AwsTransport::CredentialsResult { result.credentials, result.error });
             });
         });
     // Expired temporary credentials: fetch afresh for the next request
     // (a new AssumeRole, a new credential_process run).
-    connect(connection->m_transport, &AwsTransport::attemptFinished, provider, [provider](const AwsAttemptInfo &info) {
-        if (info.errorKind == AwsError::Kind::ExpiredToken)
-            provider->invalidate();
-    });
+    connect(connection->m_transport, &AwsTransport::attemptFinished, provider,
+        [provider](const AwsAttemptInfo &info) {
+            if (info.errorKind == AwsError::Kind::ExpiredToken)
+                provider->invalidate();
+        });
     connection->m_client = new MgnClient(connection->m_transport, endpoint.url);
     return connection;
 }

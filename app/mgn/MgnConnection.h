@@ -38,12 +38,12 @@ public:
     // malformed config or credentials file (file, line and problem), no
     // region, an endpoint that is not a URL. Credentials are fetched later,
     // at the first request; their errors come with that request.
-    static MgnConnection *open(const Settings &settings, const QProcessEnvironment &env, const QString &homeDir,
-        QString *error, QObject *parent = nullptr);
+    static MgnConnection *open(const Settings &settings, const QProcessEnvironment &env,
+        const QString &homeDir, QString *error, QObject *parent = nullptr);
     // A connection to a known endpoint with known keys, no configuration
     // files (the in-process emulator of --demo).
-    static MgnConnection *openDirect(
-        const QUrl &endpoint, const QString &region, const AwsCredentials &credentials, QObject *parent = nullptr);
+    static MgnConnection *openDirect(const QUrl &endpoint, const QString &region,
+        const AwsCredentials &credentials, QObject *parent = nullptr);
     ~MgnConnection() override;
 
     MgnClient *client() const { return m_client; }

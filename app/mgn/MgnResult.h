@@ -11,8 +11,7 @@ namespace mgn {
 
 // The outcome of one MgnClient operation: a value or an error, never both,
 // and the request ID of the last response (for a support case).
-template<typename T>
-struct MgnResult {
+template<typename T> struct MgnResult {
     std::optional<T> value;
     std::optional<AwsError> error;
     QString requestId;
@@ -25,7 +24,6 @@ struct MgnNothing {
     bool operator==(const MgnNothing &) const = default;
 };
 
-template<typename T>
-using MgnCallback = std::function<void(const MgnResult<T> &result)>;
+template<typename T> using MgnCallback = std::function<void(const MgnResult<T> &result)>;
 
 } // namespace mgn

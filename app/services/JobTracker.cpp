@@ -40,9 +40,10 @@ QList<mgn::Job> JobTracker::jobsOf(const QString &sourceServerId) const
     QList<mgn::Job> list;
     for (const mgn::Job &job : jobs()) {
         const auto &servers = job.participatingServers;
-        if (servers && std::any_of(servers->cbegin(), servers->cend(), [&](const mgn::ParticipatingServer &server) {
-                return server.sourceServerID == sourceServerId;
-            }))
+        if (servers
+            && std::any_of(servers->cbegin(), servers->cend(), [&](const mgn::ParticipatingServer &server) {
+                   return server.sourceServerID == sourceServerId;
+               }))
             list.append(job);
     }
     return list;
@@ -72,7 +73,9 @@ void JobTracker::refresh()
         return;
     auto collected = std::make_shared<QList<mgn::Job>>();
     m_listing = m_client->describeJobs(
-        {}, [collected](const mgn::Page<mgn::Job> &page, const PagingProgress &) { collected->append(page.items); },
+        {},
+        [collected](
+            const mgn::Page<mgn::Job> &page, const PagingProgress &) { collected->append(page.items); },
         [this, collected](const MgnResult<PagingProgress> &result) {
             if (!result.ok()) {
                 Q_EMIT failed(*result.error);
@@ -100,7 +103,8 @@ void JobTracker::poll()
     auto collected = std::make_shared<QList<mgn::Job>>();
     m_polling = m_client->describeJobs(
         filters,
-        [collected](const mgn::Page<mgn::Job> &page, const PagingProgress &) { collected->append(page.items); },
+        [collected](
+            const mgn::Page<mgn::Job> &page, const PagingProgress &) { collected->append(page.items); },
         [this, collected](const MgnResult<PagingProgress> &result) {
             if (result.ok())
                 merge(*collected);

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "models/domain/Job.h"
 #include "app/mgn/MgnClient.h"
+#include "models/domain/Job.h"
 
 #include <QHash>
 #include <QObject>
@@ -50,7 +50,7 @@ private:
     static bool isOver(const mgn::Job &job);
 
     MgnClient *m_client;
-    std::chrono::milliseconds m_interval{5000};
+    std::chrono::milliseconds m_interval { 5000 };
     QHash<QString, mgn::Job> m_jobs;
     QSet<QString> m_following;
     QTimer m_timer;

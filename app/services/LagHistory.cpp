@@ -19,8 +19,7 @@ constexpr qint64 unknownLag = -1;
 LagHistory::LagHistory(const QString &cacheFile, QObject *parent)
     : QObject(parent)
     , m_cacheFile(cacheFile)
-{
-}
+{ }
 
 void LagHistory::record(const QList<mgn::SourceServer> &servers, qint64 atMs)
 {
@@ -28,7 +27,7 @@ void LagHistory::record(const QList<mgn::SourceServer> &servers, qint64 atMs)
         if (!server.sourceServerID)
             continue;
         QList<Sample> &list = m_samples[*server.sourceServerID];
-        const Sample sample{atMs, server.lag()};
+        const Sample sample { atMs, server.lag() };
         if (!list.isEmpty() && list.constLast().atMs == atMs)
             list.last() = sample;
         else
@@ -108,7 +107,7 @@ bool LagHistory::load(QString *error)
             qint64 at = 0;
             qint64 lag = 0;
             in >> at >> lag;
-            list.append(Sample{at, lag == unknownLag ? std::nullopt : std::optional<qint64>(lag)});
+            list.append(Sample { at, lag == unknownLag ? std::nullopt : std::optional<qint64>(lag) });
         }
         if (in.status() != QDataStream::Ok) {
             *error = tr("%1: damaged at server %2").arg(m_cacheFile).arg(i);

@@ -22,7 +22,7 @@ class LagHistory : public QObject
 
 public:
     struct Sample {
-        qint64 atMs = 0;            // ms since the epoch, UTC
+        qint64 atMs = 0; // ms since the epoch, UTC
         std::optional<qint64> lagMs;
 
         bool operator==(const Sample &) const = default;

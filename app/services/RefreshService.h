@@ -61,7 +61,7 @@ private:
 
     MgnClient *m_client;
     SourceServerFilters m_filters;
-    std::chrono::seconds m_interval{0};
+    std::chrono::seconds m_interval { 0 };
     QTimer m_timer;
     QPointer<MgnCall> m_call;
     // The decoded servers of each page so far.

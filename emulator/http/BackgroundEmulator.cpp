@@ -15,7 +15,8 @@ BackgroundEmulator::~BackgroundEmulator()
         return;
     // Its sockets and timers belong to its thread: deleted there.
     MgnEmulator *emulator = m_emulator;
-    QMetaObject::invokeMethod(emulator, [emulator] { delete emulator; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        emulator, [emulator] { delete emulator; }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }

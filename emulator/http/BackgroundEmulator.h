@@ -1,7 +1,7 @@
 #pragma once
 
-#include "emulator/http/EmulatorOptions.h"
 #include "app/aws/AwsCredentials.h"
+#include "emulator/http/EmulatorOptions.h"
 
 #include <QSemaphore>
 #include <QString>

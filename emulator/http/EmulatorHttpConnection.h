@@ -1,9 +1,9 @@
 #pragma once
 
+#include "app/aws/Clock.h"
+#include "emulator/http/HttpRequestParser.h"
 #include "emulator/service/EmulatorRequest.h"
 #include "emulator/service/EmulatorResponse.h"
-#include "emulator/http/HttpRequestParser.h"
-#include "app/aws/Clock.h"
 
 #include <QDateTime>
 #include <QObject>

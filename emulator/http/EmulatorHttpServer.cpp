@@ -129,16 +129,16 @@ void EmulatorHttpServer::onRequest(EmulatorHttpConnection *connection, const Emu
     const FaultInjector::Decision decision = m_faults ? m_faults->decide() : FaultInjector::Decision {};
     if (decision.fault == FaultInjector::Fault::Drop) {
         connection->drop();
-        Exchange exchange { request.method, request.path, 0, {}, decision.fault,
-            std::chrono::milliseconds(0), invocationIdOf(request) };
+        Exchange exchange { request.method, request.path, 0, {}, decision.fault, std::chrono::milliseconds(0),
+            invocationIdOf(request) };
         Q_EMIT exchanged(exchange);
         return;
     }
     if (decision.delay.count() > 0) {
         // The connection is the context: a client gone meanwhile cancels the answer. A precise
         // timer: Qt makes delays of 2 s and more coarse, which may fire up to 5% early.
-        QTimer::singleShot(
-            decision.delay, Qt::PreciseTimer, connection, [this, connection, request, fault = decision.fault, timer] {
+        QTimer::singleShot(decision.delay, Qt::PreciseTimer, connection,
+            [this, connection, request, fault = decision.fault, timer] {
                 answer(connection, request, fault, timer);
             });
         return;

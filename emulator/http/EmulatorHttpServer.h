@@ -1,10 +1,10 @@
 #pragma once
 
+#include "app/aws/Clock.h"
 #include "emulator/http/EmulatorHttpConnection.h"
+#include "emulator/http/FaultInjector.h"
 #include "emulator/service/EmulatorRequest.h"
 #include "emulator/service/EmulatorResponse.h"
-#include "emulator/http/FaultInjector.h"
-#include "app/aws/Clock.h"
 
 #include <QElapsedTimer>
 #include <QObject>

@@ -77,8 +77,8 @@ EmulatorOptions EmulatorOptions::parse(const QStringList &arguments)
         tr("Start as an account where the service was never initialized: requests fail with "
            "UninitializedAccountException until InitializeService is called."));
     parser.addOptions({ portOption, serversOption, seedOption, speedOption, faultsOption, stateOption,
-        saveIntervalOption, keyIdOption, secretOption, tokenOption, regionOption, accountOption, verboseOption,
-        uninitializedOption });
+        saveIntervalOption, keyIdOption, secretOption, tokenOption, regionOption, accountOption,
+        verboseOption, uninitializedOption });
 
     EmulatorOptions options;
     if (!parser.parse(arguments))

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "emulator/http/FaultInjector.h"
 #include "app/aws/AwsCredentials.h"
+#include "emulator/http/FaultInjector.h"
 
 #include <QString>
 #include <QStringList>

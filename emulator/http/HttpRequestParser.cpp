@@ -227,7 +227,8 @@ HttpRequestParser::State HttpRequestParser::parseHead()
     for (;;) {
         if (leading < m_buffer.size() && m_buffer.at(leading) == '\n')
             leading += 1;
-        else if (leading + 1 < m_buffer.size() && m_buffer.at(leading) == '\r' && m_buffer.at(leading + 1) == '\n')
+        else if (leading + 1 < m_buffer.size() && m_buffer.at(leading) == '\r'
+            && m_buffer.at(leading + 1) == '\n')
             leading += 2;
         else
             break;

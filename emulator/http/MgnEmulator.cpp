@@ -2,8 +2,8 @@
 
 #include "emulator/http/EmulatorHttpServer.h"
 #include "emulator/http/FaultInjector.h"
-#include "emulator/service/MgnService.h"
 #include "emulator/http/SigV4Verifier.h"
+#include "emulator/service/MgnService.h"
 
 #include <QFileInfo>
 #include <QTimer>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "emulator/http/EmulatorOptions.h"
-#include "emulator/http/FaultInjector.h"
 #include "app/aws/AwsCredentials.h"
 #include "app/aws/Clock.h"
+#include "emulator/http/EmulatorOptions.h"
+#include "emulator/http/FaultInjector.h"
 
 #include <QObject>
 #include <QString>

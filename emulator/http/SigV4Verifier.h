@@ -1,9 +1,9 @@
 #pragma once
 
-#include "emulator/service/EmulatorRequest.h"
-#include "emulator/service/EmulatorResponse.h"
 #include "app/aws/AwsCredentials.h"
 #include "app/aws/Clock.h"
+#include "emulator/service/EmulatorRequest.h"
+#include "emulator/service/EmulatorResponse.h"
 
 #include <QByteArray>
 #include <QString>

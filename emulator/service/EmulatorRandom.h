@@ -15,8 +15,7 @@ class EmulatorRandom
 public:
     explicit EmulatorRandom(quint64 state = 0)
         : m_state(state)
-    {
-    }
+    { }
 
     quint64 state() const { return m_state; }
     bool operator==(const EmulatorRandom &) const = default;
@@ -30,11 +29,7 @@ public:
     // Lower-case hexadecimal digits, as in AWS resource IDs.
     QString hex(int digits);
 
-    template<typename T>
-    const T &pick(const QList<T> &list)
-    {
-        return list.at(range(0, list.size() - 1));
-    }
+    template<typename T> const T &pick(const QList<T> &list) { return list.at(range(0, list.size() - 1)); }
 
     // An index drawn with the given weights (non-negative, not all zero).
     qsizetype weighted(const QList<int> &weights);

@@ -13,8 +13,8 @@ struct EmulatorRequest {
     using Headers = QList<std::pair<QByteArray, QByteArray>>;
 
     QByteArray method; // "POST", "GET", "DELETE"
-    QByteArray path;   // as on the wire, percent-encoded: "/tags/arn%3Aaws%3A..."
-    QByteArray query;  // as on the wire, without '?': "maxResults=10&nextToken=x"
+    QByteArray path; // as on the wire, percent-encoded: "/tags/arn%3Aaws%3A..."
+    QByteArray query; // as on the wire, without '?': "maxResults=10&nextToken=x"
     Headers headers;
     QByteArray body;
 };

@@ -23,7 +23,7 @@ EmulatorResponse EmulatorResponse::json(int status, QByteArray body)
 {
     EmulatorResponse response;
     response.status = status;
-    response.headers = {{"Content-Type", "application/json"}, {"x-amzn-RequestId", requestId()}};
+    response.headers = { { "Content-Type", "application/json" }, { "x-amzn-RequestId", requestId() } };
     response.body = std::move(body);
     return response;
 }
@@ -32,7 +32,7 @@ EmulatorResponse EmulatorResponse::empty(int status)
 {
     EmulatorResponse response;
     response.status = status;
-    response.headers = {{"x-amzn-RequestId", requestId()}};
+    response.headers = { { "x-amzn-RequestId", requestId() } };
     return response;
 }
 
@@ -42,7 +42,7 @@ EmulatorResponse EmulatorResponse::error(
     QJsonObject body = members;
     body.insert(QStringLiteral("message"), message);
     EmulatorResponse response = json(status, body);
-    response.headers.append({"x-amzn-ErrorType", type.toUtf8()});
+    response.headers.append({ "x-amzn-ErrorType", type.toUtf8() });
     return response;
 }
 

@@ -26,8 +26,8 @@ struct EmulatorResponse {
     static EmulatorResponse empty(int status);
     // An error as MGN sends it: the status, x-amzn-ErrorType: <type>, and a
     // JSON body with "message" and the members of that error shape.
-    static EmulatorResponse error(int status, const QString &type, const QString &message,
-        const QJsonObject &members = {});
+    static EmulatorResponse error(
+        int status, const QString &type, const QString &message, const QJsonObject &members = {});
 };
 
 } // namespace mgn

@@ -63,8 +63,8 @@ void FleetActions::changeLifeCycle(Fleet &fleet, qsizetype index, Target target,
     }
 }
 
-qsizetype FleetActions::startLaunch(
-    Fleet &fleet, const QStringList &sourceServerIDs, InitiatedBy initiatedBy, const std::optional<Tags> &tags, qint64 at)
+qsizetype FleetActions::startLaunch(Fleet &fleet, const QStringList &sourceServerIDs, InitiatedBy initiatedBy,
+    const std::optional<Tags> &tags, qint64 at)
 {
     FleetJob job = JobSimulator::launchJob(fleet, sourceServerIDs, initiatedBy, tags, at);
     const bool cutover = initiatedBy == InitiatedBy::StartCutover;

@@ -27,8 +27,8 @@ public:
         mgn::ChangeServerLifeCycleStateSourceServerLifecycleState target, qint64 at);
     // A LAUNCH job; each server becomes TESTING (StartTest) or CUTTING_OVER
     // (StartCutover) with lastTest / lastCutover.initiated. Returns the job's index.
-    static qsizetype startLaunch(Fleet &fleet, const QStringList &sourceServerIDs, mgn::InitiatedBy initiatedBy,
-        const std::optional<mgn::Tags> &tags, qint64 at);
+    static qsizetype startLaunch(Fleet &fleet, const QStringList &sourceServerIDs,
+        mgn::InitiatedBy initiatedBy, const std::optional<mgn::Tags> &tags, qint64 at);
     // A TERMINATE job. Returns the job's index.
     static qsizetype startTermination(
         Fleet &fleet, const QStringList &sourceServerIDs, const std::optional<mgn::Tags> &tags, qint64 at);

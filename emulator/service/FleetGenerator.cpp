@@ -169,8 +169,7 @@ public:
         , m_random(EmulatorRandom::mix(parameters.seed, 1))
         , m_seed(parameters.seed)
         , m_now(now)
-    {
-    }
+    { }
 
     void vcenterClients(int count);
     void applications(int count);
@@ -258,8 +257,8 @@ FleetServer Generation::makeServer(int number, const Profile &profile)
     server.sourceServerID = id;
     server.arn = m_fleet.arn("source-server"_L1, id);
     server.isArchived = false;
-    server.replicationType
-        = EnumValue<ReplicationType>(agentless ? ReplicationType::SnapshotShipping : ReplicationType::AgentBased);
+    server.replicationType = EnumValue<ReplicationType>(
+        agentless ? ReplicationType::SnapshotShipping : ReplicationType::AgentBased);
 
     QList<int> environmentWeights;
     for (const Environment &environment : environments())
@@ -276,8 +275,8 @@ FleetServer Generation::makeServer(int number, const Profile &profile)
     if (vmware) {
         hints.vmWareUuid = uuid(r);
         hints.vmPath = u"/%1/vm/%2/%3"_s.arg(m_fleet.vcenterClients.isEmpty()
-                                                  ? u"DC-East"_s
-                                                  : *m_fleet.vcenterClients.constFirst().datacenterName,
+                ? u"DC-East"_s
+                : *m_fleet.vcenterClients.constFirst().datacenterName,
             environment.tag.isEmpty() ? u"Shared"_s : environment.tag, hostname);
     }
     properties.identificationHints = hints;
@@ -327,8 +326,9 @@ FleetServer Generation::makeServer(int number, const Profile &profile)
     for (int n = 0; n < nicCount; ++n) {
         NetworkInterface nic;
         nic.macAddress = macAddress(r, vmware);
-        nic.ips = QStringList { n == 0 ? u"10.%1.%2.%3"_s.arg(environment.octet).arg(r.range(0, 255)).arg(r.range(2, 254))
-                                       : u"192.168.%1.%2"_s.arg(r.range(0, 255)).arg(r.range(2, 254)) };
+        nic.ips = QStringList { n == 0
+                ? u"10.%1.%2.%3"_s.arg(environment.octet).arg(r.range(0, 255)).arg(r.range(2, 254))
+                : u"192.168.%1.%2"_s.arg(r.range(0, 255)).arg(r.range(2, 254)) };
         nic.isPrimary = n == 0;
         nics.append(nic);
     }
@@ -348,7 +348,8 @@ FleetServer Generation::makeServer(int number, const Profile &profile)
         tags.insert(u"MigrationWave"_s, u"wave-%1"_s.arg(r.range(1, 6)));
     if (r.chance(0.5))
         tags.insert(u"Owner"_s,
-            r.pick(QStringList { u"platform"_s, u"payments"_s, u"data"_s, u"identity"_s, u"web"_s, u"erp"_s }));
+            r.pick(
+                QStringList { u"platform"_s, u"payments"_s, u"data"_s, u"identity"_s, u"web"_s, u"erp"_s }));
     if (r.chance(0.3))
         tags.insert(u"CostCenter"_s, u"CC-%1"_s.arg(r.range(1000, 1999)));
     server.tags = tags;
@@ -504,8 +505,8 @@ void Generation::applyProfile(qsizetype index, const Profile &profile, bool arch
         default:
             break;
         }
-        cycle.addedToServiceDateTime = std::min(added(entry),
-            initiation(server).startDateTime.value_or(now) - r.range(1 * minute, 30 * minute));
+        cycle.addedToServiceDateTime = std::min(
+            added(entry), initiation(server).startDateTime.value_or(now) - r.range(1 * minute, 30 * minute));
         return;
     }
 
@@ -564,14 +565,16 @@ void Generation::applyProfile(qsizetype index, const Profile &profile, bool arch
     case LC::ReadyForCutover: {
         const qint64 t1 = now - r.range(2 * day, std::max(2 * day, now - start));
         launch(index, InitiatedBy::StartTest, t1);
-        FleetActions::changeLifeCycle(m_fleet, index, ChangeServerLifeCycleStateSourceServerLifecycleState::ReadyForCutover,
+        FleetActions::changeLifeCycle(m_fleet, index,
+            ChangeServerLifeCycleStateSourceServerLifecycleState::ReadyForCutover,
             t1 + r.range(1 * hour, 1 * day));
         break;
     }
     case LC::CuttingOver: {
         const qint64 t1 = now - r.range(2 * day, std::max(2 * day, now - start));
         launch(index, InitiatedBy::StartTest, t1);
-        FleetActions::changeLifeCycle(m_fleet, index, ChangeServerLifeCycleStateSourceServerLifecycleState::ReadyForCutover,
+        FleetActions::changeLifeCycle(m_fleet, index,
+            ChangeServerLifeCycleStateSourceServerLifecycleState::ReadyForCutover,
             t1 + r.range(1 * hour, 12 * hour));
         launch(index, InitiatedBy::StartCutover, now - r.range(1 * minute, 1 * day));
         break;

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "emulator/service/JobSimulation.h"
 #include "models/domain/Job.h"
 #include "models/domain/JobLog.h"
-#include "emulator/service/JobSimulation.h"
 
 #include <QList>
 

@@ -73,8 +73,7 @@ public:
         : m_object(object)
         , m_path(std::move(path))
         , m_error(error)
-    {
-    }
+    { }
 
     bool failed() const { return !m_error->isEmpty(); }
 
@@ -145,8 +144,7 @@ public:
         return value.toObject();
     }
 
-    template<typename E>
-    std::optional<E> enumeration(QLatin1StringView key)
+    template<typename E> std::optional<E> enumeration(QLatin1StringView key)
     {
         if (!m_object.contains(key))
             return std::nullopt;
@@ -230,24 +228,24 @@ QJsonObject FleetState::toJson(const Fleet &fleet)
 {
     QJsonArray servers;
     for (const FleetServer &entry : fleet.servers)
-        servers.append(QJsonObject { { "server"_L1, SourceServerCodec::encode(entry.server) },
-            { "sim"_L1, simToJson(entry.sim) } });
+        servers.append(QJsonObject {
+            { "server"_L1, SourceServerCodec::encode(entry.server) }, { "sim"_L1, simToJson(entry.sim) } });
     QJsonArray jobs;
     for (const FleetJob &job : fleet.jobs) {
         QJsonArray log;
         for (const JobLog &item : job.log)
             log.append(JobLogCodec::encode(item));
-        jobs.append(QJsonObject {
-            { "job"_L1, JobCodec::encode(job.job) }, { "log"_L1, log }, { "sim"_L1, jobSimToJson(job.sim) } });
+        jobs.append(QJsonObject { { "job"_L1, JobCodec::encode(job.job) }, { "log"_L1, log },
+            { "sim"_L1, jobSimToJson(job.sim) } });
     }
     QJsonArray clients;
     for (const VcenterClient &client : fleet.vcenterClients)
         clients.append(VcenterClientCodec::encode(client));
     return QJsonObject { { "format"_L1, QString(formatName) }, { "version"_L1, version },
         { "accountId"_L1, fleet.accountId }, { "region"_L1, fleet.region }, { "seed"_L1, double(fleet.seed) },
-        { "speed"_L1, fleet.speed }, { "simNow"_L1, double(fleet.simNow) }, { "ids"_L1, hex64(fleet.ids.state()) },
-        { "initialized"_L1, fleet.initialized }, { "vcenterClients"_L1, clients }, { "servers"_L1, servers },
-        { "jobs"_L1, jobs } };
+        { "speed"_L1, fleet.speed }, { "simNow"_L1, double(fleet.simNow) },
+        { "ids"_L1, hex64(fleet.ids.state()) }, { "initialized"_L1, fleet.initialized },
+        { "vcenterClients"_L1, clients }, { "servers"_L1, servers }, { "jobs"_L1, jobs } };
 }
 
 std::optional<Fleet> FleetState::fromJson(const QJsonObject &object, QString *error)

@@ -1,17 +1,17 @@
 #include "emulator/service/JobOperations.h"
 
-#include "models/rules/ActionRules.h"
 #include "emulator/service/ApiShapes.h"
 #include "emulator/service/Fleet.h"
 #include "emulator/service/FleetActions.h"
 #include "emulator/service/FleetSimulator.h"
-#include "models/json/Iso8601.h"
-#include "models/codec/JobCodec.h"
-#include "models/codec/JobLogCodec.h"
 #include "emulator/service/OperationSupport.h"
 #include "emulator/service/PageToken.h"
 #include "emulator/service/RequestReader.h"
 #include "emulator/service/ServiceErrors.h"
+#include "models/codec/JobCodec.h"
+#include "models/codec/JobLogCodec.h"
+#include "models/json/Iso8601.h"
+#include "models/rules/ActionRules.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -67,9 +67,10 @@ EmulatorResponse JobOperations::start(Fleet &fleet, const EmulatorRequest &reque
     const qsizetype job = action == Action::TerminateTargetInstances
         ? FleetActions::startTermination(fleet, unique, tags, fleet.simNow)
         : FleetActions::startLaunch(fleet, unique,
-              action == Action::StartCutover ? InitiatedBy::StartCutover : InitiatedBy::StartTest, tags,
-              fleet.simNow);
-    return EmulatorResponse::json(202, QJsonObject { { "job"_L1, JobCodec::encode(fleet.jobs[std::size_t(job)].job) } });
+            action == Action::StartCutover ? InitiatedBy::StartCutover : InitiatedBy::StartTest, tags,
+            fleet.simNow);
+    return EmulatorResponse::json(
+        202, QJsonObject { { "job"_L1, JobCodec::encode(fleet.jobs[std::size_t(job)].job) } });
 }
 
 EmulatorResponse JobOperations::describeJobs(Fleet &fleet, const EmulatorRequest &request)
@@ -155,8 +156,10 @@ EmulatorResponse JobOperations::describeJobLogItems(Fleet &fleet, const Emulator
 
     const qsizetype index = account && *account != fleet.accountId ? -1 : fleet.findJob(*jobID);
     const QList<JobLog> log = index < 0 ? QList<JobLog>() : fleet.jobs[std::size_t(index)].log;
-    const QByteArray fingerprint = PageToken::fingerprint(jobID->toUtf8() + '|' + account.value_or(QString()).toUtf8());
-    const auto page = OperationSupport::page("DescribeJobLogItems"_L1, fingerprint, maxResults, nextToken, log.size(), &error);
+    const QByteArray fingerprint
+        = PageToken::fingerprint(jobID->toUtf8() + '|' + account.value_or(QString()).toUtf8());
+    const auto page = OperationSupport::page(
+        "DescribeJobLogItems"_L1, fingerprint, maxResults, nextToken, log.size(), &error);
     if (!page)
         return error;
     QJsonArray items;

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "models/rules/Action.h"
 #include "emulator/service/EmulatorRequest.h"
 #include "emulator/service/EmulatorResponse.h"
+#include "models/rules/Action.h"
 
 namespace mgn {
 

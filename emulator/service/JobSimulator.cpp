@@ -94,8 +94,9 @@ QString skipReason(const Fleet &fleet, const FleetJob &job, const QString &sourc
             return u"The source server has no launched instance to terminate"_s;
         return {};
     }
-    const LifeCycleState expected
-        = *job.job.initiatedBy == InitiatedBy::StartCutover ? LifeCycleState::CuttingOver : LifeCycleState::Testing;
+    const LifeCycleState expected = *job.job.initiatedBy == InitiatedBy::StartCutover
+        ? LifeCycleState::CuttingOver
+        : LifeCycleState::Testing;
     if (server.lifeCycleState() != expected)
         return u"The source server is no longer %1"_s.arg(EnumValue<LifeCycleState>::wireName(expected));
     return {};
@@ -187,8 +188,8 @@ void apply(Fleet &fleet, FleetJob &job, const JobSimulation::Step &step)
 
 } // namespace
 
-FleetJob JobSimulator::launchJob(
-    Fleet &fleet, const QStringList &sourceServerIDs, InitiatedBy initiatedBy, const std::optional<Tags> &tags, qint64 at)
+FleetJob JobSimulator::launchJob(Fleet &fleet, const QStringList &sourceServerIDs, InitiatedBy initiatedBy,
+    const std::optional<Tags> &tags, qint64 at)
 {
     FleetJob job = newJob(fleet, sourceServerIDs, JobType::Launch, initiatedBy, tags, at);
     EmulatorRandom random(fleet.ids.next());

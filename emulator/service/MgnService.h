@@ -24,9 +24,9 @@ class MgnService : public QObject
 
 public:
     struct Options {
-        int servers = 50;      // generated fleet size
-        quint32 seed = 1;      // same seed, same fleet
-        double speed = 1.0;    // simulated seconds per real second
+        int servers = 50; // generated fleet size
+        quint32 seed = 1; // same seed, same fleet
+        double speed = 1.0; // simulated seconds per real second
         QString accountId = QStringLiteral("111122223333");
         QString region = QStringLiteral("us-east-1");
         // false: an account where MGN was never initialized; every operation
@@ -37,7 +37,8 @@ public:
 
     // The clock defaults to Clock::instance(); time moves on by `speed` from
     // the moment of construction.
-    explicit MgnService(const Options &options, std::shared_ptr<const Clock> clock = {}, QObject *parent = nullptr);
+    explicit MgnService(
+        const Options &options, std::shared_ptr<const Clock> clock = {}, QObject *parent = nullptr);
     ~MgnService() override;
 
     const Options &options() const { return m_options; }

@@ -74,15 +74,16 @@ bool OperationSupport::readPaging(
 }
 
 std::optional<OperationSupport::Page> OperationSupport::page(QLatin1StringView operation,
-    const QByteArray &fingerprint, const std::optional<qint64> &maxResults, const std::optional<QString> &nextToken,
-    qsizetype total, EmulatorResponse *error)
+    const QByteArray &fingerprint, const std::optional<qint64> &maxResults,
+    const std::optional<QString> &nextToken, qsizetype total, EmulatorResponse *error)
 {
     Page page;
     if (nextToken && !nextToken->isEmpty()) {
         const auto offset = PageToken::decode(*nextToken, operation, fingerprint);
         if (!offset) {
             *error = ServiceErrors::validation({ { u"nextToken"_s,
-                u"Member must be a nextToken this operation returned for the same filters"_s, QString(u'\'' + *nextToken + u'\'') } });
+                u"Member must be a nextToken this operation returned for the same filters"_s,
+                QString(u'\'' + *nextToken + u'\'') } });
             return std::nullopt;
         }
         page.offset = std::min(*offset, total);

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "models/rules/ActionRules.h"
 #include "emulator/service/EmulatorResponse.h"
 #include "models/domain/SourceServer.h"
+#include "models/rules/ActionRules.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -47,7 +47,8 @@ public:
     };
     // Reads maxResults (1..1000, default 1000) and nextToken of `reader`;
     // false when the request is invalid (the reader holds the fields).
-    static bool readPaging(RequestReader &reader, std::optional<qint64> *maxResults, std::optional<QString> *nextToken);
+    static bool readPaging(
+        RequestReader &reader, std::optional<qint64> *maxResults, std::optional<QString> *nextToken);
     static std::optional<Page> page(QLatin1StringView operation, const QByteArray &fingerprint,
         const std::optional<qint64> &maxResults, const std::optional<QString> &nextToken, qsizetype total,
         EmulatorResponse *error);

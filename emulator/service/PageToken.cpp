@@ -20,8 +20,8 @@ QByteArray checksum(const QByteArray &payload)
 
 QString PageToken::encode(QLatin1StringView operation, qsizetype offset, const QByteArray &fingerprint)
 {
-    const QByteArray payload = QByteArray(operation.data(), operation.size()) + '|' + QByteArray::number(offset) + '|'
-        + fingerprint;
+    const QByteArray payload = QByteArray(operation.data(), operation.size()) + '|'
+        + QByteArray::number(offset) + '|' + fingerprint;
     const QByteArray token = payload + '|' + checksum(payload);
     return QString::fromLatin1(token.toBase64(base64Options));
 }
@@ -29,7 +29,8 @@ QString PageToken::encode(QLatin1StringView operation, qsizetype offset, const Q
 std::optional<qsizetype> PageToken::decode(
     const QString &token, QLatin1StringView operation, const QByteArray &fingerprint)
 {
-    const auto decoded = QByteArray::fromBase64Encoding(token.toLatin1(), base64Options | QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded = QByteArray::fromBase64Encoding(
+        token.toLatin1(), base64Options | QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return std::nullopt;
     const QList<QByteArray> parts = decoded.decoded.split('|');

@@ -38,9 +38,12 @@ struct StepInfo {
 constexpr std::array<StepInfo, 11> initiationSteps { {
     { StepName::Wait, 10 * second, 60 * second, ErrorString::Unrecognized },
     { StepName::CreateSecurityGroup, 5 * second, 20 * second, ErrorString::FailedToCreateSecurityGroup },
-    { StepName::LaunchReplicationServer, 30 * second, 90 * second, ErrorString::FailedToLaunchReplicationServer },
-    { StepName::BootReplicationServer, 60 * second, 180 * second, ErrorString::FailedToBootReplicationServer },
-    { StepName::AuthenticateWithService, 5 * second, 20 * second, ErrorString::FailedToAuthenticateWithService },
+    { StepName::LaunchReplicationServer, 30 * second, 90 * second,
+        ErrorString::FailedToLaunchReplicationServer },
+    { StepName::BootReplicationServer, 60 * second, 180 * second,
+        ErrorString::FailedToBootReplicationServer },
+    { StepName::AuthenticateWithService, 5 * second, 20 * second,
+        ErrorString::FailedToAuthenticateWithService },
     { StepName::DownloadReplicationSoftware, 30 * second, 120 * second,
         ErrorString::FailedToDownloadReplicationSoftware },
     { StepName::CreateStagingDisks, 20 * second, 60 * second, ErrorString::FailedToCreateStagingDisks },
@@ -93,14 +96,16 @@ qint64 transferTime(const QList<qint64> &remaining, qint64 bytesPerSecond)
     qint64 longest = 0;
     const double rate = static_cast<double>(std::max<qint64>(1, bytesPerSecond));
     for (const qint64 bytes : remaining)
-        longest = std::max(longest, static_cast<qint64>(std::ceil(static_cast<double>(bytes) * 1000.0 / rate)));
+        longest
+            = std::max(longest, static_cast<qint64>(std::ceil(static_cast<double>(bytes) * 1000.0 / rate)));
     return longest;
 }
 
 qint64 movedBytes(const ServerSimulation &sim, qint64 at)
 {
     const qint64 elapsed = std::max<qint64>(0, at - sim.phaseStart);
-    return static_cast<qint64>(static_cast<double>(sim.bytesPerSecond) * static_cast<double>(elapsed) / 1000.0);
+    return static_cast<qint64>(
+        static_cast<double>(sim.bytesPerSecond) * static_cast<double>(elapsed) / 1000.0);
 }
 
 // A healthy lag of a few seconds that now and then wanders up to tens of
@@ -133,7 +138,8 @@ void resetSteps(SourceServer &server, int current)
         const StepStatus status = i < current ? StepStatus::Succeeded
             : i == current                    ? StepStatus::InProgress
                                               : StepStatus::NotStarted;
-        steps.append({ EnumValue<StepName>(initiationSteps[std::size_t(i)].name), EnumValue<StepStatus>(status) });
+        steps.append(
+            { EnumValue<StepName>(initiationSteps[std::size_t(i)].name), EnumValue<StepStatus>(status) });
     }
     initiation(server).steps = steps;
 }
@@ -281,8 +287,8 @@ void onContinuous(const Fleet &fleet, FleetServer &entry, qint64 at)
     } else if (spell == 1) {
         ReplicationSimulator::beginRescan(fleet, entry, at);
     } else {
-        static constexpr std::array<ErrorString, 3> causes { ErrorString::AgentNotSeen, ErrorString::NotConverging,
-            ErrorString::UnstableNetwork };
+        static constexpr std::array<ErrorString, 3> causes { ErrorString::AgentNotSeen,
+            ErrorString::NotConverging, ErrorString::UnstableNetwork };
         ReplicationSimulator::beginStall(fleet, entry, at, causes[std::size_t(cause)]);
     }
 }
@@ -438,8 +444,9 @@ void refreshReplication(const Fleet &fleet, FleetServer &entry, RS state, qint64
 
     const bool agentless = isAgentless(server);
     const bool healthy = state == RS::Continuous || state == RS::Rescan || state == RS::Backlog
-        || (agentless && (state == RS::PendingSnapshotShipping || state == RS::ShippingSnapshot
-                             || state == RS::CreatingSnapshot));
+        || (agentless
+            && (state == RS::PendingSnapshotShipping || state == RS::ShippingSnapshot
+                || state == RS::CreatingSnapshot));
     if (!sim.launchable) {
         info.lagDuration.reset();
     } else if (agentless && healthy) {
@@ -458,7 +465,8 @@ void refreshReplication(const Fleet &fleet, FleetServer &entry, RS state, qint64
         info.lagDuration = sim.lagBase + elapsed;
     }
 
-    if (!agentless && sim.synced && (state == RS::Continuous || state == RS::Backlog || state == RS::Rescan)) {
+    if (!agentless && sim.synced
+        && (state == RS::Continuous || state == RS::Backlog || state == RS::Rescan)) {
         // The service snapshots the staging disks every ten minutes or so.
         info.lastSnapshotDateTime = fleet.wallAt(lastTick(sim, at, 10 * minute));
     }
@@ -516,7 +524,8 @@ void ReplicationSimulator::beginBacklog(const Fleet &, FleetServer &entry, qint6
     setReplicationState(entry.server, RS::Backlog);
     clearTransients(entry.server);
     for (ReplicatedDisk &disk : disks(entry.server)) {
-        const qint64 ceiling = std::max<qint64>(64 * MiB, std::min<qint64>(8192 * MiB, disk.totalStorageBytes.value_or(0) / 20));
+        const qint64 ceiling = std::max<qint64>(
+            64 * MiB, std::min<qint64>(8192 * MiB, disk.totalStorageBytes.value_or(0) / 20));
         disk.backloggedStorageBytes = drawRange(entry, 16 * MiB, ceiling);
     }
     entry.sim.bytesPerSecond = drawRange(entry, 10 * MiB, 60 * MiB);

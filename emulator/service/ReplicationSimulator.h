@@ -38,8 +38,8 @@ public:
     static void beginContinuous(const Fleet &fleet, FleetServer &entry, qint64 at);
     static void beginBacklog(const Fleet &fleet, FleetServer &entry, qint64 at);
     static void beginRescan(const Fleet &fleet, FleetServer &entry, qint64 at);
-    static void beginStall(const Fleet &fleet, FleetServer &entry, qint64 at,
-        mgn::DataReplicationErrorString error);
+    static void beginStall(
+        const Fleet &fleet, FleetServer &entry, qint64 at, mgn::DataReplicationErrorString error);
     static void beginSnapshotCycle(const Fleet &fleet, FleetServer &entry, qint64 at);
     static void beginSnapshotShipping(const Fleet &fleet, FleetServer &entry, qint64 at);
     static void beginSnapshotCreation(const Fleet &fleet, FleetServer &entry, qint64 at);

@@ -26,9 +26,11 @@ QString shown(const QJsonValue &value)
     case QJsonValue::String:
         return u'\'' + value.toString() + u'\'';
     case QJsonValue::Array:
-        return u'\'' + QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)) + u'\'';
+        return u'\'' + QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact))
+            + u'\'';
     case QJsonValue::Object:
-        return u'\'' + QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)) + u'\'';
+        return u'\'' + QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact))
+            + u'\'';
     }
     return {};
 }
@@ -58,7 +60,8 @@ std::optional<RequestReader> RequestReader::fromBody(const QByteArray &body, Emu
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         *error = ServiceErrors::validationMessage(
-            u"The request body is not valid JSON: %1 at offset %2"_s.arg(parseError.errorString()).arg(parseError.offset),
+            u"The request body is not valid JSON: %1 at offset %2"_s.arg(parseError.errorString())
+                .arg(parseError.offset),
             ValidationExceptionReason::CannotParse);
         return std::nullopt;
     }
@@ -70,7 +73,8 @@ std::optional<RequestReader> RequestReader::fromBody(const QByteArray &body, Emu
     return RequestReader(document.object());
 }
 
-RequestReader RequestReader::fromQuery(const QByteArray &query, const QStringList &integers, const QStringList &lists)
+RequestReader RequestReader::fromQuery(
+    const QByteArray &query, const QStringList &integers, const QStringList &lists)
 {
     QJsonObject object;
     const QList<QByteArray> pairs = query.split('&');
@@ -78,8 +82,11 @@ RequestReader RequestReader::fromQuery(const QByteArray &query, const QStringLis
         if (pair.isEmpty())
             continue;
         const qsizetype equals = pair.indexOf('=');
-        const QString name = QString::fromUtf8(QByteArray::fromPercentEncoding(equals < 0 ? pair : pair.left(equals)));
-        const QString value = equals < 0 ? QString() : QString::fromUtf8(QByteArray::fromPercentEncoding(pair.mid(equals + 1)));
+        const QString name
+            = QString::fromUtf8(QByteArray::fromPercentEncoding(equals < 0 ? pair : pair.left(equals)));
+        const QString value = equals < 0
+            ? QString()
+            : QString::fromUtf8(QByteArray::fromPercentEncoding(pair.mid(equals + 1)));
         if (lists.contains(name)) {
             QJsonArray array = object.value(name).toArray();
             array.append(value);
@@ -100,16 +107,14 @@ RequestReader RequestReader::fromQuery(const QByteArray &query, const QStringLis
 
 RequestReader::RequestReader(const QJsonObject &object)
     : RequestReader(object, QString(), std::make_shared<QList<ServiceErrors::Field>>())
-{
-}
+{ }
 
 RequestReader::RequestReader(
     const QJsonObject &object, const QString &prefix, std::shared_ptr<QList<ServiceErrors::Field>> fields)
     : m_object(object)
     , m_prefix(prefix)
     , m_fields(std::move(fields))
-{
-}
+{ }
 
 void RequestReader::fail(const QString &name, const QString &message, const QString &value)
 {
@@ -172,7 +177,8 @@ std::optional<QString> RequestReader::string(QLatin1StringView name, const Strin
     return text;
 }
 
-std::optional<qint64> RequestReader::integer(QLatin1StringView name, qint64 minimum, qint64 maximum, bool required)
+std::optional<qint64> RequestReader::integer(
+    QLatin1StringView name, qint64 minimum, qint64 maximum, bool required)
 {
     const QJsonValue value = member(name, required);
     if (value.isUndefined())
@@ -293,7 +299,8 @@ std::optional<RequestReader> RequestReader::object(QLatin1StringView name, bool 
     return RequestReader(value.toObject(), path(name), m_fields);
 }
 
-std::optional<QString> RequestReader::enumText(QLatin1StringView name, bool required, const QStringList &allowed)
+std::optional<QString> RequestReader::enumText(
+    QLatin1StringView name, bool required, const QStringList &allowed)
 {
     const QJsonValue value = member(name, required);
     if (value.isUndefined())
@@ -303,13 +310,15 @@ std::optional<QString> RequestReader::enumText(QLatin1StringView name, bool requ
         return std::nullopt;
     }
     if (!allowed.contains(value.toString())) {
-        fail(path(name), u"Member must satisfy enum value set: [%1]"_s.arg(allowed.join(u", "_s)), shown(value));
+        fail(path(name), u"Member must satisfy enum value set: [%1]"_s.arg(allowed.join(u", "_s)),
+            shown(value));
         return std::nullopt;
     }
     return value.toString();
 }
 
-std::optional<QStringList> RequestReader::enumTexts(QLatin1StringView name, int maxItems, const QStringList &allowed)
+std::optional<QStringList> RequestReader::enumTexts(
+    QLatin1StringView name, int maxItems, const QStringList &allowed)
 {
     const QJsonValue value = member(name, false);
     if (value.isUndefined())
@@ -329,7 +338,8 @@ std::optional<QStringList> RequestReader::enumTexts(QLatin1StringView name, int 
         const QJsonValue element = array.at(i);
         const QString where = path(name) + u'[' + QString::number(i) + u']';
         if (!element.isString() || !allowed.contains(element.toString())) {
-            fail(where, u"Member must satisfy enum value set: [%1]"_s.arg(allowed.join(u", "_s)), shown(element));
+            fail(where, u"Member must satisfy enum value set: [%1]"_s.arg(allowed.join(u", "_s)),
+                shown(element));
             valid = false;
             continue;
         }

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "emulator/service/EmulatorResponse.h"
-#include "models/domain/EnumValue.h"
 #include "emulator/service/ServiceErrors.h"
+#include "models/domain/EnumValue.h"
 #include "models/domain/SourceServer.h"
 
 #include <QJsonArray>
@@ -34,7 +34,8 @@ public:
         bool sensitive = false; // the value is not repeated in messages
         QRegularExpression regex; // pattern, anchored (ApiShapes builds it once)
 
-        static StringRule make(int minLength, int maxLength, const QString &pattern = {}, bool sensitive = false);
+        static StringRule make(
+            int minLength, int maxLength, const QString &pattern = {}, bool sensitive = false);
     };
 
     // A JSON body; an empty body reads as {}. Anything else than a JSON
@@ -43,16 +44,18 @@ public:
     // A query string ("a=1&b=x&b=y"), percent-decoded: the names in
     // `integers` become numbers when they read as one, those in `lists`
     // arrays; any other parameter is a string.
-    static RequestReader fromQuery(const QByteArray &query, const QStringList &integers, const QStringList &lists);
+    static RequestReader fromQuery(
+        const QByteArray &query, const QStringList &integers, const QStringList &lists);
 
     explicit RequestReader(const QJsonObject &object);
 
     bool has(QLatin1StringView name) const;
     std::optional<QString> string(QLatin1StringView name, const StringRule &rule, bool required = false);
-    std::optional<qint64> integer(QLatin1StringView name, qint64 minimum, qint64 maximum, bool required = false);
+    std::optional<qint64> integer(
+        QLatin1StringView name, qint64 minimum, qint64 maximum, bool required = false);
     std::optional<bool> boolean(QLatin1StringView name);
-    std::optional<QStringList> stringList(QLatin1StringView name, int minItems, int maxItems, const StringRule &item,
-        bool required = false);
+    std::optional<QStringList> stringList(
+        QLatin1StringView name, int minItems, int maxItems, const StringRule &item, bool required = false);
     // A TagsMap: at most 50 entries, keys and values of at most 256 characters.
     std::optional<mgn::Tags> tags(QLatin1StringView name, bool required = false);
     // A nested structure, read with the same collected errors.
@@ -69,8 +72,7 @@ public:
         return mgn::EnumValue<E>::fromWire(*text).value();
     }
 
-    template<typename E>
-    std::optional<QList<E>> enumList(QLatin1StringView name, int maxItems)
+    template<typename E> std::optional<QList<E>> enumList(QLatin1StringView name, int maxItems)
     {
         const auto texts = enumTexts(name, maxItems, allowedNames(QList<E>()));
         if (!texts)
@@ -98,8 +100,7 @@ private:
     std::optional<QString> enumText(QLatin1StringView name, bool required, const QStringList &allowed);
     std::optional<QStringList> enumTexts(QLatin1StringView name, int maxItems, const QStringList &allowed);
 
-    template<typename E>
-    static QStringList allowedNames(const QList<E> &allowed)
+    template<typename E> static QStringList allowedNames(const QList<E> &allowed)
     {
         QStringList names;
         if (allowed.isEmpty()) {

@@ -40,9 +40,10 @@ EmulatorResponse ServiceErrors::validation(const QList<Field> &fields, Validatio
 {
     QStringList parts;
     for (const auto &field : fields)
-        parts << u"Value %1 at '%2' failed to satisfy constraint: %3"_s.arg(field.value, field.name, field.message);
-    const QString message = u"%1 validation error%2 detected: %3"_s.arg(QString::number(fields.size()),
-        fields.size() == 1 ? QString() : u"s"_s, parts.join(u"; "_s));
+        parts << u"Value %1 at '%2' failed to satisfy constraint: %3"_s.arg(
+            field.value, field.name, field.message);
+    const QString message = u"%1 validation error%2 detected: %3"_s.arg(
+        QString::number(fields.size()), fields.size() == 1 ? QString() : u"s"_s, parts.join(u"; "_s));
     return validationMessage(message, reason, fields);
 }
 
@@ -56,7 +57,8 @@ EmulatorResponse ServiceErrors::validationMessage(
     return EmulatorResponse::error(400, u"ValidationException"_s, message, members);
 }
 
-EmulatorResponse ServiceErrors::notFound(const QString &message, const QString &resourceId, QLatin1StringView type)
+EmulatorResponse ServiceErrors::notFound(
+    const QString &message, const QString &resourceId, QLatin1StringView type)
 {
     return EmulatorResponse::error(404, u"ResourceNotFoundException"_s, message,
         QJsonObject { { "code"_L1, u"RESOURCE_NOT_FOUND"_s }, { "resourceId"_L1, resourceId },

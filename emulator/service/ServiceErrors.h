@@ -38,10 +38,11 @@ public:
         mgn::ValidationExceptionReason reason = mgn::ValidationExceptionReason::FieldValidationFailed);
     // 400 ValidationException with a message of its own (a body that is not
     // JSON, a refusal the model declares as a ValidationException).
-    static EmulatorResponse validationMessage(const QString &message, mgn::ValidationExceptionReason reason,
-        const QList<Field> &fields = {});
+    static EmulatorResponse validationMessage(
+        const QString &message, mgn::ValidationExceptionReason reason, const QList<Field> &fields = {});
     // 404 ResourceNotFoundException.
-    static EmulatorResponse notFound(const QString &message, const QString &resourceId, QLatin1StringView resourceType);
+    static EmulatorResponse notFound(
+        const QString &message, const QString &resourceId, QLatin1StringView resourceType);
     // 409 ConflictException naming each resource in conflict; resourceId and
     // resourceType are the first one's.
     static EmulatorResponse conflict(const QString &message, const QList<Conflict> &conflicts);

@@ -1,16 +1,16 @@
 #include "emulator/service/SourceServerOperations.h"
 
-#include "models/rules/ActionRules.h"
 #include "emulator/service/ApiShapes.h"
 #include "emulator/service/Fleet.h"
 #include "emulator/service/FleetActions.h"
 #include "emulator/service/FleetSimulator.h"
-#include "models/json/JsonTextWriter.h"
 #include "emulator/service/OperationSupport.h"
 #include "emulator/service/PageToken.h"
 #include "emulator/service/RequestReader.h"
 #include "emulator/service/ServiceErrors.h"
 #include "models/codec/SourceServerCodec.h"
+#include "models/json/JsonTextWriter.h"
+#include "models/rules/ActionRules.h"
 
 #include <QJsonDocument>
 #include <QSet>
@@ -92,9 +92,11 @@ EmulatorResponse SourceServerOperations::describe(Fleet &fleet, const EmulatorRe
             if (types && !types->isEmpty()
                 && !(server.replicationType && types->contains(server.replicationType->value())))
                 continue;
-            if (states && !states->isEmpty() && !(server.lifeCycleState() && states->contains(*server.lifeCycleState())))
+            if (states && !states->isEmpty()
+                && !(server.lifeCycleState() && states->contains(*server.lifeCycleState())))
                 continue;
-            if (!applicationSet.isEmpty() && !applicationSet.contains(server.applicationID.value_or(QString())))
+            if (!applicationSet.isEmpty()
+                && !applicationSet.contains(server.applicationID.value_or(QString())))
                 continue;
             matches.push_back(i);
         }

@@ -39,7 +39,8 @@ void checkKeys(RequestReader &reader, const QStringList &keys, const QString &me
 {
     for (const QString &key : keys) {
         if (key.startsWith(u"aws:"_s, Qt::CaseInsensitive))
-            reader.fail(member, u"Tag keys must not begin with aws:"_s, u"'*** Sensitive Data Redacted ***'"_s);
+            reader.fail(
+                member, u"Tag keys must not begin with aws:"_s, u"'*** Sensitive Data Redacted ***'"_s);
     }
 }
 

@@ -1,6 +1,5 @@
 #include "emulator/service/VcenterClientOperations.h"
 
-#include "models/rules/ActionRules.h"
 #include "emulator/service/ApiShapes.h"
 #include "emulator/service/Fleet.h"
 #include "emulator/service/OperationSupport.h"
@@ -8,6 +7,7 @@
 #include "emulator/service/RequestReader.h"
 #include "emulator/service/ServiceErrors.h"
 #include "models/codec/VcenterClientCodec.h"
+#include "models/rules/ActionRules.h"
 
 #include <QJsonArray>
 
@@ -23,8 +23,8 @@ EmulatorResponse VcenterClientOperations::describe(Fleet &fleet, const EmulatorR
     if (!OperationSupport::readPaging(reader, &maxResults, &nextToken))
         return reader.error();
     EmulatorResponse error;
-    const auto page = OperationSupport::page("DescribeVcenterClients"_L1, PageToken::fingerprint({}), maxResults,
-        nextToken, fleet.vcenterClients.size(), &error);
+    const auto page = OperationSupport::page("DescribeVcenterClients"_L1, PageToken::fingerprint({}),
+        maxResults, nextToken, fleet.vcenterClients.size(), &error);
     if (!page)
         return error;
     QJsonArray items;
@@ -48,8 +48,10 @@ EmulatorResponse VcenterClientOperations::remove(Fleet &fleet, const EmulatorReq
             u"vCenter client %1 not found"_s.arg(*id), *id, ServiceErrors::vcenterClientType);
     const auto verdict = ActionRules::evaluateVcenterClientDeletion(fleet.vcenterClients.at(index));
     if (!verdict.allowed)
-        return ServiceErrors::validationMessage(u"vCenter client %1 cannot be deleted: %2"_s.arg(*id, verdict.reason),
-            ValidationExceptionReason::Other, { { u"vcenterClientID"_s, verdict.reason, QString(u'\'' + *id + u'\'') } });
+        return ServiceErrors::validationMessage(
+            u"vCenter client %1 cannot be deleted: %2"_s.arg(*id, verdict.reason),
+            ValidationExceptionReason::Other,
+            { { u"vcenterClientID"_s, verdict.reason, QString(u'\'' + *id + u'\'') } });
     fleet.removeVcenterClient(index);
     return EmulatorResponse::empty(204);
 }

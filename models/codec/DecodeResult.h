@@ -8,8 +8,7 @@ namespace mgn {
 
 // A decoded value, or the first error that stopped its decoding: exactly one
 // of the two is set.
-template<typename T>
-struct DecodeResult {
+template<typename T> struct DecodeResult {
     std::optional<T> value;
     std::optional<JsonError> error;
 

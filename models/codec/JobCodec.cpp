@@ -1,8 +1,8 @@
 #include "models/codec/JobCodec.h"
 
+#include "models/codec/PageCodec.h"
 #include "models/json/JsonReader.h"
 #include "models/json/JsonWriter.h"
-#include "models/codec/PageCodec.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -52,7 +52,8 @@ PostLaunchActionsStatus readPostLaunchActionsStatus(JsonReader &r)
 {
     PostLaunchActionsStatus status;
     status.ssmAgentDiscoveryDatetime = r.dateTime("ssmAgentDiscoveryDatetime"_L1);
-    status.postLaunchActionsLaunchStatusList = r.objectList("postLaunchActionsLaunchStatusList"_L1, readLaunchStatus);
+    status.postLaunchActionsLaunchStatusList
+        = r.objectList("postLaunchActionsLaunchStatusList"_L1, readLaunchStatus);
     return status;
 }
 
@@ -128,7 +129,8 @@ QJsonObject writePostLaunchActionsStatus(const PostLaunchActionsStatus &status)
     QJsonObject o;
     JsonWriter w(o);
     w.dateTime("ssmAgentDiscoveryDatetime"_L1, status.ssmAgentDiscoveryDatetime);
-    w.objectList("postLaunchActionsLaunchStatusList"_L1, status.postLaunchActionsLaunchStatusList, writeLaunchStatus);
+    w.objectList(
+        "postLaunchActionsLaunchStatusList"_L1, status.postLaunchActionsLaunchStatusList, writeLaunchStatus);
     return o;
 }
 
@@ -151,8 +153,8 @@ DecodeResult<Job> JobCodec::decode(const QJsonObject &object, const JsonPath &pa
     JsonReader reader(object, path, error);
     Job job = readJob(reader);
     if (error)
-        return {std::nullopt, std::move(error)};
-    return {std::move(job), std::nullopt};
+        return { std::nullopt, std::move(error) };
+    return { std::move(job), std::nullopt };
 }
 
 QJsonObject JobCodec::encode(const Job &job)

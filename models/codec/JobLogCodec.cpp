@@ -1,8 +1,8 @@
 #include "models/codec/JobLogCodec.h"
 
+#include "models/codec/PageCodec.h"
 #include "models/json/JsonReader.h"
 #include "models/json/JsonWriter.h"
-#include "models/codec/PageCodec.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -52,8 +52,8 @@ DecodeResult<JobLog> JobLogCodec::decode(const QJsonObject &object, const JsonPa
     JsonReader reader(object, path, error);
     JobLog log = readJobLog(reader);
     if (error)
-        return {std::nullopt, std::move(error)};
-    return {std::move(log), std::nullopt};
+        return { std::nullopt, std::move(error) };
+    return { std::move(log), std::nullopt };
 }
 
 QJsonObject JobLogCodec::encode(const JobLog &log)

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "models/codec/DecodeResult.h"
+#include "models/codec/Page.h"
 #include "models/domain/JobLog.h"
 #include "models/json/JsonPath.h"
-#include "models/codec/Page.h"
 
 #include <QByteArray>
 #include <QJsonObject>

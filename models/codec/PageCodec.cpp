@@ -19,15 +19,15 @@ std::optional<QJsonObject> PageCodec::parseBody(const QByteArray &body, std::opt
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        error = JsonError{QString(),
+        error = JsonError { QString(),
             u"the response is not valid JSON: %1 at offset %2 of %3 bytes"_s.arg(parseError.errorString())
                 .arg(qMin(qsizetype(parseError.offset), body.size())) // Qt may point one past the end
-                .arg(body.size())};
+                .arg(body.size()) };
         return std::nullopt;
     }
     if (!document.isObject()) {
         // fromJson accepts nothing but an object or an array at the top level.
-        error = JsonError{QString(), u"expected a JSON object at the top level, got an array"_s};
+        error = JsonError { QString(), u"expected a JSON object at the top level, got an array"_s };
         return std::nullopt;
     }
     return document.object();
@@ -75,7 +75,7 @@ std::optional<QString> PageCodec::nextToken(const QJsonObject &body, std::option
     if (token.isString())
         return token.toString();
     if (!token.isUndefined() && !token.isNull())
-        error = JsonError{u"nextToken"_s, u"expected a string, got "_s + JsonReader::typeName(token)};
+        error = JsonError { u"nextToken"_s, u"expected a string, got "_s + JsonReader::typeName(token) };
     return std::nullopt;
 }
 
@@ -86,17 +86,18 @@ std::optional<QJsonArray> PageCodec::itemsOf(const QJsonObject &body, std::optio
         return items.toArray();
     if (items.isUndefined() || items.isNull())
         return QJsonArray();
-    error = JsonError{QString(itemsKey()), u"expected an array, got "_s + JsonReader::typeName(items)};
+    error = JsonError { QString(itemsKey()), u"expected an array, got "_s + JsonReader::typeName(items) };
     return std::nullopt;
 }
 
 DecodeError PageCodec::notAnObject(qsizetype index, const QJsonValue &item, const JsonPath &path)
 {
-    return DecodeError{index, QString(), path.toString(), u"expected an object, got "_s + JsonReader::typeName(item)};
+    return DecodeError { index, QString(), path.toString(),
+        u"expected an object, got "_s + JsonReader::typeName(item) };
 }
 
-DecodeError PageCodec::itemError(qsizetype index, const QJsonObject &item, QLatin1StringView idKey,
-    const JsonError &error)
+DecodeError PageCodec::itemError(
+    qsizetype index, const QJsonObject &item, QLatin1StringView idKey, const JsonError &error)
 {
     QString id;
     if (!idKey.isEmpty()) {
@@ -104,7 +105,7 @@ DecodeError PageCodec::itemError(qsizetype index, const QJsonObject &item, QLati
         if (idValue.isString())
             id = idValue.toString();
     }
-    return DecodeError{index, id, error.path, error.message};
+    return DecodeError { index, id, error.path, error.message };
 }
 
 QJsonObject PageCodec::envelope(const QJsonArray &items, const std::optional<QString> &nextToken)

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "models/codec/DecodeResult.h"
+#include "models/codec/Page.h"
 #include "models/json/JsonPath.h"
 #include "models/json/JsonTape.h"
-#include "models/codec/Page.h"
 
 #include <QByteArray>
 #include <QJsonArray>
@@ -110,7 +110,8 @@ public:
 
     // encodeItem(const T &) -> QJsonObject. nextToken is emitted only when set.
     template<typename T, typename EncodeItem>
-    static QJsonObject encode(const QList<T> &items, const std::optional<QString> &nextToken, EncodeItem encodeItem)
+    static QJsonObject encode(
+        const QList<T> &items, const std::optional<QString> &nextToken, EncodeItem encodeItem)
     {
         QJsonArray array;
         for (const T &item : items)
@@ -149,8 +150,8 @@ private:
     // "items" as an array (empty when absent); nullopt with error set when it is not one.
     static std::optional<QJsonArray> itemsOf(const QJsonObject &body, std::optional<JsonError> &error);
     static DecodeError notAnObject(qsizetype index, const QJsonValue &item, const JsonPath &path);
-    static DecodeError itemError(qsizetype index, const QJsonObject &item, QLatin1StringView idKey,
-        const JsonError &error);
+    static DecodeError itemError(
+        qsizetype index, const QJsonObject &item, QLatin1StringView idKey, const JsonError &error);
     static QJsonObject envelope(const QJsonArray &items, const std::optional<QString> &nextToken);
 };
 

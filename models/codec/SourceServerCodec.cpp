@@ -1,10 +1,10 @@
 #include "models/codec/SourceServerCodec.h"
 
+#include "models/codec/PageCodec.h"
 #include "models/json/JsonReader.h"
 #include "models/json/JsonTapeReader.h"
 #include "models/json/JsonTextWriter.h"
 #include "models/json/JsonWriter.h"
-#include "models/codec/PageCodec.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -15,8 +15,7 @@ namespace {
 // Decoding: one function per structure of the API model, for either reader
 // (JsonReader over a QJsonObject, JsonTapeReader over a JsonTape).
 
-template<typename R>
-ReplicatedDisk readReplicatedDisk(R &r)
+template<typename R> ReplicatedDisk readReplicatedDisk(R &r)
 {
     ReplicatedDisk disk;
     disk.deviceName = r.string("deviceName"_L1);
@@ -27,8 +26,7 @@ ReplicatedDisk readReplicatedDisk(R &r)
     return disk;
 }
 
-template<typename R>
-DataReplicationInitiationStep readInitiationStep(R &r)
+template<typename R> DataReplicationInitiationStep readInitiationStep(R &r)
 {
     DataReplicationInitiationStep step;
     step.name = r.template enumeration<DataReplicationInitiationStepName>("name"_L1);
@@ -36,8 +34,7 @@ DataReplicationInitiationStep readInitiationStep(R &r)
     return step;
 }
 
-template<typename R>
-DataReplicationInitiation readInitiation(R &r)
+template<typename R> DataReplicationInitiation readInitiation(R &r)
 {
     DataReplicationInitiation initiation;
     initiation.startDateTime = r.dateTime("startDateTime"_L1);
@@ -46,8 +43,7 @@ DataReplicationInitiation readInitiation(R &r)
     return initiation;
 }
 
-template<typename R>
-DataReplicationError readReplicationError(R &r)
+template<typename R> DataReplicationError readReplicationError(R &r)
 {
     DataReplicationError error;
     error.error = r.template enumeration<DataReplicationErrorString>("error"_L1);
@@ -55,8 +51,7 @@ DataReplicationError readReplicationError(R &r)
     return error;
 }
 
-template<typename R>
-DataReplicationInfo readReplicationInfo(R &r)
+template<typename R> DataReplicationInfo readReplicationInfo(R &r)
 {
     DataReplicationInfo info;
     info.lagDuration = r.duration("lagDuration"_L1);
@@ -70,8 +65,7 @@ DataReplicationInfo readReplicationInfo(R &r)
     return info;
 }
 
-template<typename R>
-LifeCycleLastInitiated readLastInitiated(R &r)
+template<typename R> LifeCycleLastInitiated readLastInitiated(R &r)
 {
     LifeCycleLastInitiated initiated;
     initiated.apiCallDateTime = r.dateTime("apiCallDateTime"_L1);
@@ -79,16 +73,14 @@ LifeCycleLastInitiated readLastInitiated(R &r)
     return initiated;
 }
 
-template<typename R>
-LifeCycleApiCall readApiCall(R &r)
+template<typename R> LifeCycleApiCall readApiCall(R &r)
 {
     LifeCycleApiCall call;
     call.apiCallDateTime = r.dateTime("apiCallDateTime"_L1);
     return call;
 }
 
-template<typename R>
-LifeCycleLastLaunch readLastLaunch(R &r)
+template<typename R> LifeCycleLastLaunch readLastLaunch(R &r)
 {
     LifeCycleLastLaunch launch;
     launch.initiated = r.object("initiated"_L1, readLastInitiated<R>);
@@ -97,8 +89,7 @@ LifeCycleLastLaunch readLastLaunch(R &r)
     return launch;
 }
 
-template<typename R>
-LifeCycle readLifeCycle(R &r)
+template<typename R> LifeCycle readLifeCycle(R &r)
 {
     LifeCycle lifeCycle;
     lifeCycle.addedToServiceDateTime = r.dateTime("addedToServiceDateTime"_L1);
@@ -111,8 +102,7 @@ LifeCycle readLifeCycle(R &r)
     return lifeCycle;
 }
 
-template<typename R>
-LaunchedInstance readLaunchedInstance(R &r)
+template<typename R> LaunchedInstance readLaunchedInstance(R &r)
 {
     LaunchedInstance instance;
     instance.ec2InstanceID = r.string("ec2InstanceID"_L1);
@@ -121,8 +111,7 @@ LaunchedInstance readLaunchedInstance(R &r)
     return instance;
 }
 
-template<typename R>
-IdentificationHints readIdentificationHints(R &r)
+template<typename R> IdentificationHints readIdentificationHints(R &r)
 {
     IdentificationHints hints;
     hints.fqdn = r.string("fqdn"_L1);
@@ -133,8 +122,7 @@ IdentificationHints readIdentificationHints(R &r)
     return hints;
 }
 
-template<typename R>
-NetworkInterface readNetworkInterface(R &r)
+template<typename R> NetworkInterface readNetworkInterface(R &r)
 {
     NetworkInterface nic;
     nic.macAddress = r.string("macAddress"_L1);
@@ -143,8 +131,7 @@ NetworkInterface readNetworkInterface(R &r)
     return nic;
 }
 
-template<typename R>
-Disk readDisk(R &r)
+template<typename R> Disk readDisk(R &r)
 {
     Disk disk;
     disk.deviceName = r.string("deviceName"_L1);
@@ -152,8 +139,7 @@ Disk readDisk(R &r)
     return disk;
 }
 
-template<typename R>
-Cpu readCpu(R &r)
+template<typename R> Cpu readCpu(R &r)
 {
     Cpu cpu;
     cpu.cores = r.integer("cores"_L1, 0);
@@ -161,16 +147,14 @@ Cpu readCpu(R &r)
     return cpu;
 }
 
-template<typename R>
-OperatingSystem readOs(R &r)
+template<typename R> OperatingSystem readOs(R &r)
 {
     OperatingSystem os;
     os.fullString = r.string("fullString"_L1);
     return os;
 }
 
-template<typename R>
-SourceProperties readSourceProperties(R &r)
+template<typename R> SourceProperties readSourceProperties(R &r)
 {
     SourceProperties properties;
     properties.lastUpdatedDateTime = r.dateTime("lastUpdatedDateTime"_L1);
@@ -184,8 +168,7 @@ SourceProperties readSourceProperties(R &r)
     return properties;
 }
 
-template<typename R>
-SourceServerConnectorAction readConnectorAction(R &r)
+template<typename R> SourceServerConnectorAction readConnectorAction(R &r)
 {
     SourceServerConnectorAction action;
     action.credentialsSecretArn = r.string("credentialsSecretArn"_L1);
@@ -193,8 +176,7 @@ SourceServerConnectorAction readConnectorAction(R &r)
     return action;
 }
 
-template<typename R>
-SourceServer readSourceServer(R &r)
+template<typename R> SourceServer readSourceServer(R &r)
 {
     SourceServer server;
     server.sourceServerID = r.string("sourceServerID"_L1);
@@ -218,8 +200,7 @@ SourceServer readSourceServer(R &r)
 // into a QJsonObject, JsonTextWriter into text). Members in key order, as
 // JsonTextWriter needs them (QJsonObject sorts them anyway).
 
-template<typename W>
-void writeReplicatedDisk(W &w, const ReplicatedDisk &disk)
+template<typename W> void writeReplicatedDisk(W &w, const ReplicatedDisk &disk)
 {
     w.integer("backloggedStorageBytes"_L1, disk.backloggedStorageBytes);
     w.string("deviceName"_L1, disk.deviceName);
@@ -228,30 +209,26 @@ void writeReplicatedDisk(W &w, const ReplicatedDisk &disk)
     w.integer("totalStorageBytes"_L1, disk.totalStorageBytes);
 }
 
-template<typename W>
-void writeInitiationStep(W &w, const DataReplicationInitiationStep &step)
+template<typename W> void writeInitiationStep(W &w, const DataReplicationInitiationStep &step)
 {
     w.enumeration("name"_L1, step.name);
     w.enumeration("status"_L1, step.status);
 }
 
-template<typename W>
-void writeInitiation(W &w, const DataReplicationInitiation &initiation)
+template<typename W> void writeInitiation(W &w, const DataReplicationInitiation &initiation)
 {
     w.dateTime("nextAttemptDateTime"_L1, initiation.nextAttemptDateTime);
     w.dateTime("startDateTime"_L1, initiation.startDateTime);
     w.objectList("steps"_L1, initiation.steps, writeInitiationStep<W>);
 }
 
-template<typename W>
-void writeReplicationError(W &w, const DataReplicationError &error)
+template<typename W> void writeReplicationError(W &w, const DataReplicationError &error)
 {
     w.enumeration("error"_L1, error.error);
     w.string("rawError"_L1, error.rawError);
 }
 
-template<typename W>
-void writeReplicationInfo(W &w, const DataReplicationInfo &info)
+template<typename W> void writeReplicationInfo(W &w, const DataReplicationInfo &info)
 {
     w.object("dataReplicationError"_L1, info.dataReplicationError, writeReplicationError<W>);
     w.object("dataReplicationInitiation"_L1, info.dataReplicationInitiation, writeInitiation<W>);
@@ -263,29 +240,25 @@ void writeReplicationInfo(W &w, const DataReplicationInfo &info)
     w.string("replicatorId"_L1, info.replicatorId);
 }
 
-template<typename W>
-void writeLastInitiated(W &w, const LifeCycleLastInitiated &initiated)
+template<typename W> void writeLastInitiated(W &w, const LifeCycleLastInitiated &initiated)
 {
     w.dateTime("apiCallDateTime"_L1, initiated.apiCallDateTime);
     w.string("jobID"_L1, initiated.jobID);
 }
 
-template<typename W>
-void writeApiCall(W &w, const LifeCycleApiCall &call)
+template<typename W> void writeApiCall(W &w, const LifeCycleApiCall &call)
 {
     w.dateTime("apiCallDateTime"_L1, call.apiCallDateTime);
 }
 
-template<typename W>
-void writeLastLaunch(W &w, const LifeCycleLastLaunch &launch)
+template<typename W> void writeLastLaunch(W &w, const LifeCycleLastLaunch &launch)
 {
     w.object("finalized"_L1, launch.finalized, writeApiCall<W>);
     w.object("initiated"_L1, launch.initiated, writeLastInitiated<W>);
     w.object("reverted"_L1, launch.reverted, writeApiCall<W>);
 }
 
-template<typename W>
-void writeLifeCycle(W &w, const LifeCycle &lifeCycle)
+template<typename W> void writeLifeCycle(W &w, const LifeCycle &lifeCycle)
 {
     w.dateTime("addedToServiceDateTime"_L1, lifeCycle.addedToServiceDateTime);
     w.duration("elapsedReplicationDuration"_L1, lifeCycle.elapsedReplicationDuration);
@@ -296,16 +269,14 @@ void writeLifeCycle(W &w, const LifeCycle &lifeCycle)
     w.enumeration("state"_L1, lifeCycle.state);
 }
 
-template<typename W>
-void writeLaunchedInstance(W &w, const LaunchedInstance &instance)
+template<typename W> void writeLaunchedInstance(W &w, const LaunchedInstance &instance)
 {
     w.string("ec2InstanceID"_L1, instance.ec2InstanceID);
     w.enumeration("firstBoot"_L1, instance.firstBoot);
     w.string("jobID"_L1, instance.jobID);
 }
 
-template<typename W>
-void writeIdentificationHints(W &w, const IdentificationHints &hints)
+template<typename W> void writeIdentificationHints(W &w, const IdentificationHints &hints)
 {
     w.string("awsInstanceID"_L1, hints.awsInstanceID);
     w.string("fqdn"_L1, hints.fqdn);
@@ -314,36 +285,31 @@ void writeIdentificationHints(W &w, const IdentificationHints &hints)
     w.string("vmWareUuid"_L1, hints.vmWareUuid);
 }
 
-template<typename W>
-void writeNetworkInterface(W &w, const NetworkInterface &nic)
+template<typename W> void writeNetworkInterface(W &w, const NetworkInterface &nic)
 {
     w.stringList("ips"_L1, nic.ips);
     w.boolean("isPrimary"_L1, nic.isPrimary);
     w.string("macAddress"_L1, nic.macAddress);
 }
 
-template<typename W>
-void writeDisk(W &w, const Disk &disk)
+template<typename W> void writeDisk(W &w, const Disk &disk)
 {
     w.integer("bytes"_L1, disk.bytes);
     w.string("deviceName"_L1, disk.deviceName);
 }
 
-template<typename W>
-void writeCpu(W &w, const Cpu &cpu)
+template<typename W> void writeCpu(W &w, const Cpu &cpu)
 {
     w.integer("cores"_L1, cpu.cores);
     w.string("modelName"_L1, cpu.modelName);
 }
 
-template<typename W>
-void writeOs(W &w, const OperatingSystem &os)
+template<typename W> void writeOs(W &w, const OperatingSystem &os)
 {
     w.string("fullString"_L1, os.fullString);
 }
 
-template<typename W>
-void writeSourceProperties(W &w, const SourceProperties &properties)
+template<typename W> void writeSourceProperties(W &w, const SourceProperties &properties)
 {
     w.objectList("cpus"_L1, properties.cpus, writeCpu<W>);
     w.objectList("disks"_L1, properties.disks, writeDisk<W>);
@@ -355,15 +321,13 @@ void writeSourceProperties(W &w, const SourceProperties &properties)
     w.string("recommendedInstanceType"_L1, properties.recommendedInstanceType);
 }
 
-template<typename W>
-void writeConnectorAction(W &w, const SourceServerConnectorAction &action)
+template<typename W> void writeConnectorAction(W &w, const SourceServerConnectorAction &action)
 {
     w.string("connectorArn"_L1, action.connectorArn);
     w.string("credentialsSecretArn"_L1, action.credentialsSecretArn);
 }
 
-template<typename W>
-void writeSourceServer(W &w, const SourceServer &server)
+template<typename W> void writeSourceServer(W &w, const SourceServer &server)
 {
     w.string("applicationID"_L1, server.applicationID);
     w.string("arn"_L1, server.arn);
@@ -389,8 +353,8 @@ DecodeResult<SourceServer> SourceServerCodec::decode(const QJsonObject &object, 
     JsonReader reader(object, path, error);
     SourceServer server = readSourceServer(reader);
     if (error)
-        return {std::nullopt, std::move(error)};
-    return {std::move(server), std::nullopt};
+        return { std::nullopt, std::move(error) };
+    return { std::move(server), std::nullopt };
 }
 
 std::optional<SourceServer> SourceServerCodec::decodeFromTape(JsonTape::Value object)
@@ -425,8 +389,8 @@ SourceServerPage SourceServerCodec::decodePage(const QByteArray &body)
 
 SourceServerPage SourceServerCodec::decodePage(const PageCodec::Envelope &envelope)
 {
-    return PageCodec::decode<SourceServer>(envelope, "sourceServerID"_L1, &SourceServerCodec::decode,
-        [](JsonTape::Value item, bool &failed) {
+    return PageCodec::decode<SourceServer>(
+        envelope, "sourceServerID"_L1, &SourceServerCodec::decode, [](JsonTape::Value item, bool &failed) {
             std::optional<SourceServer> server = decodeFromTape(item);
             failed = !server;
             return server;
@@ -438,7 +402,8 @@ SourceServerPage SourceServerCodec::decodePage(const QJsonObject &body)
     return PageCodec::decode<SourceServer>(body, "sourceServerID"_L1, &SourceServerCodec::decode);
 }
 
-QJsonObject SourceServerCodec::encodePage(const QList<SourceServer> &items, const std::optional<QString> &nextToken)
+QJsonObject SourceServerCodec::encodePage(
+    const QList<SourceServer> &items, const std::optional<QString> &nextToken)
 {
     return PageCodec::encode(items, nextToken, &SourceServerCodec::encode);
 }

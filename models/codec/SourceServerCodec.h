@@ -1,10 +1,10 @@
 #pragma once
 
 #include "models/codec/DecodeResult.h"
-#include "models/json/JsonPath.h"
 #include "models/codec/Page.h"
 #include "models/codec/PageCodec.h"
 #include "models/domain/SourceServer.h"
+#include "models/json/JsonPath.h"
 
 #include <QByteArray>
 #include <QJsonObject>

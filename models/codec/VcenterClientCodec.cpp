@@ -1,8 +1,8 @@
 #include "models/codec/VcenterClientCodec.h"
 
+#include "models/codec/PageCodec.h"
 #include "models/json/JsonReader.h"
 #include "models/json/JsonWriter.h"
-#include "models/codec/PageCodec.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -22,8 +22,8 @@ DecodeResult<VcenterClient> VcenterClientCodec::decode(const QJsonObject &object
     client.sourceServerTags = r.stringMap("sourceServerTags"_L1);
     client.tags = r.stringMap("tags"_L1);
     if (error)
-        return {std::nullopt, std::move(error)};
-    return {std::move(client), std::nullopt};
+        return { std::nullopt, std::move(error) };
+    return { std::move(client), std::nullopt };
 }
 
 QJsonObject VcenterClientCodec::encode(const VcenterClient &client)
@@ -51,7 +51,8 @@ VcenterClientPage VcenterClientCodec::decodePage(const QJsonObject &body)
     return PageCodec::decode<VcenterClient>(body, "vcenterClientID"_L1, &VcenterClientCodec::decode);
 }
 
-QJsonObject VcenterClientCodec::encodePage(const QList<VcenterClient> &items, const std::optional<QString> &nextToken)
+QJsonObject VcenterClientCodec::encodePage(
+    const QList<VcenterClient> &items, const std::optional<QString> &nextToken)
 {
     return PageCodec::encode(items, nextToken, &VcenterClientCodec::encode);
 }

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "models/codec/DecodeResult.h"
-#include "models/json/JsonPath.h"
 #include "models/codec/Page.h"
 #include "models/domain/VcenterClient.h"
+#include "models/json/JsonPath.h"
 
 #include <QByteArray>
 #include <QJsonObject>

@@ -9,21 +9,18 @@ namespace mgn {
 // Specialised for each enumeration by the generated MgnEnums.h: shapeName and
 // wireNames, where wireNames[i] is the wire spelling of enumerator i + 1
 // (enumerator 0 is always Unrecognized).
-template<typename E>
-struct EnumTraits;
+template<typename E> struct EnumTraits;
 
 // An enumeration value as it came over the wire. A value this build does not
 // know is kept verbatim (the service adds values over time), so it can be shown
 // and sent back unchanged instead of being dropped or guessed.
-template<typename E>
-class EnumValue
+template<typename E> class EnumValue
 {
 public:
     constexpr EnumValue() = default;
     constexpr EnumValue(E value) // NOLINT(google-explicit-constructor): a known value is an EnumValue
         : m_value(value)
-    {
-    }
+    { }
 
     static EnumValue fromWire(QStringView wire)
     {

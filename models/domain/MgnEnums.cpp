@@ -4,11 +4,10 @@
 namespace mgn {
 
 namespace {
-template<typename E>
-EnumShapeInfo infoOf()
+template<typename E> EnumShapeInfo infoOf()
 {
     const auto &names = EnumTraits<E>::wireNames;
-    return {EnumTraits<E>::shapeName, QList<QLatin1String>(names.begin(), names.end())};
+    return { EnumTraits<E>::shapeName, QList<QLatin1String>(names.begin(), names.end()) };
 }
 } // namespace
 

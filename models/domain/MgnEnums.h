@@ -25,10 +25,9 @@ enum class ActionCategory : quint8 {
     Other,
 };
 
-template<>
-struct EnumTraits<ActionCategory> {
-    static constexpr QLatin1String shapeName{"ActionCategory"};
-    static constexpr std::array<QLatin1String, 11> wireNames{{
+template<> struct EnumTraits<ActionCategory> {
+    static constexpr QLatin1String shapeName { "ActionCategory" };
+    static constexpr std::array<QLatin1String, 11> wireNames { {
         QLatin1String("DISASTER_RECOVERY"),
         QLatin1String("OPERATING_SYSTEM"),
         QLatin1String("LICENSE_AND_SUBSCRIPTION"),
@@ -40,7 +39,7 @@ struct EnumTraits<ActionCategory> {
         QLatin1String("CONFIGURATION"),
         QLatin1String("BACKUP"),
         QLatin1String("OTHER"),
-    }};
+    } };
 };
 
 enum class AnalyzerType : quint8 {
@@ -48,12 +47,11 @@ enum class AnalyzerType : quint8 {
     ReachabilityAnalyzer,
 };
 
-template<>
-struct EnumTraits<AnalyzerType> {
-    static constexpr QLatin1String shapeName{"AnalyzerType"};
-    static constexpr std::array<QLatin1String, 1> wireNames{{
+template<> struct EnumTraits<AnalyzerType> {
+    static constexpr QLatin1String shapeName { "AnalyzerType" };
+    static constexpr std::array<QLatin1String, 1> wireNames { {
         QLatin1String("REACHABILITY_ANALYZER"),
-    }};
+    } };
 };
 
 enum class ApplicationHealthStatus : quint8 {
@@ -63,14 +61,13 @@ enum class ApplicationHealthStatus : quint8 {
     Error,
 };
 
-template<>
-struct EnumTraits<ApplicationHealthStatus> {
-    static constexpr QLatin1String shapeName{"ApplicationHealthStatus"};
-    static constexpr std::array<QLatin1String, 3> wireNames{{
+template<> struct EnumTraits<ApplicationHealthStatus> {
+    static constexpr QLatin1String shapeName { "ApplicationHealthStatus" };
+    static constexpr std::array<QLatin1String, 3> wireNames { {
         QLatin1String("HEALTHY"),
         QLatin1String("LAGGING"),
         QLatin1String("ERROR"),
-    }};
+    } };
 };
 
 enum class ApplicationProgressStatus : quint8 {
@@ -80,14 +77,13 @@ enum class ApplicationProgressStatus : quint8 {
     Completed,
 };
 
-template<>
-struct EnumTraits<ApplicationProgressStatus> {
-    static constexpr QLatin1String shapeName{"ApplicationProgressStatus"};
-    static constexpr std::array<QLatin1String, 3> wireNames{{
+template<> struct EnumTraits<ApplicationProgressStatus> {
+    static constexpr QLatin1String shapeName { "ApplicationProgressStatus" };
+    static constexpr std::array<QLatin1String, 3> wireNames { {
         QLatin1String("NOT_STARTED"),
         QLatin1String("IN_PROGRESS"),
         QLatin1String("COMPLETED"),
-    }};
+    } };
 };
 
 enum class BootMode : quint8 {
@@ -97,14 +93,13 @@ enum class BootMode : quint8 {
     UseSource,
 };
 
-template<>
-struct EnumTraits<BootMode> {
-    static constexpr QLatin1String shapeName{"BootMode"};
-    static constexpr std::array<QLatin1String, 3> wireNames{{
+template<> struct EnumTraits<BootMode> {
+    static constexpr QLatin1String shapeName { "BootMode" };
+    static constexpr std::array<QLatin1String, 3> wireNames { {
         QLatin1String("LEGACY_BIOS"),
         QLatin1String("UEFI"),
         QLatin1String("USE_SOURCE"),
-    }};
+    } };
 };
 
 enum class ChangeServerLifeCycleStateSourceServerLifecycleState : quint8 {
@@ -114,14 +109,13 @@ enum class ChangeServerLifeCycleStateSourceServerLifecycleState : quint8 {
     Cutover,
 };
 
-template<>
-struct EnumTraits<ChangeServerLifeCycleStateSourceServerLifecycleState> {
-    static constexpr QLatin1String shapeName{"ChangeServerLifeCycleStateSourceServerLifecycleState"};
-    static constexpr std::array<QLatin1String, 3> wireNames{{
+template<> struct EnumTraits<ChangeServerLifeCycleStateSourceServerLifecycleState> {
+    static constexpr QLatin1String shapeName { "ChangeServerLifeCycleStateSourceServerLifecycleState" };
+    static constexpr std::array<QLatin1String, 3> wireNames { {
         QLatin1String("READY_FOR_TEST"),
         QLatin1String("READY_FOR_CUTOVER"),
         QLatin1String("CUTOVER"),
-    }};
+    } };
 };
 
 enum class CodeGenerationOutputFormatStatus : quint8 {
@@ -130,13 +124,12 @@ enum class CodeGenerationOutputFormatStatus : quint8 {
     Failed,
 };
 
-template<>
-struct EnumTraits<CodeGenerationOutputFormatStatus> {
-    static constexpr QLatin1String shapeName{"CodeGenerationOutputFormatStatus"};
-    static constexpr std::array<QLatin1String, 2> wireNames{{
+template<> struct EnumTraits<CodeGenerationOutputFormatStatus> {
+    static constexpr QLatin1String shapeName { "CodeGenerationOutputFormatStatus" };
+    static constexpr std::array<QLatin1String, 2> wireNames { {
         QLatin1String("SUCCEEDED"),
         QLatin1String("FAILED"),
-    }};
+    } };
 };
 
 enum class CodeGenerationOutputFormatType : quint8 {
@@ -147,15 +140,14 @@ enum class CodeGenerationOutputFormatType : quint8 {
     Lza,
 };
 
-template<>
-struct EnumTraits<CodeGenerationOutputFormatType> {
-    static constexpr QLatin1String shapeName{"CodeGenerationOutputFormatType"};
-    static constexpr std::array<QLatin1String, 4> wireNames{{
+template<> struct EnumTraits<CodeGenerationOutputFormatType> {
+    static constexpr QLatin1String shapeName { "CodeGenerationOutputFormatType" };
+    static constexpr std::array<QLatin1String, 4> wireNames { {
         QLatin1String("CDK_L1"),
         QLatin1String("CDK_L2"),
         QLatin1String("TERRAFORM"),
         QLatin1String("LZA"),
-    }};
+    } };
 };
 
 enum class DataReplicationErrorString : quint8 {
@@ -178,10 +170,9 @@ enum class DataReplicationErrorString : quint8 {
     LastSnapshotJobFailed,
 };
 
-template<>
-struct EnumTraits<DataReplicationErrorString> {
-    static constexpr QLatin1String shapeName{"DataReplicationErrorString"};
-    static constexpr std::array<QLatin1String, 16> wireNames{{
+template<> struct EnumTraits<DataReplicationErrorString> {
+    static constexpr QLatin1String shapeName { "DataReplicationErrorString" };
+    static constexpr std::array<QLatin1String, 16> wireNames { {
         QLatin1String("AGENT_NOT_SEEN"),
         QLatin1String("SNAPSHOTS_FAILURE"),
         QLatin1String("NOT_CONVERGING"),
@@ -198,7 +189,7 @@ struct EnumTraits<DataReplicationErrorString> {
         QLatin1String("FAILED_TO_START_DATA_TRANSFER"),
         QLatin1String("UNSUPPORTED_VM_CONFIGURATION"),
         QLatin1String("LAST_SNAPSHOT_JOB_FAILED"),
-    }};
+    } };
 };
 
 enum class DataReplicationInitiationStepName : quint8 {
@@ -216,10 +207,9 @@ enum class DataReplicationInitiationStepName : quint8 {
     StartDataTransfer,
 };
 
-template<>
-struct EnumTraits<DataReplicationInitiationStepName> {
-    static constexpr QLatin1String shapeName{"DataReplicationInitiationStepName"};
-    static constexpr std::array<QLatin1String, 11> wireNames{{
+template<> struct EnumTraits<DataReplicationInitiationStepName> {
+    static constexpr QLatin1String shapeName { "DataReplicationInitiationStepName" };
+    static constexpr std::array<QLatin1String, 11> wireNames { {
         QLatin1String("WAIT"),
         QLatin1String("CREATE_SECURITY_GROUP"),
         QLatin1String("LAUNCH_REPLICATION_SERVER"),
@@ -231,7 +221,7 @@ struct EnumTraits<DataReplicationInitiationStepName> {
         QLatin1String("PAIR_REPLICATION_SERVER_WITH_AGENT"),
         QLatin1String("CONNECT_AGENT_TO_REPLICATION_SERVER"),
         QLatin1String("START_DATA_TRANSFER"),
-    }};
+    } };
 };
 
 enum class DataReplicationInitiationStepStatus : quint8 {
@@ -243,16 +233,15 @@ enum class DataReplicationInitiationStepStatus : quint8 {
     Skipped,
 };
 
-template<>
-struct EnumTraits<DataReplicationInitiationStepStatus> {
-    static constexpr QLatin1String shapeName{"DataReplicationInitiationStepStatus"};
-    static constexpr std::array<QLatin1String, 5> wireNames{{
+template<> struct EnumTraits<DataReplicationInitiationStepStatus> {
+    static constexpr QLatin1String shapeName { "DataReplicationInitiationStepStatus" };
+    static constexpr std::array<QLatin1String, 5> wireNames { {
         QLatin1String("NOT_STARTED"),
         QLatin1String("IN_PROGRESS"),
         QLatin1String("SUCCEEDED"),
         QLatin1String("FAILED"),
         QLatin1String("SKIPPED"),
-    }};
+    } };
 };
 
 enum class DataReplicationState : quint8 {
@@ -271,10 +260,9 @@ enum class DataReplicationState : quint8 {
     ShippingSnapshot,
 };
 
-template<>
-struct EnumTraits<DataReplicationState> {
-    static constexpr QLatin1String shapeName{"DataReplicationState"};
-    static constexpr std::array<QLatin1String, 12> wireNames{{
+template<> struct EnumTraits<DataReplicationState> {
+    static constexpr QLatin1String shapeName { "DataReplicationState" };
+    static constexpr std::array<QLatin1String, 12> wireNames { {
         QLatin1String("STOPPED"),
         QLatin1String("INITIATING"),
         QLatin1String("INITIAL_SYNC"),
@@ -287,7 +275,7 @@ struct EnumTraits<DataReplicationState> {
         QLatin1String("DISCONNECTED"),
         QLatin1String("PENDING_SNAPSHOT_SHIPPING"),
         QLatin1String("SHIPPING_SNAPSHOT"),
-    }};
+    } };
 };
 
 enum class EncryptionAlgorithm : quint8 {
@@ -295,12 +283,11 @@ enum class EncryptionAlgorithm : quint8 {
     Sha256,
 };
 
-template<>
-struct EnumTraits<EncryptionAlgorithm> {
-    static constexpr QLatin1String shapeName{"EncryptionAlgorithm"};
-    static constexpr std::array<QLatin1String, 1> wireNames{{
+template<> struct EnumTraits<EncryptionAlgorithm> {
+    static constexpr QLatin1String shapeName { "EncryptionAlgorithm" };
+    static constexpr std::array<QLatin1String, 1> wireNames { {
         QLatin1String("SHA256"),
-    }};
+    } };
 };
 
 enum class ExecutionStage : quint8 {
@@ -312,16 +299,15 @@ enum class ExecutionStage : quint8 {
     Analyze,
 };
 
-template<>
-struct EnumTraits<ExecutionStage> {
-    static constexpr QLatin1String shapeName{"ExecutionStage"};
-    static constexpr std::array<QLatin1String, 5> wireNames{{
+template<> struct EnumTraits<ExecutionStage> {
+    static constexpr QLatin1String shapeName { "ExecutionStage" };
+    static constexpr std::array<QLatin1String, 5> wireNames { {
         QLatin1String("MAPPING"),
         QLatin1String("CODE_GENERATION"),
         QLatin1String("DEPLOY"),
         QLatin1String("DEPLOYED_STACKS_DELETION"),
         QLatin1String("ANALYZE"),
-    }};
+    } };
 };
 
 enum class ExecutionStageActivity : quint8 {
@@ -334,17 +320,16 @@ enum class ExecutionStageActivity : quint8 {
     Analyze,
 };
 
-template<>
-struct EnumTraits<ExecutionStageActivity> {
-    static constexpr QLatin1String shapeName{"ExecutionStageActivity"};
-    static constexpr std::array<QLatin1String, 6> wireNames{{
+template<> struct EnumTraits<ExecutionStageActivity> {
+    static constexpr QLatin1String shapeName { "ExecutionStageActivity" };
+    static constexpr std::array<QLatin1String, 6> wireNames { {
         QLatin1String("MAPPING"),
         QLatin1String("MAPPING_UPDATE"),
         QLatin1String("CODE_GENERATION"),
         QLatin1String("DEPLOY"),
         QLatin1String("DEPLOYED_STACKS_DELETION"),
         QLatin1String("ANALYZE"),
-    }};
+    } };
 };
 
 enum class ExecutionStatus : quint8 {
@@ -355,15 +340,14 @@ enum class ExecutionStatus : quint8 {
     Failed,
 };
 
-template<>
-struct EnumTraits<ExecutionStatus> {
-    static constexpr QLatin1String shapeName{"ExecutionStatus"};
-    static constexpr std::array<QLatin1String, 4> wireNames{{
+template<> struct EnumTraits<ExecutionStatus> {
+    static constexpr QLatin1String shapeName { "ExecutionStatus" };
+    static constexpr std::array<QLatin1String, 4> wireNames { {
         QLatin1String("PENDING"),
         QLatin1String("STARTED"),
         QLatin1String("SUCCEEDED"),
         QLatin1String("FAILED"),
-    }};
+    } };
 };
 
 enum class ExportStatus : quint8 {
@@ -374,15 +358,14 @@ enum class ExportStatus : quint8 {
     Succeeded,
 };
 
-template<>
-struct EnumTraits<ExportStatus> {
-    static constexpr QLatin1String shapeName{"ExportStatus"};
-    static constexpr std::array<QLatin1String, 4> wireNames{{
+template<> struct EnumTraits<ExportStatus> {
+    static constexpr QLatin1String shapeName { "ExportStatus" };
+    static constexpr std::array<QLatin1String, 4> wireNames { {
         QLatin1String("PENDING"),
         QLatin1String("STARTED"),
         QLatin1String("FAILED"),
         QLatin1String("SUCCEEDED"),
-    }};
+    } };
 };
 
 enum class FirstBoot : quint8 {
@@ -393,15 +376,14 @@ enum class FirstBoot : quint8 {
     Stopped,
 };
 
-template<>
-struct EnumTraits<FirstBoot> {
-    static constexpr QLatin1String shapeName{"FirstBoot"};
-    static constexpr std::array<QLatin1String, 4> wireNames{{
+template<> struct EnumTraits<FirstBoot> {
+    static constexpr QLatin1String shapeName { "FirstBoot" };
+    static constexpr std::array<QLatin1String, 4> wireNames { {
         QLatin1String("WAITING"),
         QLatin1String("SUCCEEDED"),
         QLatin1String("UNKNOWN"),
         QLatin1String("STOPPED"),
-    }};
+    } };
 };
 
 enum class ImportErrorType : quint8 {
@@ -410,13 +392,12 @@ enum class ImportErrorType : quint8 {
     ProcessingError,
 };
 
-template<>
-struct EnumTraits<ImportErrorType> {
-    static constexpr QLatin1String shapeName{"ImportErrorType"};
-    static constexpr std::array<QLatin1String, 2> wireNames{{
+template<> struct EnumTraits<ImportErrorType> {
+    static constexpr QLatin1String shapeName { "ImportErrorType" };
+    static constexpr std::array<QLatin1String, 2> wireNames { {
         QLatin1String("VALIDATION_ERROR"),
         QLatin1String("PROCESSING_ERROR"),
-    }};
+    } };
 };
 
 enum class ImportFileEnrichmentStatus : quint8 {
@@ -428,16 +409,15 @@ enum class ImportFileEnrichmentStatus : quint8 {
     SucceededWithWarnings,
 };
 
-template<>
-struct EnumTraits<ImportFileEnrichmentStatus> {
-    static constexpr QLatin1String shapeName{"ImportFileEnrichmentStatus"};
-    static constexpr std::array<QLatin1String, 5> wireNames{{
+template<> struct EnumTraits<ImportFileEnrichmentStatus> {
+    static constexpr QLatin1String shapeName { "ImportFileEnrichmentStatus" };
+    static constexpr std::array<QLatin1String, 5> wireNames { {
         QLatin1String("PENDING"),
         QLatin1String("STARTED"),
         QLatin1String("FAILED"),
         QLatin1String("SUCCEEDED"),
         QLatin1String("SUCCEEDED_WITH_WARNINGS"),
-    }};
+    } };
 };
 
 enum class ImportStatus : quint8 {
@@ -448,15 +428,14 @@ enum class ImportStatus : quint8 {
     Succeeded,
 };
 
-template<>
-struct EnumTraits<ImportStatus> {
-    static constexpr QLatin1String shapeName{"ImportStatus"};
-    static constexpr std::array<QLatin1String, 4> wireNames{{
+template<> struct EnumTraits<ImportStatus> {
+    static constexpr QLatin1String shapeName { "ImportStatus" };
+    static constexpr std::array<QLatin1String, 4> wireNames { {
         QLatin1String("PENDING"),
         QLatin1String("STARTED"),
         QLatin1String("FAILED"),
         QLatin1String("SUCCEEDED"),
-    }};
+    } };
 };
 
 enum class InitiatedBy : quint8 {
@@ -467,15 +446,14 @@ enum class InitiatedBy : quint8 {
     Terminate,
 };
 
-template<>
-struct EnumTraits<InitiatedBy> {
-    static constexpr QLatin1String shapeName{"InitiatedBy"};
-    static constexpr std::array<QLatin1String, 4> wireNames{{
+template<> struct EnumTraits<InitiatedBy> {
+    static constexpr QLatin1String shapeName { "InitiatedBy" };
+    static constexpr std::array<QLatin1String, 4> wireNames { {
         QLatin1String("START_TEST"),
         QLatin1String("START_CUTOVER"),
         QLatin1String("DIAGNOSTIC"),
         QLatin1String("TERMINATE"),
-    }};
+    } };
 };
 
 enum class InternetProtocol : quint8 {
@@ -484,13 +462,12 @@ enum class InternetProtocol : quint8 {
     Ipv6,
 };
 
-template<>
-struct EnumTraits<InternetProtocol> {
-    static constexpr QLatin1String shapeName{"InternetProtocol"};
-    static constexpr std::array<QLatin1String, 2> wireNames{{
+template<> struct EnumTraits<InternetProtocol> {
+    static constexpr QLatin1String shapeName { "InternetProtocol" };
+    static constexpr std::array<QLatin1String, 2> wireNames { {
         QLatin1String("IPV4"),
         QLatin1String("IPV6"),
-    }};
+    } };
 };
 
 enum class IpAssignmentStrategy : quint8 {
@@ -499,13 +476,12 @@ enum class IpAssignmentStrategy : quint8 {
     Dynamic,
 };
 
-template<>
-struct EnumTraits<IpAssignmentStrategy> {
-    static constexpr QLatin1String shapeName{"IpAssignmentStrategy"};
-    static constexpr std::array<QLatin1String, 2> wireNames{{
+template<> struct EnumTraits<IpAssignmentStrategy> {
+    static constexpr QLatin1String shapeName { "IpAssignmentStrategy" };
+    static constexpr std::array<QLatin1String, 2> wireNames { {
         QLatin1String("STATIC"),
         QLatin1String("DYNAMIC"),
-    }};
+    } };
 };
 
 enum class JobLogEvent : quint8 {
@@ -528,10 +504,9 @@ enum class JobLogEvent : quint8 {
     JobEnd,
 };
 
-template<>
-struct EnumTraits<JobLogEvent> {
-    static constexpr QLatin1String shapeName{"JobLogEvent"};
-    static constexpr std::array<QLatin1String, 16> wireNames{{
+template<> struct EnumTraits<JobLogEvent> {
+    static constexpr QLatin1String shapeName { "JobLogEvent" };
+    static constexpr std::array<QLatin1String, 16> wireNames { {
         QLatin1String("JOB_START"),
         QLatin1String("SERVER_SKIPPED"),
         QLatin1String("CLEANUP_START"),
@@ -548,7 +523,7 @@ struct EnumTraits<JobLogEvent> {
         QLatin1String("LAUNCH_FAILED"),
         QLatin1String("JOB_CANCEL"),
         QLatin1String("JOB_END"),
-    }};
+    } };
 };
 
 enum class JobStatus : quint8 {
@@ -558,14 +533,13 @@ enum class JobStatus : quint8 {
     Completed,
 };
 
-template<>
-struct EnumTraits<JobStatus> {
-    static constexpr QLatin1String shapeName{"JobStatus"};
-    static constexpr std::array<QLatin1String, 3> wireNames{{
+template<> struct EnumTraits<JobStatus> {
+    static constexpr QLatin1String shapeName { "JobStatus" };
+    static constexpr std::array<QLatin1String, 3> wireNames { {
         QLatin1String("PENDING"),
         QLatin1String("STARTED"),
         QLatin1String("COMPLETED"),
-    }};
+    } };
 };
 
 enum class JobType : quint8 {
@@ -574,13 +548,12 @@ enum class JobType : quint8 {
     Terminate,
 };
 
-template<>
-struct EnumTraits<JobType> {
-    static constexpr QLatin1String shapeName{"JobType"};
-    static constexpr std::array<QLatin1String, 2> wireNames{{
+template<> struct EnumTraits<JobType> {
+    static constexpr QLatin1String shapeName { "JobType" };
+    static constexpr std::array<QLatin1String, 2> wireNames { {
         QLatin1String("LAUNCH"),
         QLatin1String("TERMINATE"),
-    }};
+    } };
 };
 
 enum class LaunchDisposition : quint8 {
@@ -589,13 +562,12 @@ enum class LaunchDisposition : quint8 {
     Started,
 };
 
-template<>
-struct EnumTraits<LaunchDisposition> {
-    static constexpr QLatin1String shapeName{"LaunchDisposition"};
-    static constexpr std::array<QLatin1String, 2> wireNames{{
+template<> struct EnumTraits<LaunchDisposition> {
+    static constexpr QLatin1String shapeName { "LaunchDisposition" };
+    static constexpr std::array<QLatin1String, 2> wireNames { {
         QLatin1String("STOPPED"),
         QLatin1String("STARTED"),
-    }};
+    } };
 };
 
 enum class LaunchStatus : quint8 {
@@ -607,16 +579,15 @@ enum class LaunchStatus : quint8 {
     Terminated,
 };
 
-template<>
-struct EnumTraits<LaunchStatus> {
-    static constexpr QLatin1String shapeName{"LaunchStatus"};
-    static constexpr std::array<QLatin1String, 5> wireNames{{
+template<> struct EnumTraits<LaunchStatus> {
+    static constexpr QLatin1String shapeName { "LaunchStatus" };
+    static constexpr std::array<QLatin1String, 5> wireNames { {
         QLatin1String("PENDING"),
         QLatin1String("IN_PROGRESS"),
         QLatin1String("LAUNCHED"),
         QLatin1String("FAILED"),
         QLatin1String("TERMINATED"),
-    }};
+    } };
 };
 
 enum class LifeCycleState : quint8 {
@@ -633,10 +604,9 @@ enum class LifeCycleState : quint8 {
     PendingInstallation,
 };
 
-template<>
-struct EnumTraits<LifeCycleState> {
-    static constexpr QLatin1String shapeName{"LifeCycleState"};
-    static constexpr std::array<QLatin1String, 10> wireNames{{
+template<> struct EnumTraits<LifeCycleState> {
+    static constexpr QLatin1String shapeName { "LifeCycleState" };
+    static constexpr std::array<QLatin1String, 10> wireNames { {
         QLatin1String("STOPPED"),
         QLatin1String("NOT_READY"),
         QLatin1String("READY_FOR_TEST"),
@@ -647,7 +617,7 @@ struct EnumTraits<LifeCycleState> {
         QLatin1String("DISCONNECTED"),
         QLatin1String("DISCOVERED"),
         QLatin1String("PENDING_INSTALLATION"),
-    }};
+    } };
 };
 
 enum class NetworkMigrationAnalysisResultStatus : quint8 {
@@ -658,15 +628,14 @@ enum class NetworkMigrationAnalysisResultStatus : quint8 {
     Failed,
 };
 
-template<>
-struct EnumTraits<NetworkMigrationAnalysisResultStatus> {
-    static constexpr QLatin1String shapeName{"NetworkMigrationAnalysisResultStatus"};
-    static constexpr std::array<QLatin1String, 4> wireNames{{
+template<> struct EnumTraits<NetworkMigrationAnalysisResultStatus> {
+    static constexpr QLatin1String shapeName { "NetworkMigrationAnalysisResultStatus" };
+    static constexpr std::array<QLatin1String, 4> wireNames { {
         QLatin1String("PENDING"),
         QLatin1String("STARTED"),
         QLatin1String("SUCCEEDED"),
         QLatin1String("FAILED"),
-    }};
+    } };
 };
 
 enum class NetworkMigrationCodeGenerationArtifactSubType : quint8 {
@@ -676,14 +645,13 @@ enum class NetworkMigrationCodeGenerationArtifactSubType : quint8 {
     Stack,
 };
 
-template<>
-struct EnumTraits<NetworkMigrationCodeGenerationArtifactSubType> {
-    static constexpr QLatin1String shapeName{"NetworkMigrationCodeGenerationArtifactSubType"};
-    static constexpr std::array<QLatin1String, 3> wireNames{{
+template<> struct EnumTraits<NetworkMigrationCodeGenerationArtifactSubType> {
+    static constexpr QLatin1String shapeName { "NetworkMigrationCodeGenerationArtifactSubType" };
+    static constexpr std::array<QLatin1String, 3> wireNames { {
         QLatin1String("APPLICATION"),
         QLatin1String("NESTED_STACK"),
         QLatin1String("STACK"),
-    }};
+    } };
 };
 
 enum class NetworkMigrationCodeGenerationArtifactType : quint8 {
@@ -695,16 +663,15 @@ enum class NetworkMigrationCodeGenerationArtifactType : quint8 {
     CdkL2Typescript,
 };
 
-template<>
-struct EnumTraits<NetworkMigrationCodeGenerationArtifactType> {
-    static constexpr QLatin1String shapeName{"NetworkMigrationCodeGenerationArtifactType"};
-    static constexpr std::array<QLatin1String, 5> wireNames{{
+template<> struct EnumTraits<NetworkMigrationCodeGenerationArtifactType> {
+    static constexpr QLatin1String shapeName { "NetworkMigrationCodeGenerationArtifactType" };
+    static constexpr std::array<QLatin1String, 5> wireNames { {
         QLatin1String("CDK_TYPESCRIPT"),
         QLatin1String("CLOUDFORMATION_TEMPLATE"),
         QLatin1String("CDKTF_TYPESCRIPT"),
         QLatin1String("TERRAFORM_CONFIGURATION"),
         QLatin1String("CDK_L2_TYPESCRIPT"),
-    }};
+    } };
 };
 
 enum class NetworkMigrationCodeGenerationSegmentType : quint8 {
@@ -714,14 +681,13 @@ enum class NetworkMigrationCodeGenerationSegmentType : quint8 {
     Network,
 };
 
-template<>
-struct EnumTraits<NetworkMigrationCodeGenerationSegmentType> {
-    static constexpr QLatin1String shapeName{"NetworkMigrationCodeGenerationSegmentType"};
-    static constexpr std::array<QLatin1String, 3> wireNames{{
+template<> struct EnumTraits<NetworkMigrationCodeGenerationSegmentType> {
+    static constexpr QLatin1String shapeName { "NetworkMigrationCodeGenerationSegmentType" };
+    static constexpr std::array<QLatin1String, 3> wireNames { {
         QLatin1String("WORKLOAD"),
         QLatin1String("APPLIANCE"),
         QLatin1String("NETWORK"),
-    }};
+    } };
 };
 
 enum class NetworkMigrationDeployedStackStatus : quint8 {
@@ -734,17 +700,16 @@ enum class NetworkMigrationDeployedStackStatus : quint8 {
     DeleteStarted,
 };
 
-template<>
-struct EnumTraits<NetworkMigrationDeployedStackStatus> {
-    static constexpr QLatin1String shapeName{"NetworkMigrationDeployedStackStatus"};
-    static constexpr std::array<QLatin1String, 6> wireNames{{
+template<> struct EnumTraits<NetworkMigrationDeployedStackStatus> {
+    static constexpr QLatin1String shapeName { "NetworkMigrationDeployedStackStatus" };
+    static constexpr std::array<QLatin1String, 6> wireNames { {
         QLatin1String("CREATE_COMPLETE"),
         QLatin1String("CREATE_FAILED"),
         QLatin1String("CREATE_STARTED"),
         QLatin1String("DELETE_COMPLETE"),
         QLatin1String("DELETE_FAILED"),
         QLatin1String("DELETE_STARTED"),
-    }};
+    } };
 };
 
 enum class NetworkMigrationFailedResourceStatus : quint8 {
@@ -753,13 +718,12 @@ enum class NetworkMigrationFailedResourceStatus : quint8 {
     DeleteFailed,
 };
 
-template<>
-struct EnumTraits<NetworkMigrationFailedResourceStatus> {
-    static constexpr QLatin1String shapeName{"NetworkMigrationFailedResourceStatus"};
-    static constexpr std::array<QLatin1String, 2> wireNames{{
+template<> struct EnumTraits<NetworkMigrationFailedResourceStatus> {
+    static constexpr QLatin1String shapeName { "NetworkMigrationFailedResourceStatus" };
+    static constexpr std::array<QLatin1String, 2> wireNames { {
         QLatin1String("CREATE_FAILED"),
         QLatin1String("DELETE_FAILED"),
-    }};
+    } };
 };
 
 enum class NetworkMigrationJobStatus : quint8 {
@@ -770,15 +734,14 @@ enum class NetworkMigrationJobStatus : quint8 {
     Failed,
 };
 
-template<>
-struct EnumTraits<NetworkMigrationJobStatus> {
-    static constexpr QLatin1String shapeName{"NetworkMigrationJobStatus"};
-    static constexpr std::array<QLatin1String, 4> wireNames{{
+template<> struct EnumTraits<NetworkMigrationJobStatus> {
+    static constexpr QLatin1String shapeName { "NetworkMigrationJobStatus" };
+    static constexpr std::array<QLatin1String, 4> wireNames { {
         QLatin1String("PENDING"),
         QLatin1String("STARTED"),
         QLatin1String("SUCCEEDED"),
         QLatin1String("FAILED"),
-    }};
+    } };
 };
 
 enum class NetworkMigrationMapperSegmentType : quint8 {
@@ -787,13 +750,12 @@ enum class NetworkMigrationMapperSegmentType : quint8 {
     Appliance,
 };
 
-template<>
-struct EnumTraits<NetworkMigrationMapperSegmentType> {
-    static constexpr QLatin1String shapeName{"NetworkMigrationMapperSegmentType"};
-    static constexpr std::array<QLatin1String, 2> wireNames{{
+template<> struct EnumTraits<NetworkMigrationMapperSegmentType> {
+    static constexpr QLatin1String shapeName { "NetworkMigrationMapperSegmentType" };
+    static constexpr std::array<QLatin1String, 2> wireNames { {
         QLatin1String("WORKLOAD"),
         QLatin1String("APPLIANCE"),
-    }};
+    } };
 };
 
 enum class PostLaunchActionExecutionStatus : quint8 {
@@ -803,14 +765,13 @@ enum class PostLaunchActionExecutionStatus : quint8 {
     Failed,
 };
 
-template<>
-struct EnumTraits<PostLaunchActionExecutionStatus> {
-    static constexpr QLatin1String shapeName{"PostLaunchActionExecutionStatus"};
-    static constexpr std::array<QLatin1String, 3> wireNames{{
+template<> struct EnumTraits<PostLaunchActionExecutionStatus> {
+    static constexpr QLatin1String shapeName { "PostLaunchActionExecutionStatus" };
+    static constexpr std::array<QLatin1String, 3> wireNames { {
         QLatin1String("IN_PROGRESS"),
         QLatin1String("SUCCESS"),
         QLatin1String("FAILED"),
-    }};
+    } };
 };
 
 enum class PostLaunchActionsDeploymentType : quint8 {
@@ -820,14 +781,13 @@ enum class PostLaunchActionsDeploymentType : quint8 {
     TestOnly,
 };
 
-template<>
-struct EnumTraits<PostLaunchActionsDeploymentType> {
-    static constexpr QLatin1String shapeName{"PostLaunchActionsDeploymentType"};
-    static constexpr std::array<QLatin1String, 3> wireNames{{
+template<> struct EnumTraits<PostLaunchActionsDeploymentType> {
+    static constexpr QLatin1String shapeName { "PostLaunchActionsDeploymentType" };
+    static constexpr std::array<QLatin1String, 3> wireNames { {
         QLatin1String("TEST_AND_CUTOVER"),
         QLatin1String("CUTOVER_ONLY"),
         QLatin1String("TEST_ONLY"),
-    }};
+    } };
 };
 
 enum class ReplicationConfigurationDataPlaneRouting : quint8 {
@@ -836,13 +796,12 @@ enum class ReplicationConfigurationDataPlaneRouting : quint8 {
     PublicIp,
 };
 
-template<>
-struct EnumTraits<ReplicationConfigurationDataPlaneRouting> {
-    static constexpr QLatin1String shapeName{"ReplicationConfigurationDataPlaneRouting"};
-    static constexpr std::array<QLatin1String, 2> wireNames{{
+template<> struct EnumTraits<ReplicationConfigurationDataPlaneRouting> {
+    static constexpr QLatin1String shapeName { "ReplicationConfigurationDataPlaneRouting" };
+    static constexpr std::array<QLatin1String, 2> wireNames { {
         QLatin1String("PRIVATE_IP"),
         QLatin1String("PUBLIC_IP"),
-    }};
+    } };
 };
 
 enum class ReplicationConfigurationDefaultLargeStagingDiskType : quint8 {
@@ -852,14 +811,13 @@ enum class ReplicationConfigurationDefaultLargeStagingDiskType : quint8 {
     Gp3,
 };
 
-template<>
-struct EnumTraits<ReplicationConfigurationDefaultLargeStagingDiskType> {
-    static constexpr QLatin1String shapeName{"ReplicationConfigurationDefaultLargeStagingDiskType"};
-    static constexpr std::array<QLatin1String, 3> wireNames{{
+template<> struct EnumTraits<ReplicationConfigurationDefaultLargeStagingDiskType> {
+    static constexpr QLatin1String shapeName { "ReplicationConfigurationDefaultLargeStagingDiskType" };
+    static constexpr std::array<QLatin1String, 3> wireNames { {
         QLatin1String("GP2"),
         QLatin1String("ST1"),
         QLatin1String("GP3"),
-    }};
+    } };
 };
 
 enum class ReplicationConfigurationEbsEncryption : quint8 {
@@ -868,13 +826,12 @@ enum class ReplicationConfigurationEbsEncryption : quint8 {
     Custom,
 };
 
-template<>
-struct EnumTraits<ReplicationConfigurationEbsEncryption> {
-    static constexpr QLatin1String shapeName{"ReplicationConfigurationEbsEncryption"};
-    static constexpr std::array<QLatin1String, 2> wireNames{{
+template<> struct EnumTraits<ReplicationConfigurationEbsEncryption> {
+    static constexpr QLatin1String shapeName { "ReplicationConfigurationEbsEncryption" };
+    static constexpr std::array<QLatin1String, 2> wireNames { {
         QLatin1String("DEFAULT"),
         QLatin1String("CUSTOM"),
-    }};
+    } };
 };
 
 enum class ReplicationConfigurationReplicatedDiskStagingDiskType : quint8 {
@@ -889,10 +846,9 @@ enum class ReplicationConfigurationReplicatedDiskStagingDiskType : quint8 {
     Io2,
 };
 
-template<>
-struct EnumTraits<ReplicationConfigurationReplicatedDiskStagingDiskType> {
-    static constexpr QLatin1String shapeName{"ReplicationConfigurationReplicatedDiskStagingDiskType"};
-    static constexpr std::array<QLatin1String, 8> wireNames{{
+template<> struct EnumTraits<ReplicationConfigurationReplicatedDiskStagingDiskType> {
+    static constexpr QLatin1String shapeName { "ReplicationConfigurationReplicatedDiskStagingDiskType" };
+    static constexpr std::array<QLatin1String, 8> wireNames { {
         QLatin1String("AUTO"),
         QLatin1String("GP2"),
         QLatin1String("IO1"),
@@ -901,7 +857,7 @@ struct EnumTraits<ReplicationConfigurationReplicatedDiskStagingDiskType> {
         QLatin1String("STANDARD"),
         QLatin1String("GP3"),
         QLatin1String("IO2"),
-    }};
+    } };
 };
 
 enum class ReplicationType : quint8 {
@@ -910,13 +866,12 @@ enum class ReplicationType : quint8 {
     SnapshotShipping,
 };
 
-template<>
-struct EnumTraits<ReplicationType> {
-    static constexpr QLatin1String shapeName{"ReplicationType"};
-    static constexpr std::array<QLatin1String, 2> wireNames{{
+template<> struct EnumTraits<ReplicationType> {
+    static constexpr QLatin1String shapeName { "ReplicationType" };
+    static constexpr std::array<QLatin1String, 2> wireNames { {
         QLatin1String("AGENT_BASED"),
         QLatin1String("SNAPSHOT_SHIPPING"),
-    }};
+    } };
 };
 
 enum class SecurityGroupMappingStrategy : quint8 {
@@ -926,14 +881,13 @@ enum class SecurityGroupMappingStrategy : quint8 {
     MapDhcp,
 };
 
-template<>
-struct EnumTraits<SecurityGroupMappingStrategy> {
-    static constexpr QLatin1String shapeName{"SecurityGroupMappingStrategy"};
-    static constexpr std::array<QLatin1String, 3> wireNames{{
+template<> struct EnumTraits<SecurityGroupMappingStrategy> {
+    static constexpr QLatin1String shapeName { "SecurityGroupMappingStrategy" };
+    static constexpr std::array<QLatin1String, 3> wireNames { {
         QLatin1String("MAP"),
         QLatin1String("SKIP"),
         QLatin1String("MAP_DHCP"),
-    }};
+    } };
 };
 
 enum class SourceEnvironment : quint8 {
@@ -947,10 +901,9 @@ enum class SourceEnvironment : quint8 {
     ModelizeIt,
 };
 
-template<>
-struct EnumTraits<SourceEnvironment> {
-    static constexpr QLatin1String shapeName{"SourceEnvironment"};
-    static constexpr std::array<QLatin1String, 7> wireNames{{
+template<> struct EnumTraits<SourceEnvironment> {
+    static constexpr QLatin1String shapeName { "SourceEnvironment" };
+    static constexpr std::array<QLatin1String, 7> wireNames { {
         QLatin1String("NSX"),
         QLatin1String("VSPHERE"),
         QLatin1String("FORTIGATE_FIREWALL"),
@@ -958,7 +911,7 @@ struct EnumTraits<SourceEnvironment> {
         QLatin1String("CISCO_ACI"),
         QLatin1String("LOGICAL_MODEL"),
         QLatin1String("MODELIZE_IT"),
-    }};
+    } };
 };
 
 enum class SsmDocumentType : quint8 {
@@ -967,13 +920,12 @@ enum class SsmDocumentType : quint8 {
     Command,
 };
 
-template<>
-struct EnumTraits<SsmDocumentType> {
-    static constexpr QLatin1String shapeName{"SsmDocumentType"};
-    static constexpr std::array<QLatin1String, 2> wireNames{{
+template<> struct EnumTraits<SsmDocumentType> {
+    static constexpr QLatin1String shapeName { "SsmDocumentType" };
+    static constexpr std::array<QLatin1String, 2> wireNames { {
         QLatin1String("AUTOMATION"),
         QLatin1String("COMMAND"),
-    }};
+    } };
 };
 
 enum class SsmParameterStoreParameterType : quint8 {
@@ -982,13 +934,12 @@ enum class SsmParameterStoreParameterType : quint8 {
     SecureString,
 };
 
-template<>
-struct EnumTraits<SsmParameterStoreParameterType> {
-    static constexpr QLatin1String shapeName{"SsmParameterStoreParameterType"};
-    static constexpr std::array<QLatin1String, 2> wireNames{{
+template<> struct EnumTraits<SsmParameterStoreParameterType> {
+    static constexpr QLatin1String shapeName { "SsmParameterStoreParameterType" };
+    static constexpr std::array<QLatin1String, 2> wireNames { {
         QLatin1String("STRING"),
         QLatin1String("SECURE_STRING"),
-    }};
+    } };
 };
 
 enum class TargetDeployment : quint8 {
@@ -997,13 +948,12 @@ enum class TargetDeployment : quint8 {
     MultiAccount,
 };
 
-template<>
-struct EnumTraits<TargetDeployment> {
-    static constexpr QLatin1String shapeName{"TargetDeployment"};
-    static constexpr std::array<QLatin1String, 2> wireNames{{
+template<> struct EnumTraits<TargetDeployment> {
+    static constexpr QLatin1String shapeName { "TargetDeployment" };
+    static constexpr std::array<QLatin1String, 2> wireNames { {
         QLatin1String("SINGLE_ACCOUNT"),
         QLatin1String("MULTI_ACCOUNT"),
-    }};
+    } };
 };
 
 enum class TargetInstanceTypeRightSizingMethod : quint8 {
@@ -1012,13 +962,12 @@ enum class TargetInstanceTypeRightSizingMethod : quint8 {
     Basic,
 };
 
-template<>
-struct EnumTraits<TargetInstanceTypeRightSizingMethod> {
-    static constexpr QLatin1String shapeName{"TargetInstanceTypeRightSizingMethod"};
-    static constexpr std::array<QLatin1String, 2> wireNames{{
+template<> struct EnumTraits<TargetInstanceTypeRightSizingMethod> {
+    static constexpr QLatin1String shapeName { "TargetInstanceTypeRightSizingMethod" };
+    static constexpr std::array<QLatin1String, 2> wireNames { {
         QLatin1String("NONE"),
         QLatin1String("BASIC"),
-    }};
+    } };
 };
 
 enum class TargetNetworkTopology : quint8 {
@@ -1027,13 +976,12 @@ enum class TargetNetworkTopology : quint8 {
     HubAndSpoke,
 };
 
-template<>
-struct EnumTraits<TargetNetworkTopology> {
-    static constexpr QLatin1String shapeName{"TargetNetworkTopology"};
-    static constexpr std::array<QLatin1String, 2> wireNames{{
+template<> struct EnumTraits<TargetNetworkTopology> {
+    static constexpr QLatin1String shapeName { "TargetNetworkTopology" };
+    static constexpr std::array<QLatin1String, 2> wireNames { {
         QLatin1String("ISOLATED_VPC"),
         QLatin1String("HUB_AND_SPOKE"),
-    }};
+    } };
 };
 
 enum class ValidationExceptionReason : quint8 {
@@ -1044,15 +992,14 @@ enum class ValidationExceptionReason : quint8 {
     Other,
 };
 
-template<>
-struct EnumTraits<ValidationExceptionReason> {
-    static constexpr QLatin1String shapeName{"ValidationExceptionReason"};
-    static constexpr std::array<QLatin1String, 4> wireNames{{
+template<> struct EnumTraits<ValidationExceptionReason> {
+    static constexpr QLatin1String shapeName { "ValidationExceptionReason" };
+    static constexpr std::array<QLatin1String, 4> wireNames { {
         QLatin1String("unknownOperation"),
         QLatin1String("cannotParse"),
         QLatin1String("fieldValidationFailed"),
         QLatin1String("other"),
-    }};
+    } };
 };
 
 enum class VolumeType : quint8 {
@@ -1066,10 +1013,9 @@ enum class VolumeType : quint8 {
     Standard,
 };
 
-template<>
-struct EnumTraits<VolumeType> {
-    static constexpr QLatin1String shapeName{"VolumeType"};
-    static constexpr std::array<QLatin1String, 7> wireNames{{
+template<> struct EnumTraits<VolumeType> {
+    static constexpr QLatin1String shapeName { "VolumeType" };
+    static constexpr std::array<QLatin1String, 7> wireNames { {
         QLatin1String("io1"),
         QLatin1String("io2"),
         QLatin1String("gp3"),
@@ -1077,7 +1023,7 @@ struct EnumTraits<VolumeType> {
         QLatin1String("st1"),
         QLatin1String("sc1"),
         QLatin1String("standard"),
-    }};
+    } };
 };
 
 enum class WaveHealthStatus : quint8 {
@@ -1087,14 +1033,13 @@ enum class WaveHealthStatus : quint8 {
     Error,
 };
 
-template<>
-struct EnumTraits<WaveHealthStatus> {
-    static constexpr QLatin1String shapeName{"WaveHealthStatus"};
-    static constexpr std::array<QLatin1String, 3> wireNames{{
+template<> struct EnumTraits<WaveHealthStatus> {
+    static constexpr QLatin1String shapeName { "WaveHealthStatus" };
+    static constexpr std::array<QLatin1String, 3> wireNames { {
         QLatin1String("HEALTHY"),
         QLatin1String("LAGGING"),
         QLatin1String("ERROR"),
-    }};
+    } };
 };
 
 enum class WaveProgressStatus : quint8 {
@@ -1104,14 +1049,13 @@ enum class WaveProgressStatus : quint8 {
     Completed,
 };
 
-template<>
-struct EnumTraits<WaveProgressStatus> {
-    static constexpr QLatin1String shapeName{"WaveProgressStatus"};
-    static constexpr std::array<QLatin1String, 3> wireNames{{
+template<> struct EnumTraits<WaveProgressStatus> {
+    static constexpr QLatin1String shapeName { "WaveProgressStatus" };
+    static constexpr std::array<QLatin1String, 3> wireNames { {
         QLatin1String("NOT_STARTED"),
         QLatin1String("IN_PROGRESS"),
         QLatin1String("COMPLETED"),
-    }};
+    } };
 };
 
 // One row per enumeration of the model, for contract tests and tools.

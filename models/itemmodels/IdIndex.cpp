@@ -50,7 +50,7 @@ int &IdIndex::valueRef(std::size_t hash, const QString &id, int initial)
         rehash(qMax(std::size_t(16), 2 * m_slots.size()));
     Slot &slot = m_slots[find(hash, id)];
     if (!slot.used) {
-        slot = Slot{hash, id, initial, true};
+        slot = Slot { hash, id, initial, true };
         ++m_size;
     }
     return slot.value;

@@ -34,7 +34,7 @@ SortKey::SortKey(const QVariant &value, const QString &id)
 // a < b between the texts, and only equal abbreviations need the texts.
 SortKey::Abbreviation SortKey::abbreviate(const QString &text)
 {
-    Abbreviation abbreviation{};
+    Abbreviation abbreviation {};
     const qsizetype length = qMin(text.size(), qsizetype(16));
     for (qsizetype i = 0; i < length; ++i) {
         const char16_t unit = text.at(i).unicode();

@@ -35,14 +35,15 @@ private:
     using Abbreviation = std::array<quint64, 2>;
 
     static Abbreviation abbreviate(const QString &text);
-    static int compareTexts(const Abbreviation &la, const QString &l, const Abbreviation &ra, const QString &r);
+    static int compareTexts(
+        const Abbreviation &la, const QString &l, const Abbreviation &ra, const QString &r);
 
     Kind m_kind = Kind::Absent;
     qint64 m_integer = 0;
     double m_real = 0;
-    Abbreviation m_textAbbreviation{};
+    Abbreviation m_textAbbreviation {};
     QString m_text;
-    Abbreviation m_idAbbreviation{};
+    Abbreviation m_idAbbreviation {};
     QString m_id;
 };
 

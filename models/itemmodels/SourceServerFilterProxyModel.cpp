@@ -1,7 +1,7 @@
 #include "models/itemmodels/SourceServerFilterProxyModel.h"
 
-#include "models/rules/ConsoleStatus.h"
 #include "models/itemmodels/SourceServerTableModel.h"
+#include "models/rules/ConsoleStatus.h"
 
 #include <algorithm>
 
@@ -70,8 +70,7 @@ bool matchesSourceProperties(const SourceProperties &properties, const QString &
 
 SourceServerFilterProxyModel::SourceServerFilterProxyModel(QObject *parent)
     : QAbstractProxyModel(parent)
-{
-}
+{ }
 
 void SourceServerFilterProxyModel::setSourceModel(QAbstractItemModel *sourceModel)
 {
@@ -93,8 +92,7 @@ void SourceServerFilterProxyModel::setSourceModel(QAbstractItemModel *sourceMode
             connect(table, &Model::rowsAboutToBeRemoved, this,
                 &SourceServerFilterProxyModel::sourceRowsAboutToBeRemoved),
             connect(table, &Model::rowsRemoved, this, &SourceServerFilterProxyModel::sourceRowsRemoved),
-            connect(table, &Model::dataChanged, this,
-                &SourceServerFilterProxyModel::sourceDataChanged),
+            connect(table, &Model::dataChanged, this, &SourceServerFilterProxyModel::sourceDataChanged),
             connect(table, &Model::modelAboutToBeReset, this, &SourceServerFilterProxyModel::beginResetModel),
             connect(table, &Model::modelReset, this,
                 [this] {
@@ -207,7 +205,8 @@ bool SourceServerFilterProxyModel::matchesText(const SourceServer &server, const
         return true;
     if (server.tags) {
         for (auto it = server.tags->cbegin(); it != server.tags->cend(); ++it) {
-            if (it.key().contains(text, Qt::CaseInsensitive) || it.value().contains(text, Qt::CaseInsensitive))
+            if (it.key().contains(text, Qt::CaseInsensitive)
+                || it.value().contains(text, Qt::CaseInsensitive))
                 return true;
         }
     }
@@ -359,7 +358,8 @@ void SourceServerFilterProxyModel::mergeTail(std::size_t middle)
     std::size_t end = middle;
     for (std::size_t i = tail.size(); i-- > 0;) {
         const auto place = qsizetype(places[i]);
-        std::move_backward(rows.begin() + place, rows.begin() + qsizetype(end), rows.begin() + qsizetype(end + i + 1));
+        std::move_backward(
+            rows.begin() + place, rows.begin() + qsizetype(end), rows.begin() + qsizetype(end + i + 1));
         rows[places[i] + i] = tail[i];
         end = places[i];
     }
@@ -447,7 +447,8 @@ void SourceServerFilterProxyModel::sort(int column, Qt::SortOrder order)
         m_sortColumn = column;
         m_sortOrder = order;
         readAllKeys();
-        std::sort(m_proxyToSource.begin(), m_proxyToSource.end(), [this](int a, int b) { return before(a, b); });
+        std::sort(
+            m_proxyToSource.begin(), m_proxyToSource.end(), [this](int a, int b) { return before(a, b); });
     });
 }
 

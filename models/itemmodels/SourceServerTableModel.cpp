@@ -42,7 +42,8 @@ template<typename E> QString enumText(const EnumValue<E> &value)
 
 QString formatDate(qint64 msecs)
 {
-    return QDateTime::fromMSecsSinceEpoch(msecs, Qt::LocalTime).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    return QDateTime::fromMSecsSinceEpoch(msecs, Qt::LocalTime)
+        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
 QVariant optionalDate(const std::optional<qint64> &msecs, bool display)
@@ -148,8 +149,7 @@ bool isNumeric(Column column)
 
 SourceServerTableModel::SourceServerTableModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 SourceServerTableModel::~SourceServerTableModel() = default;
 
@@ -319,7 +319,8 @@ QVariant SourceServerTableModel::headerData(int section, Qt::Orientation orienta
                      : tr("State of data replication, with the initial sync or rescan progress, the lag "
                           "or the backlog");
     case Column::ReplicationType:
-        return title ? tr("Replication type") : tr("Agent-based or agentless (snapshot shipping) replication");
+        return title ? tr("Replication type")
+                     : tr("Agent-based or agentless (snapshot shipping) replication");
     case Column::Progress:
         return title ? tr("Progress") : tr("Replicated storage as a share of the total storage of the disks");
     case Column::Lag:
@@ -329,7 +330,8 @@ QVariant SourceServerTableModel::headerData(int section, Qt::Orientation orienta
     case Column::LastSnapshot:
         return title ? tr("Last snapshot") : tr("When the last snapshot was taken (local time)");
     case Column::LastSeen:
-        return title ? tr("Last seen") : tr("When the service last heard from the source server (local time)");
+        return title ? tr("Last seen")
+                     : tr("When the service last heard from the source server (local time)");
     case Column::NextStep:
         return title ? tr("Next step") : tr("What to do next with this server, as the console suggests");
     case Column::Id:

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "models/itemmodels/IdIndex.h"
 #include "models/domain/SourceServer.h"
+#include "models/itemmodels/IdIndex.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -19,7 +19,7 @@ constexpr qint64 lastInstant = 253402300799999;
 
 Iso8601Result failure(const QString &reason)
 {
-    return {std::nullopt, reason};
+    return { std::nullopt, reason };
 }
 
 int digitAt(QStringView text, qsizetype pos)
@@ -63,7 +63,7 @@ bool isLeapYear(int year)
 
 int daysInMonth(int year, int month)
 {
-    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    static constexpr int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
     return month == 2 && isLeapYear(year) ? 29 : days[month - 1];
 }
 
@@ -94,7 +94,7 @@ CivilDate civilFromDays(qint64 days)
     const qint64 shiftedMonth = (5 * dayOfYear + 2) / 153;
     const int day = int(dayOfYear - (153 * shiftedMonth + 2) / 5 + 1);
     const int month = int(shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9);
-    return {yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day};
+    return { yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
 void appendPadded(QString &out, qint64 value, int width)
@@ -119,7 +119,8 @@ Iso8601Result Iso8601::parseDateTime(QStringView text)
     if (day < 1 || day > daysInMonth(year, month))
         return failure(u"day %1 is out of range for %2"_s.arg(day, 2, 10, QChar(u'0')).arg(text.left(7)));
     if (text.size() == 10)
-        return failure(u"a date alone is not a point in time: expected THH:mm:ss and a UTC offset after it"_s);
+        return failure(
+            u"a date alone is not a point in time: expected THH:mm:ss and a UTC offset after it"_s);
     if (!charAt(text, 10, u'T'))
         return failure(u"expected \"T\" after the date, got %1"_s.arg(describeAt(text, 10)));
 
@@ -164,7 +165,8 @@ Iso8601Result Iso8601::parseDateTime(QStringView text)
         int offsetMins = 0;
         if (!fixedNumber(text, pos + 1, 2, offsetHours) || !charAt(text, pos + 3, u':')
             || !fixedNumber(text, pos + 4, 2, offsetMins))
-            return failure(u"expected the UTC offset as +hh:mm or -hh:mm, got %1"_s.arg(describeAt(text, pos)));
+            return failure(
+                u"expected the UTC offset as +hh:mm or -hh:mm, got %1"_s.arg(describeAt(text, pos)));
         if (offsetHours > 23 || offsetMins > 59)
             return failure(u"UTC offset %1 is out of range"_s.arg(text.mid(pos, 6)));
         offsetMinutes = (negative ? -1 : 1) * (offsetHours * 60 + offsetMins);
@@ -181,7 +183,7 @@ Iso8601Result Iso8601::parseDateTime(QStringView text)
     // canonical form ("0000-12-31T...Z", "10000-01-01T...Z") would not parse.
     if (value < firstInstant || value > lastInstant)
         return failure(u"the instant, in UTC, is out of range (years 0001 to 9999)"_s);
-    return {value, QString()};
+    return { value, QString() };
 }
 
 QString Iso8601::formatDateTime(qint64 msecsSinceEpoch)
@@ -225,7 +227,7 @@ Iso8601Result Iso8601::parseDuration(QStringView text)
     // The designators in the only order ISO 8601 allows; `next` is the
     // position in this list a component may use, so repeats and
     // out-of-order components are refused.
-    static constexpr char16_t order[] = {u'Y', u'M', u'W', u'D', u'H', u'M', u'S'};
+    static constexpr char16_t order[] = { u'Y', u'M', u'W', u'D', u'H', u'M', u'S' };
     constexpr int firstTimeDesignator = 4;
     int next = 0;
     bool inTime = false;
@@ -283,19 +285,21 @@ Iso8601Result Iso8601::parseDuration(QStringView text)
             }
         }
         if (slot < 0) {
-            return failure(u"unexpected %1 %2"_s.arg(inTime ? u"in the time part:"_s : u"in the date part:"_s,
-                describeAt(text, pos)));
+            return failure(u"unexpected %1 %2"_s.arg(
+                inTime ? u"in the time part:"_s : u"in the date part:"_s, describeAt(text, pos)));
         }
         if (slot == 0)
             return failure(u"years have no fixed length: only W, D, H, M and S are supported"_s);
         if (slot == 1)
-            return failure(u"months have no fixed length (\"M\" before \"T\" is months; minutes are \"PTnM\")"_s);
+            return failure(
+                u"months have no fixed length (\"M\" before \"T\" is months; minutes are \"PTnM\")"_s);
         if (slot < next)
             return failure(u"designator \"%1\" is out of order or repeated"_s.arg(QChar(designator)));
         if (hasFraction && designator != u'S')
             return failure(u"only seconds may have a fraction"_s);
 
-        static constexpr qint64 unitMillis[] = {0, 0, msPerWeek, msPerDay, msPerHour, msPerMinute, msPerSecond};
+        static constexpr qint64 unitMillis[]
+            = { 0, 0, msPerWeek, msPerDay, msPerHour, msPerMinute, msPerSecond };
         const qint64 unit = unitMillis[slot];
         if (whole > (std::numeric_limits<qint64>::max() - fractionMillis) / unit
             || whole * unit + fractionMillis > std::numeric_limits<qint64>::max() - total)
@@ -310,7 +314,7 @@ Iso8601Result Iso8601::parseDuration(QStringView text)
         return failure(u"\"T\" must be followed by hours, minutes or seconds"_s);
     if (!anyComponent)
         return failure(u"a duration needs at least one component, e.g. \"PT0S\""_s);
-    return {total, QString()};
+    return { total, QString() };
 }
 
 QString Iso8601::formatDuration(qint64 msecs)

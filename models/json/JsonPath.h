@@ -28,8 +28,7 @@ private:
         : m_parent(parent)
         , m_key(key)
         , m_index(index)
-    {
-    }
+    { }
 
     void appendTo(QString &out) const;
 

@@ -22,7 +22,7 @@ QString numberText(double value)
 void JsonReader::fail(const JsonPath &path, const QString &message)
 {
     if (!m_error)
-        m_error = JsonError{path.toString(), message};
+        m_error = JsonError { path.toString(), message };
 }
 
 QString JsonReader::typeName(const QJsonValue &value)
@@ -46,7 +46,8 @@ QString JsonReader::typeName(const QJsonValue &value)
     return u"nothing"_s;
 }
 
-bool JsonReader::expect(const QJsonValue &value, QJsonValue::Type type, const JsonPath &path, QStringView expected)
+bool JsonReader::expect(
+    const QJsonValue &value, QJsonValue::Type type, const JsonPath &path, QStringView expected)
 {
     if (value.type() == type)
         return true;
@@ -107,8 +108,7 @@ std::optional<qint64> JsonReader::integer(QLatin1StringView key, qint64 minimum)
         return std::nullopt;
     }
     if (integer < minimum) {
-        fail(m_path.member(key),
-            u"expected an integer >= %1, got %2"_s.arg(minimum).arg(integer));
+        fail(m_path.member(key), u"expected an integer >= %1, got %2"_s.arg(minimum).arg(integer));
         return std::nullopt;
     }
     return integer;

@@ -34,8 +34,7 @@ public:
         : m_object(object)
         , m_path(path)
         , m_error(error)
-    {
-    }
+    { }
 
     const JsonPath &path() const { return m_path; }
     bool failed() const { return m_error.has_value(); }
@@ -56,8 +55,7 @@ public:
     std::optional<QMap<QString, QString>> stringMap(QLatin1StringView key);
 
     // A value of the service this build does not know is kept, not an error.
-    template<typename E>
-    std::optional<EnumValue<E>> enumeration(QLatin1StringView key)
+    template<typename E> std::optional<EnumValue<E>> enumeration(QLatin1StringView key)
     {
         const QJsonValue value = member(key, QJsonValue::String, u"a string");
         if (value.isUndefined())
@@ -67,7 +65,8 @@ public:
 
     // A nested object, decoded by decode(JsonReader &) -> T.
     template<typename Decode>
-    auto object(QLatin1StringView key, Decode decode) -> std::optional<std::invoke_result_t<Decode, JsonReader &>>
+    auto object(QLatin1StringView key, Decode decode)
+        -> std::optional<std::invoke_result_t<Decode, JsonReader &>>
     {
         const QJsonValue value = member(key, QJsonValue::Object, u"an object");
         if (value.isUndefined())

@@ -121,8 +121,8 @@ void decodeString(const char *p, const char *end, JsonTape::StringBuffer &out)
             out.append(char16_t(c));
             ++p;
         } else {
-            const int length = utf8SequenceLength(reinterpret_cast<const uchar *>(p),
-                reinterpret_cast<const uchar *>(end));
+            const int length = utf8SequenceLength(
+                reinterpret_cast<const uchar *>(p), reinterpret_cast<const uchar *>(end));
             char32_t code = c & (0xFF >> (length + 1));
             for (int i = 1; i < length; ++i)
                 code = (code << 6) | (uchar(p[i]) & 0x3F);
@@ -149,8 +149,7 @@ public:
         , m_p(text.constData())
         , m_end(text.constData() + text.size())
         , m_nodes(nodes)
-    {
-    }
+    { }
 
     bool parseDocument()
     {
@@ -292,8 +291,8 @@ private:
                 continue;
             }
             flags |= JsonTape::NonAscii;
-            const int length = utf8SequenceLength(reinterpret_cast<const uchar *>(m_p),
-                reinterpret_cast<const uchar *>(m_end));
+            const int length = utf8SequenceLength(
+                reinterpret_cast<const uchar *>(m_p), reinterpret_cast<const uchar *>(m_end));
             if (length == 0)
                 return false;
             m_p += length;

@@ -76,8 +76,7 @@ public:
             : m_tape(tape)
             , m_index(index)
             , m_end(end)
-        {
-        }
+        { }
 
         const JsonTape *m_tape = nullptr;
         quint32 m_index = 0;

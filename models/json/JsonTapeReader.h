@@ -27,8 +27,7 @@ public:
     JsonTapeReader(JsonTape::Value object, bool &failed)
         : m_object(object)
         , m_failed(failed)
-    {
-    }
+    { }
 
     bool failed() const { return m_failed; }
 
@@ -41,8 +40,7 @@ public:
     std::optional<QStringList> stringList(QLatin1StringView key);
     std::optional<QMap<QString, QString>> stringMap(QLatin1StringView key);
 
-    template<typename E>
-    std::optional<EnumValue<E>> enumeration(QLatin1StringView key)
+    template<typename E> std::optional<EnumValue<E>> enumeration(QLatin1StringView key)
     {
         const JsonTape::Value value = member(key, JsonTape::Type::String);
         if (!value.isValid())

@@ -55,8 +55,7 @@ public:
     // QMap iterates in the order QJsonObject sorts its keys (UTF-16 code units).
     void stringMap(QLatin1StringView key, const std::optional<QMap<QString, QString>> &value);
 
-    template<typename E>
-    void enumeration(QLatin1StringView name, const std::optional<EnumValue<E>> &value)
+    template<typename E> void enumeration(QLatin1StringView name, const std::optional<EnumValue<E>> &value)
     {
         if (!value)
             return;

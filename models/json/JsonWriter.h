@@ -24,8 +24,7 @@ class JsonWriter
 public:
     explicit JsonWriter(QJsonObject &object)
         : m_object(object)
-    {
-    }
+    { }
 
     void string(QLatin1StringView key, const std::optional<QString> &value);
     void boolean(QLatin1StringView key, const std::optional<bool> &value);
@@ -35,8 +34,7 @@ public:
     void stringList(QLatin1StringView key, const std::optional<QStringList> &value);
     void stringMap(QLatin1StringView key, const std::optional<QMap<QString, QString>> &value);
 
-    template<typename E>
-    void enumeration(QLatin1StringView key, const std::optional<EnumValue<E>> &value)
+    template<typename E> void enumeration(QLatin1StringView key, const std::optional<EnumValue<E>> &value)
     {
         if (value)
             m_object.insert(key, value->toWire());
@@ -71,7 +69,8 @@ public:
     }
 
     template<typename T, typename Encode>
-    void objectListMap(QLatin1StringView key, const std::optional<QMap<QString, QList<T>>> &value, Encode encode)
+    void objectListMap(
+        QLatin1StringView key, const std::optional<QMap<QString, QList<T>>> &value, Encode encode)
     {
         if (!value)
             return;
@@ -81,8 +80,7 @@ public:
         m_object.insert(key, map);
     }
 
-    template<typename T, typename Encode>
-    static QJsonArray encodeList(const QList<T> &list, Encode encode)
+    template<typename T, typename Encode> static QJsonArray encodeList(const QList<T> &list, Encode encode)
     {
         QJsonArray array;
         for (const T &element : list)
@@ -90,8 +88,7 @@ public:
         return array;
     }
 
-    template<typename T, typename Encode>
-    static QJsonObject encodeObject(const T &value, Encode encode)
+    template<typename T, typename Encode> static QJsonObject encodeObject(const T &value, Encode encode)
     {
         if constexpr (std::is_invocable_v<Encode, JsonWriter &, const T &>) {
             QJsonObject object;

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "models/rules/Action.h"
 #include "models/domain/SourceServer.h"
 #include "models/domain/VcenterClient.h"
+#include "models/rules/Action.h"
 
 #include <QLatin1String>
 #include <QList>

@@ -1,8 +1,8 @@
 #include "models/rules/StateCounts.h"
 
-#include "models/rules/ConsoleStatus.h"
 #include "models/itemmodels/SourceServerFilterProxyModel.h"
 #include "models/itemmodels/SourceServerTableModel.h"
+#include "models/rules/ConsoleStatus.h"
 
 #include <array>
 
@@ -14,7 +14,7 @@ StateCounts StateCounts::of(const SourceServerTableModel &model)
     // Index 0 (Unrecognized) also collects servers without a state; the
     // label comes from the first server seen in each state.
     constexpr std::size_t stateCount = std::size_t(LifeCycleState::PendingInstallation) + 1;
-    std::array<int, stateCount> perState{};
+    std::array<int, stateCount> perState {};
     std::array<QString, stateCount> labels;
     const int rows = model.rowCount();
     counts.m_total = rows;
@@ -26,14 +26,16 @@ StateCounts StateCounts::of(const SourceServerTableModel &model)
         }
         if (SourceServerFilterProxyModel::needsAttention(*server))
             ++counts.m_needsAttention;
-        const std::size_t index = std::size_t(server->lifeCycleState().value_or(LifeCycleState::Unrecognized));
+        const std::size_t index
+            = std::size_t(server->lifeCycleState().value_or(LifeCycleState::Unrecognized));
         if (perState[index]++ == 0)
             labels[index] = ConsoleStatus::lifeCycleLabel(*server);
     }
     for (std::size_t index = 1; index <= stateCount; ++index) {
         const std::size_t i = index % stateCount; // unknown states last
         if (perState[i] > 0)
-            counts.m_lifeCycles.append({labels[i].isEmpty() ? tr("Unknown state") : labels[i], perState[i]});
+            counts.m_lifeCycles.append(
+                { labels[i].isEmpty() ? tr("Unknown state") : labels[i], perState[i] });
     }
     return counts;
 }

@@ -30,7 +30,8 @@ public:
         return m_model.value(QStringLiteral("operations")).toObject().value(name).toObject();
     }
 
-    QStringList validate(const QJsonValue &value, const QString &shapeName, const QString &path = QStringLiteral("$")) const
+    QStringList validate(
+        const QJsonValue &value, const QString &shapeName, const QString &path = QStringLiteral("$")) const
     {
         QStringList problems;
         check(value, shapeName, path, problems);
@@ -38,7 +39,8 @@ public:
     }
 
 private:
-    void check(const QJsonValue &value, const QString &shapeName, const QString &path, QStringList &problems) const
+    void check(
+        const QJsonValue &value, const QString &shapeName, const QString &path, QStringList &problems) const
     {
         const QJsonObject shape = m_shapes.value(shapeName).toObject();
         if (shape.isEmpty()) {
@@ -46,7 +48,9 @@ private:
             return;
         }
         const QString type = shape.value(QStringLiteral("type")).toString();
-        auto fail = [&](const QString &what) { problems.append(path + QStringLiteral(": ") + what + QStringLiteral(" (") + shapeName + u')'); };
+        auto fail = [&](const QString &what) {
+            problems.append(path + QStringLiteral(": ") + what + QStringLiteral(" (") + shapeName + u')');
+        };
         if (type == u"structure") {
             if (!value.isObject())
                 return fail(QStringLiteral("expected an object"));
@@ -56,7 +60,8 @@ private:
                 if (!members.contains(it.key()))
                     fail(QStringLiteral("unknown member ") + it.key());
                 else if (!it.value().isNull())
-                    check(it.value(), members.value(it.key()).toObject().value(QStringLiteral("shape")).toString(),
+                    check(it.value(),
+                        members.value(it.key()).toObject().value(QStringLiteral("shape")).toString(),
                         path + u'.' + it.key(), problems);
             }
             for (const QJsonValue &required : shape.value(QStringLiteral("required")).toArray()) {
@@ -67,14 +72,16 @@ private:
         } else if (type == u"list") {
             if (!value.isArray())
                 return fail(QStringLiteral("expected an array"));
-            const QString member = shape.value(QStringLiteral("member")).toObject().value(QStringLiteral("shape")).toString();
+            const QString member
+                = shape.value(QStringLiteral("member")).toObject().value(QStringLiteral("shape")).toString();
             const QJsonArray array = value.toArray();
             for (qsizetype i = 0; i < array.size(); ++i)
                 check(array.at(i), member, path + u'[' + QString::number(i) + u']', problems);
         } else if (type == u"map") {
             if (!value.isObject())
                 return fail(QStringLiteral("expected an object (map)"));
-            const QString valueShape = shape.value(QStringLiteral("value")).toObject().value(QStringLiteral("shape")).toString();
+            const QString valueShape
+                = shape.value(QStringLiteral("value")).toObject().value(QStringLiteral("shape")).toString();
             const QJsonObject object = value.toObject();
             for (auto it = object.begin(); it != object.end(); ++it)
                 check(it.value(), valueShape, path + u'.' + it.key(), problems);
@@ -88,7 +95,8 @@ private:
             const double number = value.toDouble();
             if (!value.isDouble() || number != double(qint64(number)))
                 return fail(QStringLiteral("expected an integer"));
-            if (shape.contains(QStringLiteral("min")) && number < shape.value(QStringLiteral("min")).toDouble())
+            if (shape.contains(QStringLiteral("min"))
+                && number < shape.value(QStringLiteral("min")).toDouble())
                 fail(QStringLiteral("below the minimum"));
         } else if (type == u"boolean") {
             if (!value.isBool())

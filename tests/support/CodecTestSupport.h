@@ -23,8 +23,7 @@ namespace mgn::testsupport {
 
 // A decoding's error for a QVERIFY2 message, which is evaluated whether or not
 // the decoding failed: empty when there is none.
-template<typename T>
-QString errorText(const DecodeResult<T> &result)
+template<typename T> QString errorText(const DecodeResult<T> &result)
 {
     return result.error ? result.error->toString() : QString();
 }
@@ -82,8 +81,8 @@ inline QJsonValue valueAt(const QJsonValue &root, const QString &path)
     return valueAtSegments(root, splitPath(path), 0);
 }
 
-inline QJsonValue withValueAtSegments(const QJsonValue &root, const QList<QVariant> &segments, qsizetype from,
-    const QJsonValue &value)
+inline QJsonValue withValueAtSegments(
+    const QJsonValue &root, const QList<QVariant> &segments, qsizetype from, const QJsonValue &value)
 {
     if (from == segments.size())
         return value;
@@ -150,8 +149,8 @@ inline QJsonValue normalised(const QJsonValue &value, const QString &shapeName, 
 // Every member of shapeName (recursively) that appears in none of the
 // instances, as "a.b[].c"; a member counts as present when at least one
 // instance (list element, map value) has it.
-inline QStringList missingMembers(const QJsonArray &instances, const QString &shapeName, const QJsonObject &shapes,
-    const QString &path = QString())
+inline QStringList missingMembers(const QJsonArray &instances, const QString &shapeName,
+    const QJsonObject &shapes, const QString &path = QString())
 {
     QStringList missing;
     const QJsonObject shape = shapes.value(shapeName).toObject();
@@ -169,7 +168,8 @@ inline QStringList missingMembers(const QJsonArray &instances, const QString &sh
             if (children.isEmpty())
                 missing.append(memberPath);
             else
-                missing += missingMembers(children, it.value().toObject().value(u"shape").toString(), shapes, memberPath);
+                missing += missingMembers(
+                    children, it.value().toObject().value(u"shape").toString(), shapes, memberPath);
         }
     } else if (type == u"list") {
         QJsonArray children;
@@ -182,8 +182,8 @@ inline QStringList missingMembers(const QJsonArray &instances, const QString &sh
         if (children.isEmpty())
             missing.append(memberPath);
         else
-            missing += missingMembers(children, shape.value(u"member").toObject().value(u"shape").toString(), shapes,
-                memberPath);
+            missing += missingMembers(
+                children, shape.value(u"member").toObject().value(u"shape").toString(), shapes, memberPath);
     } else if (type == u"map") {
         QJsonArray children;
         for (const QJsonValue &instance : instances) {
@@ -195,8 +195,8 @@ inline QStringList missingMembers(const QJsonArray &instances, const QString &sh
         if (children.isEmpty())
             missing.append(memberPath);
         else
-            missing += missingMembers(children, shape.value(u"value").toObject().value(u"shape").toString(), shapes,
-                memberPath);
+            missing += missingMembers(
+                children, shape.value(u"value").toObject().value(u"shape").toString(), shapes, memberPath);
     }
     return missing;
 }
@@ -204,14 +204,15 @@ inline QStringList missingMembers(const QJsonArray &instances, const QString &sh
 // Every path of a member of shapeName whose shape is one of shapeNames, with
 // list elements as [0] and map values under their first key: the places in
 // the fixtures where, e.g., an enumeration or a date sits.
-inline QStringList pathsOfShapes(const QJsonValue &instance, const QString &shapeName, const QJsonObject &shapes,
-    const std::function<bool(const QString &, const QJsonObject &)> &select, const QString &path = QString())
+inline QStringList pathsOfShapes(const QJsonValue &instance, const QString &shapeName,
+    const QJsonObject &shapes, const std::function<bool(const QString &, const QJsonObject &)> &select,
+    const QString &path = QString())
 {
     QStringList paths;
     const QJsonObject shape = shapes.value(shapeName).toObject();
     const QString type = shape.value(u"type").toString();
     if (!path.isEmpty() && select(shapeName, shape))
-        return {path};
+        return { path };
     if (type == u"structure") {
         const QJsonObject members = shape.value(u"members").toObject();
         const QJsonObject object = instance.toObject();
@@ -219,19 +220,20 @@ inline QStringList pathsOfShapes(const QJsonValue &instance, const QString &shap
             if (!object.contains(it.key()))
                 continue;
             const QString memberPath = path.isEmpty() ? it.key() : path + u'.' + it.key();
-            paths += pathsOfShapes(object.value(it.key()), it.value().toObject().value(u"shape").toString(), shapes,
-                select, memberPath);
+            paths += pathsOfShapes(object.value(it.key()), it.value().toObject().value(u"shape").toString(),
+                shapes, select, memberPath);
         }
     } else if (type == u"list") {
         const QJsonArray array = instance.toArray();
         if (!array.isEmpty())
-            paths += pathsOfShapes(array.first(), shape.value(u"member").toObject().value(u"shape").toString(), shapes,
-                select, path + u"[0]");
+            paths += pathsOfShapes(array.first(),
+                shape.value(u"member").toObject().value(u"shape").toString(), shapes, select, path + u"[0]");
     } else if (type == u"map") {
         const QJsonObject object = instance.toObject();
         if (!object.isEmpty())
-            paths += pathsOfShapes(object.begin().value(), shape.value(u"value").toObject().value(u"shape").toString(),
-                shapes, select, path + u'.' + object.begin().key());
+            paths += pathsOfShapes(object.begin().value(),
+                shape.value(u"value").toObject().value(u"shape").toString(), shapes, select,
+                path + u'.' + object.begin().key());
     }
     return paths;
 }

@@ -20,11 +20,11 @@ public:
     {
         Result result;
         if (!available)
-            result = {Status::Unavailable, {}, QStringLiteral("No keychain service is available")};
+            result = { Status::Unavailable, {}, QStringLiteral("No keychain service is available") };
         else if (!entries.contains(key))
-            result = {Status::NotFound, {}, QStringLiteral("not found")};
+            result = { Status::NotFound, {}, QStringLiteral("not found") };
         else
-            result = {Status::Ok, entries.value(key), {}};
+            result = { Status::Ok, entries.value(key), {} };
         answer(context, done, result);
     }
     void write(const QString &key, const QByteArray &secret, QObject *context, Callback done) override
@@ -32,19 +32,24 @@ public:
         if (available)
             entries.insert(key, secret);
         answer(context, done,
-            available ? Result{Status::Ok, {}, {}} : Result{Status::Unavailable, {}, QStringLiteral("No keychain service is available")});
+            available
+                ? Result { Status::Ok, {}, {} }
+                : Result { Status::Unavailable, {}, QStringLiteral("No keychain service is available") });
     }
     void remove(const QString &key, QObject *context, Callback done) override
     {
         const bool had = entries.remove(key) > 0;
-        answer(context, done, had ? Result{Status::Ok, {}, {}} : Result{Status::NotFound, {}, QStringLiteral("not found")});
+        answer(context, done,
+            had ? Result { Status::Ok, {}, {} }
+                : Result { Status::NotFound, {}, QStringLiteral("not found") });
     }
 
 private:
     void answer(QObject *context, const Callback &done, const Result &result)
     {
         ++calls;
-        QMetaObject::invokeMethod(context, [done, result] { done(result); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            context, [done, result] { done(result); }, Qt::QueuedConnection);
     }
 };
 

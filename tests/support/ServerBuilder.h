@@ -98,7 +98,7 @@ public:
     }
     ServerBuilder &os(const QString &fullString)
     {
-        sourceProperties().os = mgn::OperatingSystem{fullString};
+        sourceProperties().os = mgn::OperatingSystem { fullString };
         return *this;
     }
     ServerBuilder &archived(bool on = true)
@@ -115,7 +115,8 @@ public:
     ServerBuilder &replicationError(mgn::DataReplicationErrorString error)
     {
         replicationInfo().dataReplicationError.emplace();
-        replicationInfo().dataReplicationError->error = mgn::EnumValue<mgn::DataReplicationErrorString>(error);
+        replicationInfo().dataReplicationError->error
+            = mgn::EnumValue<mgn::DataReplicationErrorString>(error);
         return *this;
     }
 

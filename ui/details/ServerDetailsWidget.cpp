@@ -91,9 +91,9 @@ ServerDetailsWidget::ServerDetailsWidget(QWidget *parent)
     m_empty->setAlignment(Qt::AlignCenter);
     replicationLayout->addWidget(m_empty);
     replicationLayout->addLayout(m_replicationForm);
-    for (const QString &label : {tr("Data replication status"), tr("Progress"), tr("ETA"), tr("Lag"), tr("Backlog"),
-             tr("Elapsed replication time"), tr("Last seen"), tr("Last snapshot"), tr("Replication error"),
-             tr("Migration lifecycle"), tr("Next step")})
+    for (const QString &label : { tr("Data replication status"), tr("Progress"), tr("ETA"), tr("Lag"),
+             tr("Backlog"), tr("Elapsed replication time"), tr("Last seen"), tr("Last snapshot"),
+             tr("Replication error"), tr("Migration lifecycle"), tr("Next step") })
         field(m_replicationForm, label);
     m_steps->setAccessibleName(tr("Initiation steps"));
     m_steps->setMaximumHeight(220);
@@ -103,7 +103,7 @@ ServerDetailsWidget::ServerDetailsWidget(QWidget *parent)
     addTab(scrolling(replication), tr("Replication"));
 
     m_disks->setHorizontalHeaderLabels(
-        {tr("Device"), tr("Total"), tr("Replicated"), tr("Rescanned"), tr("Backlog"), tr("Progress")});
+        { tr("Device"), tr("Total"), tr("Replicated"), tr("Rescanned"), tr("Backlog"), tr("Progress") });
     m_disks->verticalHeader()->hide();
     m_disks->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_disks->horizontalHeader()->setStretchLastSection(true);
@@ -115,10 +115,10 @@ ServerDetailsWidget::ServerDetailsWidget(QWidget *parent)
 
     auto *info = new QWidget;
     info->setLayout(m_infoForm);
-    for (const QString &label : {tr("Hostname"), tr("FQDN"), tr("VM path"), tr("Operating system"), tr("CPUs"),
-             tr("RAM"), tr("Disks"), tr("Network interfaces"), tr("Recommended instance type"),
-             tr("Replication type"), tr("vCenter client"), tr("Application"), tr("Tags"), tr("Launched instance"),
-             tr("Source server ID"), tr("ARN")})
+    for (const QString &label : { tr("Hostname"), tr("FQDN"), tr("VM path"), tr("Operating system"),
+             tr("CPUs"), tr("RAM"), tr("Disks"), tr("Network interfaces"), tr("Recommended instance type"),
+             tr("Replication type"), tr("vCenter client"), tr("Application"), tr("Tags"),
+             tr("Launched instance"), tr("Source server ID"), tr("ARN") })
         field(m_infoForm, label);
     addTab(scrolling(info), tr("Server info"));
     addTab(m_jobs, tr("Jobs"));
@@ -147,7 +147,8 @@ QString ServerDetailsWidget::formatBytes(qint64 bytes)
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
 }
 
-void ServerDetailsWidget::setServer(const std::optional<SourceServer> &server, const QList<LagHistory::Sample> &lag)
+void ServerDetailsWidget::setServer(
+    const std::optional<SourceServer> &server, const QList<LagHistory::Sample> &lag)
 {
     m_empty->setVisible(!server);
     for (QLabel *value : std::as_const(m_fields))
@@ -169,7 +170,8 @@ void ServerDetailsWidget::setServer(const std::optional<SourceServer> &server, c
     QLabel *status = m_fields.value(tr("Data replication status"));
     status->setText(ConsoleStatus::replicationStatusText(s));
     const QString color = healthColor(ConsoleStatus::health(s));
-    status->setStyleSheet(color.isEmpty() ? QString() : QStringLiteral("color: %1; font-weight: bold").arg(color));
+    status->setStyleSheet(
+        color.isEmpty() ? QString() : QStringLiteral("color: %1; font-weight: bold").arg(color));
     const auto progress = ConsoleStatus::replicationProgress(s);
     set(tr("Progress"), progress ? tr("%1%").arg(int(std::floor(*progress * 100))) : tr("-"));
     set(tr("ETA"), dateText(info ? info->etaDateTime : std::nullopt));
@@ -202,7 +204,8 @@ void ServerDetailsWidget::setServer(const std::optional<SourceServer> &server, c
                 mark = QStringLiteral("\u2717");
             else if (step.status == mgn::DataReplicationInitiationStepStatus::InProgress)
                 mark = QStringLiteral("\u25d4");
-            auto *item = new QListWidgetItem(mark + u' ' + name + QStringLiteral(" (") + state + u')', m_steps);
+            auto *item
+                = new QListWidgetItem(mark + u' ' + name + QStringLiteral(" (") + state + u')', m_steps);
             if (step.status == mgn::DataReplicationInitiationStepStatus::Failed)
                 item->setForeground(QColor(QStringLiteral("#d13212")));
         }
@@ -224,7 +227,8 @@ void ServerDetailsWidget::setServer(const std::optional<SourceServer> &server, c
             auto *bar = new QProgressBar;
             const qint64 total = disk.totalStorageBytes.value_or(0);
             bar->setRange(0, 1000);
-            bar->setValue(total > 0 ? int(1000 * double(disk.replicatedStorageBytes.value_or(0)) / double(total)) : 0);
+            bar->setValue(
+                total > 0 ? int(1000 * double(disk.replicatedStorageBytes.value_or(0)) / double(total)) : 0);
             bar->setFormat(total > 0 ? QStringLiteral("%p%") : tr("unknown"));
             bar->setAccessibleName(tr("Replication of %1").arg(orDash(disk.deviceName)));
             m_disks->setCellWidget(row, 5, bar);
@@ -236,7 +240,8 @@ void ServerDetailsWidget::setServer(const std::optional<SourceServer> &server, c
     set(tr("Hostname"), orDash(hints ? hints->hostname : std::nullopt));
     set(tr("FQDN"), orDash(hints ? hints->fqdn : std::nullopt));
     set(tr("VM path"), orDash(hints ? hints->vmPath : std::nullopt));
-    set(tr("Operating system"), orDash(properties && properties->os ? properties->os->fullString : std::nullopt));
+    set(tr("Operating system"),
+        orDash(properties && properties->os ? properties->os->fullString : std::nullopt));
     QStringList cpus;
     if (properties && properties->cpus) {
         for (const auto &cpu : *properties->cpus)
@@ -247,13 +252,15 @@ void ServerDetailsWidget::setServer(const std::optional<SourceServer> &server, c
     QStringList disks;
     if (properties && properties->disks) {
         for (const auto &disk : *properties->disks)
-            disks.append(orDash(disk.deviceName) + QStringLiteral(": ") + (disk.bytes ? formatBytes(*disk.bytes) : tr("-")));
+            disks.append(orDash(disk.deviceName) + QStringLiteral(": ")
+                + (disk.bytes ? formatBytes(*disk.bytes) : tr("-")));
     }
     set(tr("Disks"), disks.isEmpty() ? tr("-") : disks.join(u'\n'));
     QStringList nics;
     if (properties && properties->networkInterfaces) {
         for (const auto &nic : *properties->networkInterfaces) {
-            nics.append(orDash(nic.macAddress) + QStringLiteral(": ") + nic.ips.value_or(QStringList()).join(QStringLiteral(", "))
+            nics.append(orDash(nic.macAddress) + QStringLiteral(": ")
+                + nic.ips.value_or(QStringList()).join(QStringLiteral(", "))
                 + (nic.isPrimary.value_or(false) ? tr(" (primary)") : QString()));
         }
     }
@@ -271,9 +278,9 @@ void ServerDetailsWidget::setServer(const std::optional<SourceServer> &server, c
     set(tr("Tags"), tags.isEmpty() ? tr("-") : tags.join(u'\n'));
     QString launched = tr("-");
     if (s.launchedInstance && s.launchedInstance->ec2InstanceID) {
-        launched = *s.launchedInstance->ec2InstanceID + tr(" (first boot: %1, job %2)")
-                                                              .arg(wire(s.launchedInstance->firstBoot),
-                                                                  orDash(s.launchedInstance->jobID));
+        launched = *s.launchedInstance->ec2InstanceID
+            + tr(" (first boot: %1, job %2)")
+                  .arg(wire(s.launchedInstance->firstBoot), orDash(s.launchedInstance->jobID));
     }
     set(tr("Launched instance"), launched);
     set(tr("Source server ID"), s.id());

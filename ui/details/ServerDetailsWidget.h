@@ -1,7 +1,7 @@
 #pragma once
 
-#include "models/domain/SourceServer.h"
 #include "app/services/LagHistory.h"
+#include "models/domain/SourceServer.h"
 
 #include <QTabWidget>
 

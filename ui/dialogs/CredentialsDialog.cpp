@@ -27,7 +27,7 @@ CredentialsDialog::CredentialsDialog(ProfileKeyStore *store, const QString &prof
     m_sessionToken->setEchoMode(QLineEdit::Password);
     m_accessKey->setPlaceholderText(tr("AKIA..."));
     m_sessionToken->setPlaceholderText(tr("only for temporary credentials"));
-    for (QLineEdit *edit : {m_profile, m_accessKey, m_secret, m_sessionToken})
+    for (QLineEdit *edit : { m_profile, m_accessKey, m_secret, m_sessionToken })
         edit->setClearButtonEnabled(true);
     m_profile->setAccessibleName(tr("Profile"));
     m_accessKey->setAccessibleName(tr("Access key ID"));
@@ -71,7 +71,7 @@ QString CredentialsDialog::validate() const
 void CredentialsDialog::setBusy(bool busy)
 {
     m_buttons->button(QDialogButtonBox::Save)->setEnabled(!busy);
-    for (QLineEdit *edit : {m_profile, m_accessKey, m_secret, m_sessionToken})
+    for (QLineEdit *edit : { m_profile, m_accessKey, m_secret, m_sessionToken })
         edit->setReadOnly(busy);
 }
 
@@ -99,10 +99,11 @@ void CredentialsDialog::save()
             return;
         case SecretStore::Status::Unavailable:
             // What was typed stays: the user may copy it elsewhere.
-            m_status->setText(tr("No keychain service is available on this system, so the keys were not saved. "
-                                 "Use ~/.aws/credentials, credential_process or the AWS_ACCESS_KEY_ID and "
-                                 "AWS_SECRET_ACCESS_KEY environment variables instead. (%1)")
-                                  .arg(result.message));
+            m_status->setText(
+                tr("No keychain service is available on this system, so the keys were not saved. "
+                   "Use ~/.aws/credentials, credential_process or the AWS_ACCESS_KEY_ID and "
+                   "AWS_SECRET_ACCESS_KEY environment variables instead. (%1)")
+                    .arg(result.message));
             return;
         case SecretStore::Status::AccessDenied:
             m_status->setText(tr("The keychain refused access: %1").arg(result.message));

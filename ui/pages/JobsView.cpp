@@ -19,8 +19,9 @@ namespace {
 
 QString dateText(const std::optional<qint64> &msecs)
 {
-    return msecs ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(*msecs, Qt::LocalTime), QLocale::ShortFormat)
-                 : QString();
+    return msecs
+        ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(*msecs, Qt::LocalTime), QLocale::ShortFormat)
+        : QString();
 }
 
 template<typename E> QString wire(const std::optional<mgn::EnumValue<E>> &value)
@@ -45,10 +46,11 @@ QTableWidget *table(const QStringList &headers, const QString &name)
 
 JobsView::JobsView(QWidget *parent)
     : QWidget(parent)
-    , m_jobs(table({tr("Job ID"), tr("Type"), tr("Initiated by"), tr("Status"), tr("Created"), tr("Ended"),
-                       tr("Servers")},
+    , m_jobs(table({ tr("Job ID"), tr("Type"), tr("Initiated by"), tr("Status"), tr("Created"), tr("Ended"),
+                       tr("Servers") },
           tr("Jobs")))
-    , m_log(table({tr("Time"), tr("Event"), tr("Source server"), tr("Instance"), tr("Details")}, tr("Job log")))
+    , m_log(table(
+          { tr("Time"), tr("Event"), tr("Source server"), tr("Instance"), tr("Details") }, tr("Job log")))
     , m_logState(new QLabel)
 {
     auto *splitter = new QSplitter(Qt::Vertical);
@@ -94,16 +96,17 @@ void JobsView::populate()
     const QString selected = m_jobs->currentRow() >= 0 && m_jobs->item(m_jobs->currentRow(), 0)
         ? m_jobs->item(m_jobs->currentRow(), 0)->text()
         : QString();
-    const QList<mgn::Job> jobs =
-        !m_tracker ? QList<mgn::Job>() : m_server ? m_tracker->jobsOf(*m_server) : m_tracker->jobs();
+    const QList<mgn::Job> jobs = !m_tracker ? QList<mgn::Job>()
+        : m_server                          ? m_tracker->jobsOf(*m_server)
+                                            : m_tracker->jobs();
     const QSignalBlocker blocker(m_jobs);
     m_jobs->setRowCount(int(jobs.size()));
     int selectedRow = -1;
     for (int row = 0; row < jobs.size(); ++row) {
         const mgn::Job &job = jobs.at(row);
         const int servers = job.participatingServers ? int(job.participatingServers->size()) : 0;
-        const QStringList cells = {job.jobID, wire(job.type), wire(job.initiatedBy), wire(job.status),
-            dateText(job.creationDateTime), dateText(job.endDateTime), QString::number(servers)};
+        const QStringList cells = { job.jobID, wire(job.type), wire(job.initiatedBy), wire(job.status),
+            dateText(job.creationDateTime), dateText(job.endDateTime), QString::number(servers) };
         for (int column = 0; column < cells.size(); ++column)
             m_jobs->setItem(row, column, new QTableWidgetItem(cells.at(column)));
         if (job.jobID == selected)
@@ -127,12 +130,13 @@ void JobsView::showLog()
     m_logState->setText(tr("Loading the log of %1...").arg(jobId));
     auto items = std::make_shared<QList<mgn::JobLog>>();
     m_logCall = m_client->describeJobLogItems(
-        jobId, [items](const mgn::Page<mgn::JobLog> &page, const PagingProgress &) { items->append(page.items); },
+        jobId,
+        [items](const mgn::Page<mgn::JobLog> &page, const PagingProgress &) { items->append(page.items); },
         [this, items, jobId](const MgnResult<PagingProgress> &result) {
             if (!result.ok()) {
                 if (result.error->kind != AwsError::Kind::Cancelled)
-                    m_logState->setText(tr("The log of %1 could not be loaded: %2")
-                                            .arg(jobId, result.error->userMessage()));
+                    m_logState->setText(
+                        tr("The log of %1 could not be loaded: %2").arg(jobId, result.error->userMessage()));
                 return;
             }
             m_logState->setText(tr("Log of %1").arg(jobId));
@@ -145,9 +149,9 @@ void JobsView::showLog()
                     details += tr(" (attempt %1 of %2)")
                                    .arg(*eventData.attemptCount)
                                    .arg(eventData.maxAttemptsCount.value_or(0));
-                const QStringList cells = {dateText(log.logDateTime), wire(log.event),
-                    eventData.sourceServerID.value_or(QString()), eventData.targetInstanceID.value_or(QString()),
-                    details.trimmed()};
+                const QStringList cells = { dateText(log.logDateTime), wire(log.event),
+                    eventData.sourceServerID.value_or(QString()),
+                    eventData.targetInstanceID.value_or(QString()), details.trimmed() };
                 for (int column = 0; column < cells.size(); ++column)
                     m_log->setItem(logRow, column, new QTableWidgetItem(cells.at(column)));
             }

@@ -18,8 +18,7 @@ namespace {
 
 // A drop-down of checkable entries, one per enumerator (Unrecognized last,
 // as "Other"), each carrying its enumerator's value.
-template<typename E>
-QToolButton *enumButton(const QString &title, QWidget *parent)
+template<typename E> QToolButton *enumButton(const QString &title, QWidget *parent)
 {
     auto *button = new QToolButton(parent);
     button->setText(title);
@@ -39,8 +38,7 @@ QToolButton *enumButton(const QString &title, QWidget *parent)
     return button;
 }
 
-template<typename E>
-QList<E> checkedValues(const QToolButton *button)
+template<typename E> QList<E> checkedValues(const QToolButton *button)
 {
     QList<E> values;
     for (const QAction *action : button->menu()->actions()) {
@@ -87,7 +85,7 @@ FilterBar::FilterBar(SourceServerFilterProxyModel *proxy, QWidget *parent)
     layout->addWidget(m_attention);
 
     connect(m_text, &QLineEdit::textChanged, m_proxy, &SourceServerFilterProxyModel::setFilterText);
-    for (QToolButton *button : {m_lifeCycle, m_replication, m_type})
+    for (QToolButton *button : { m_lifeCycle, m_replication, m_type })
         connect(button->menu(), &QMenu::triggered, this, &FilterBar::apply);
     connect(m_archived, &QComboBox::currentIndexChanged, this, &FilterBar::apply);
     connect(m_attention, &QCheckBox::toggled, this, &FilterBar::apply);

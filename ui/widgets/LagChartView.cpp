@@ -44,7 +44,8 @@ void LagChartView::changeEvent(QEvent *event)
 
 void LagChartView::followPalette()
 {
-    const QChart::ChartTheme theme = Theme::isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight;
+    const QChart::ChartTheme theme
+        = Theme::isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight;
     if (chart()->theme() != theme)
         chart()->setTheme(theme);
     // setTheme() hides the legend again.
@@ -103,7 +104,8 @@ void LagChartView::setSamples(const QList<LagHistory::Sample> &samples)
     QDateTime last = QDateTime::fromMSecsSinceEpoch(samples.constLast().atMs);
     if (first == last)
         first = first.addSecs(-60);
-    m_timeAxis->setFormat(first.daysTo(last) >= 1 ? QStringLiteral("dd MMM HH:mm") : QStringLiteral("HH:mm:ss"));
+    m_timeAxis->setFormat(
+        first.daysTo(last) >= 1 ? QStringLiteral("dd MMM HH:mm") : QStringLiteral("HH:mm:ss"));
     m_timeAxis->setRange(first, last);
     m_lagAxis->setRange(0, std::max(1.0, double(maxLag) / divisor * 1.1));
     m_lagAxis->applyNiceNumbers();

@@ -33,9 +33,10 @@ QList<LifecycleTimeline::Milestone> LifecycleTimeline::milestonesOf(const Source
     if (!server.lifeCycle)
         return list;
     const auto &lifeCycle = *server.lifeCycle;
-    auto add = [&list](const QString &label, const std::optional<qint64> &at, const std::optional<QString> &job = {}) {
+    auto add = [&list](const QString &label, const std::optional<qint64> &at,
+                   const std::optional<QString> &job = {}) {
         if (at)
-            list.append(Milestone{label, *at, job.value_or(QString())});
+            list.append(Milestone { label, *at, job.value_or(QString()) });
     };
     add(tr("Added to service"), lifeCycle.addedToServiceDateTime);
     add(tr("First byte"), lifeCycle.firstByteDateTime);
@@ -51,7 +52,8 @@ QList<LifecycleTimeline::Milestone> LifecycleTimeline::milestonesOf(const Source
     };
     launch(lifeCycle.lastTest, tr("Test"));
     launch(lifeCycle.lastCutover, tr("Cutover"));
-    std::stable_sort(list.begin(), list.end(), [](const Milestone &a, const Milestone &b) { return a.atMs < b.atMs; });
+    std::stable_sort(
+        list.begin(), list.end(), [](const Milestone &a, const Milestone &b) { return a.atMs < b.atMs; });
     return list;
 }
 
@@ -69,12 +71,12 @@ void LifecycleTimeline::setServer(const std::optional<SourceServer> &server)
 
 QSize LifecycleTimeline::sizeHint() const
 {
-    return {qMax(480, int(m_milestones.size()) * 140), 150};
+    return { qMax(480, int(m_milestones.size()) * 140), 150 };
 }
 
 QSize LifecycleTimeline::minimumSizeHint() const
 {
-    return {240, 150};
+    return { 240, 150 };
 }
 
 void LifecycleTimeline::paintEvent(QPaintEvent *)
@@ -88,7 +90,8 @@ void LifecycleTimeline::paintEvent(QPaintEvent *)
 
     painter.setPen(pal.color(QPalette::WindowText));
     painter.setFont(bold);
-    const QString header = m_state.isEmpty() ? tr("No lifecycle reported") : tr("Current state: %1").arg(m_state);
+    const QString header
+        = m_state.isEmpty() ? tr("No lifecycle reported") : tr("Current state: %1").arg(m_state);
     painter.drawText(QPoint(margin, margin + metrics.ascent()), header);
     if (m_milestones.isEmpty())
         return;
@@ -115,7 +118,7 @@ void LifecycleTimeline::paintEvent(QPaintEvent *)
         painter.setFont(last ? bold : font());
         const QString when = QLocale().toString(
             QDateTime::fromMSecsSinceEpoch(milestone.atMs, Qt::LocalTime), QLocale::ShortFormat);
-        QStringList lines{milestone.label, when};
+        QStringList lines { milestone.label, when };
         if (!milestone.jobId.isEmpty())
             lines.append(milestone.jobId);
         const int boxWidth = count > 1 ? qMax(80, int(step) - 4) : 200;
