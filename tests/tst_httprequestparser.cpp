@@ -71,6 +71,8 @@ private Q_SLOTS:
     void goodRequest();
     void badRequest_data();
     void badRequest();
+    void obsFoldIsOneSpace_data();
+    void obsFoldIsOneSpace();
     void pipelinedRequests();
     void continueIsAskedOnce();
     void partialRequest();
@@ -166,7 +168,18 @@ void TestHttpRequestParser::badRequest_data()
     QTest::newRow("two hosts") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n") << 400;
     QTest::newRow("header without colon") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nBroken\r\n\r\n") << 400;
     QTest::newRow("space before colon") << QByteArray("GET / HTTP/1.1\r\nHost : x\r\n\r\n") << 400;
-    QTest::newRow("obs-fold") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nX-A: 1\r\n 2\r\n\r\n") << 400;
+    // RFC 9112, 2.2: whitespace before the first header line is no obs-fold.
+    QTest::newRow("fold before any header")
+        << QByteArray("GET / HTTP/1.1\r\n X-A: 1\r\nHost: x\r\n\r\n") << 400;
+    QTest::newRow("control character in a fold")
+        << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nX-A: 1\r\n \x01\r\n\r\n") << 400;
+    // Framing headers are judged on their unfolded value.
+    QTest::newRow("folded length") << QByteArray(
+        "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\n 0\r\n\r\n0123456789")
+                                   << 400;
+    QTest::newRow("folded coding") << QByteArray(
+        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\t, gzip\r\n\r\n0\r\n\r\n")
+                                   << 501;
     QTest::newRow("control character in value")
         << QByteArray("GET / HTTP/1.1\r\nHost: x\x01y\r\n\r\n") << 400;
     QTest::newRow("negative length") << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n")
@@ -216,6 +229,51 @@ void TestHttpRequestParser::badRequest()
         QCOMPARE(parsed.errorStatus, status);
         QVERIFY(!parsed.errorMessage.isEmpty());
         QVERIFY(parsed.requests.isEmpty());
+    }
+}
+
+// RFC 9112, 5.2: the parser replaces each obs-fold (the line break and the
+// whitespace around it) by one space rather than refusing it (the reason is
+// in HttpRequestParser.cpp).
+void TestHttpRequestParser::obsFoldIsOneSpace_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<QByteArray>("body");
+    QTest::newRow("one fold") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nX-A: 1\r\n 2\r\n\r\n")
+                              << QByteArray("1 2") << QByteArray();
+    // The official SigV4 suite's get-header-value-multiline.
+    QTest::newRow("suite's multiline")
+        << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nX-A:value1\r\n  value2\r\n     value3\r\n\r\n")
+        << QByteArray("value1 value2 value3") << QByteArray();
+    QTest::newRow("whitespace around the fold")
+        << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nX-A: a \t\r\n\t \tb \r\n\r\n") << QByteArray("a b")
+        << QByteArray();
+    QTest::newRow("bare LF") << QByteArray("GET / HTTP/1.1\nHost: x\nX-A: a\n b\n\n") << QByteArray("a b")
+                             << QByteArray();
+    QTest::newRow("empty first line")
+        << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nX-A:\r\n b\r\n\r\n") << QByteArray("b") << QByteArray();
+    QTest::newRow("blank continuation") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nX-A: a\r\n   \r\n\r\n")
+                                        << QByteArray("a") << QByteArray();
+    QTest::newRow("folded length frames the body")
+        << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nX-A: a\r\nContent-Length:\r\n 2\r\n\r\n{}")
+        << QByteArray("a") << QByteArray("{}");
+}
+
+void TestHttpRequestParser::obsFoldIsOneSpace()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QByteArray, value);
+    QFETCH(QByteArray, body);
+    for (const qsizetype step : { qsizetype(0), qsizetype(1), qsizetype(7) }) {
+        const Parsed parsed = feed(input, step);
+        QVERIFY2(parsed.errorStatus == 0, qPrintable(parsed.errorMessage));
+        QCOMPARE(parsed.requests.size(), 1);
+        const EmulatorRequest &request = parsed.requests.constFirst();
+        QCOMPARE(header(request, "X-A"), value);
+        QCOMPARE(header(request, "Host"), QByteArray("x"));
+        QCOMPARE(request.headers.size(), body.isEmpty() ? 2 : 3);
+        QCOMPARE(request.body, body);
     }
 }
 

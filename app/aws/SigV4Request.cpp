@@ -11,6 +11,14 @@ bool sameName(QByteArrayView a, QByteArrayView b)
     return a.compare(b, Qt::CaseInsensitive) == 0;
 }
 
+QByteArray withoutLeadingWhitespace(const QByteArray &line)
+{
+    qsizetype start = 0;
+    while (start < line.size() && (line.at(start) == ' ' || line.at(start) == '\t'))
+        ++start;
+    return line.mid(start);
+}
+
 } // namespace
 
 SigV4Request SigV4Request::fromUrl(QByteArrayView method, const QUrl &url, const QByteArray &body)
@@ -77,7 +85,13 @@ std::optional<SigV4Request> SigV4Request::fromHttpText(QByteArrayView text, QStr
         if (line.startsWith(' ') || line.startsWith('\t')) {
             if (request.headers.isEmpty())
                 return fail(QStringLiteral("line %1: continuation line before any header").arg(i + 1));
-            request.headers.last().second += '\n' + line;
+            // Obsolete line folding (RFC 9112, 5.2): the fold, with the
+            // whitespace around it, becomes one space, as a server that
+            // accepts it must read it and as the suite signs it.
+            QByteArray &value = request.headers.last().second;
+            while (value.endsWith(' ') || value.endsWith('\t'))
+                value.chop(1);
+            value += ' ' + withoutLeadingWhitespace(line);
             continue;
         }
         const qsizetype colon = line.indexOf(':');

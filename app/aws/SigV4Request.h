@@ -32,8 +32,9 @@ struct SigV4Request {
     static QByteArray hostHeaderValue(const QUrl &url);
 
     // Parses the HTTP/1.1 text of the official test suite's request.txt: the
-    // request line, header lines (an indented line continues the previous
-    // header's value, kept with its line break), a blank line, the body.
+    // request line, header lines, a blank line, the body. An indented line
+    // continues the previous header's value (obs-fold): as RFC 9112, 5.2
+    // allows a recipient, the fold becomes one space ("value1 value2").
     static std::optional<SigV4Request> fromHttpText(QByteArrayView text, QString *error = nullptr);
     // The inverse, in the suite's *-signed-request.txt form. It contains the
     // Authorization header or signature of a signed request: never log it.

@@ -31,7 +31,7 @@ QByteArray hmacSha256(QByteArrayView key, QByteArrayView message)
         message.toByteArray(), key.toByteArray(), QCryptographicHash::Sha256);
 }
 
-// Trims and collapses whitespace within one line of a header value.
+// Trims a header value and collapses each run of whitespace (line breaks too) to one space.
 QByteArray trimAll(QByteArrayView value)
 {
     QByteArray out;
@@ -279,14 +279,9 @@ QByteArray SigV4Signer::canonicalQueryString(QByteArrayView query)
 
 QByteArray SigV4Signer::canonicalHeaderValue(QByteArrayView value)
 {
-    const QList<QByteArray> lines = value.toByteArray().split('\n');
-    QByteArray out;
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        if (i > 0)
-            out += ',';
-        out += trimAll(lines.at(i));
-    }
-    return out;
+    // A line break is whitespace like any other: a value folded over several
+    // lines reads as its lines joined by single spaces.
+    return trimAll(value);
 }
 
 bool SigV4Signer::isSignableHeader(QByteArrayView lowerCaseName)

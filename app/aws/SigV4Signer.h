@@ -98,9 +98,10 @@ public:
     // Each key and value percent-decoded and encoded again with uriEncode,
     // sorted by key then value; a key without '=' gets an empty value.
     static QByteArray canonicalQueryString(QByteArrayView query);
-    // Trims the value and collapses runs of whitespace to one space. A value
-    // spread over several lines (obs-fold) is one value per line, joined by
-    // ',', as the official suite (aws-c-auth) treats it.
+    // Trims the value and collapses runs of whitespace to one space. Line
+    // breaks count as whitespace, so a value folded over several lines
+    // (obs-fold) reads as its lines joined by single spaces, as the official
+    // suite defines it (get-header-value-multiline: "value1 value2 value3").
     static QByteArray canonicalHeaderValue(QByteArrayView value);
     // Headers never signed: hop-by-hop headers and those proxies rewrite,
     // the same list botocore skips, and Authorization itself.

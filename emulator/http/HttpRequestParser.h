@@ -11,7 +11,8 @@ namespace mgn {
 // An incremental HTTP/1.1 request parser for one connection: bytes go in as
 // they arrive, whole requests come out, in order (pipelining works: bytes
 // beyond a request stay for the next). Bodies by Content-Length or chunked
-// transfer coding. Anything that is not HTTP/1.x ends in the Error state with
+// transfer coding. A header folded over several lines (obs-fold) reads as
+// its lines joined by one space. Anything that is not HTTP/1.x ends in the Error state with
 // the status to answer (400, 413, 417, 431, 501, 505) before closing; the
 // parser never reads past its limits.
 class HttpRequestParser

@@ -22,7 +22,7 @@ struct SigV4Verifier::Authorization {
     QByteArray signature;
     QByteArray amzDate; // yyyyMMddTHHmmssZ
     std::optional<QByteArray> sessionToken;
-    QByteArray canonicalQuery;
+    QList<QByteArray> canonicalQueries; // the canonical query strings a valid signature may have used
     QList<QByteArray> payloadHashes; // the payload hashes a valid signature may have used
     std::optional<qint64> expiresSeconds; // presigned requests only
 };
@@ -226,7 +226,7 @@ SigV4Verifier::Result SigV4Verifier::verifyHeaders(const EmulatorRequest &reques
 
     if (hasHeader(request.headers, "X-Amz-Security-Token"))
         authorization.sessionToken = rawValues(request.headers, "X-Amz-Security-Token");
-    authorization.canonicalQuery = SigV4Signer::canonicalQueryString(request.query);
+    authorization.canonicalQueries = { SigV4Signer::canonicalQueryString(request.query) };
 
     const QByteArray bodyHash = SigV4Signer::hexSha256(request.body);
     const QByteArray declared = rawValues(request.headers, "x-amz-content-sha256");
@@ -250,6 +250,7 @@ SigV4Verifier::Result SigV4Verifier::verifyQuery(const EmulatorRequest &request)
     QByteArray credential;
     QByteArray expires;
     QByteArray unsignedQuery;
+    QByteArray unsignedQueryWithoutToken;
     const QList<QByteArray> pairs = request.query.split('&');
     for (const QByteArray &pair : pairs) {
         if (pair.isEmpty())
@@ -277,6 +278,11 @@ SigV4Verifier::Result SigV4Verifier::verifyQuery(const EmulatorRequest &request)
         if (!unsignedQuery.isEmpty())
             unsignedQuery += '&';
         unsignedQuery += pair;
+        if (key != "X-Amz-Security-Token") {
+            if (!unsignedQueryWithoutToken.isEmpty())
+                unsignedQueryWithoutToken += '&';
+            unsignedQueryWithoutToken += pair;
+        }
     }
     if (algorithm.isEmpty() || credential.isEmpty() || authorization.signature.isEmpty()
         || authorization.amzDate.isEmpty() || authorization.signedHeaders.isEmpty()) {
@@ -297,7 +303,12 @@ SigV4Verifier::Result SigV4Verifier::verifyQuery(const EmulatorRequest &request)
             u"X-Amz-Expires must be a number of seconds between 1 and 604800."_s);
     }
     authorization.expiresSeconds = seconds;
-    authorization.canonicalQuery = SigV4Signer::canonicalQueryString(unsignedQuery);
+    authorization.canonicalQueries = { SigV4Signer::canonicalQueryString(unsignedQuery) };
+    // A client may add the session token after signing (the suite's
+    // post-sts-header-after), as a header request may leave it out of its
+    // signed headers; either way it must still be the credentials' token.
+    if (authorization.sessionToken)
+        authorization.canonicalQueries.append(SigV4Signer::canonicalQueryString(unsignedQueryWithoutToken));
     // A presigned request cannot know its payload: the SDKs sign
     // UNSIGNED-PAYLOAD (S3 style) or, over plain HTTP, the body's hash.
     authorization.payloadHashes
@@ -384,14 +395,16 @@ SigV4Verifier::Result SigV4Verifier::check(
         + authorization.scopeService + '/' + authorization.scopeTerminator;
     const QByteArray signingKey = SigV4Signer::deriveSigningKey(credentials.secretAccessKey,
         authorization.scopeDate, text(authorization.scopeRegion), text(authorization.scopeService));
-    const QByteArray uri = SigV4Signer::canonicalUri(request.path, true, true);
-    for (const QByteArray &payloadHash : authorization.payloadHashes) {
-        const QByteArray canonicalRequest = SigV4Signer::canonicalRequest(request.method, uri,
-            authorization.canonicalQuery, canonicalHeaders, authorization.signedHeaders, payloadHash);
-        const QByteArray expected = SigV4Signer::signature(
-            signingKey, SigV4Signer::stringToSign(authorization.amzDate, scope, canonicalRequest));
-        if (constantTimeEquals(expected, authorization.signature))
-            return {};
+    const QByteArray uri = SigV4Signer::canonicalUri(request.path, m_options.normalizePath, true);
+    for (const QByteArray &canonicalQuery : authorization.canonicalQueries) {
+        for (const QByteArray &payloadHash : authorization.payloadHashes) {
+            const QByteArray canonicalRequest = SigV4Signer::canonicalRequest(request.method, uri,
+                canonicalQuery, canonicalHeaders, authorization.signedHeaders, payloadHash);
+            const QByteArray expected = SigV4Signer::signature(
+                signingKey, SigV4Signer::stringToSign(authorization.amzDate, scope, canonicalRequest));
+            if (constantTimeEquals(expected, authorization.signature))
+                return {};
+        }
     }
     return refuse(Failure::SignatureMismatch, QString::fromLatin1(signatureMismatchMessage));
 }

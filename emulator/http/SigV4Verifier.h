@@ -31,6 +31,9 @@ public:
         QString region = QStringLiteral("us-east-1");
         QString service = QStringLiteral("mgn");
         std::chrono::seconds maxSkew { 300 };
+        // Remove dot segments and empty segments from the path before it is
+        // canonicalised, as every service but S3 does.
+        bool normalizePath = true;
     };
 
     enum class Failure {
