@@ -1,5 +1,6 @@
 #include "app/cli/MgnCtl.h"
 #include "app/cli/MgnCtlOptions.h"
+#include "tests/support/ProgramRun.h"
 #include "tests/support/TestHttpServer.h"
 
 #include <QFile>
@@ -64,6 +65,8 @@ private Q_SLOTS:
     void unreachableEndpoint();
     void debugSignPrintsTheSteps_data();
     void debugSignPrintsTheSteps();
+    void stderrOfTheProgram_data();
+    void stderrOfTheProgram();
 
 private:
     // Runs mgnctl with these words against the test server; returns the exit status.
@@ -376,6 +379,78 @@ void TestMgnCtl::debugSignPrintsTheSteps()
         QVERIFY2(out.contains(u"\nmy-header1:value1 value2 value3\n"_s), qPrintable(out));
         QVERIFY2(out.contains(u"\nMy-Header1:value1 value2 value3\n"_s), qPrintable(out));
     }
+}
+
+// The built mgnctl as a user runs it: a command that succeeds, retried or
+// not, writes nothing on stderr; --debug or QT_LOGGING_RULES show the request
+// log; a request that fails in the end is said once, on one line.
+void TestMgnCtl::stderrOfTheProgram_data()
+{
+    QTest::addColumn<QList<int>>("statuses"); // the server's answers, in order
+    QTest::addColumn<bool>("debug");
+    QTest::addColumn<QString>("rules"); // QT_LOGGING_RULES
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QStringList>("errLines"); // what each line of stderr starts with
+
+    const QString line = u"mgn.aws.transport: DescribeSourceServers #1 attempt "_s;
+    const QString failure = u"An error occurred (InternalServerException) when calling the "
+                            u"DescribeSourceServers operation"_s;
+    QTest::newRow("success") << QList<int> { 200 } << false << QString() << 0 << QStringList();
+    QTest::newRow("success, --debug")
+        << QList<int> { 200 } << true << QString() << 0 << QStringList { line + u"1: HTTP 200 in "_s };
+    QTest::newRow("retried success") << QList<int> { 500, 200 } << false << QString() << 0 << QStringList();
+    QTest::newRow("retried success, --debug")
+        << QList<int> { 500, 200 } << true << QString() << 0
+        << QStringList { line + u"1: HTTP 500 in "_s, line + u"2: HTTP 200 in "_s };
+    QTest::newRow("failure") << QList<int> { 500, 500, 500 } << false << QString()
+                             << int(MgnCtl::ServiceError) << QStringList { failure };
+    QTest::newRow("failure, --debug")
+        << QList<int> { 500, 500, 500 } << true << QString() << int(MgnCtl::ServiceError)
+        << QStringList { line + u"1: HTTP 500 in "_s, line + u"2: HTTP 500 in "_s,
+               line + u"3: HTTP 500 in "_s, failure };
+    QTest::newRow("QT_LOGGING_RULES turns it on")
+        << QList<int> { 200 } << false << u"mgn.aws.transport.debug=true"_s << 0
+        << QStringList { line + u"1: HTTP 200 in "_s };
+    QTest::newRow("QT_LOGGING_RULES has the last word")
+        << QList<int> { 500, 200 } << true << u"mgn.*=false"_s << 0 << QStringList();
+}
+
+void TestMgnCtl::stderrOfTheProgram()
+{
+    QFETCH(QList<int>, statuses);
+    QFETCH(bool, debug);
+    QFETCH(QString, rules);
+    QFETCH(int, exitCode);
+    QFETCH(QStringList, errLines);
+
+    for (const int status : statuses) {
+        m_server->enqueue(status == 200 ? TestHttpServer::Response::json(200, "{\"items\":[]}")
+                                        : TestHttpServer::Response::awsError(
+                                            status, "InternalServerException", R"({"message":"Try again"})"));
+    }
+    QProcessEnvironment extra = m_env;
+    extra.insert(u"AWS_REGION"_s, u"us-east-1"_s);
+    if (!rules.isEmpty())
+        extra.insert(u"QT_LOGGING_RULES"_s, rules);
+    QStringList arguments { u"describe-source-servers"_s, u"--endpoint-url"_s, m_server->url().toString() };
+    if (debug)
+        arguments.append(u"--debug"_s);
+    const ProgramRun run = ProgramRun::run(
+        QStringLiteral(MGN_MGNCTL_EXECUTABLE), arguments, ProgramRun::environment(m_home.path(), extra));
+    QVERIFY(run.finished);
+    const QString err = QString::fromUtf8(run.err);
+    QCOMPARE(run.exitCode, exitCode);
+    QCOMPARE(m_server->requestCount(), int(statuses.size()));
+    if (exitCode == 0)
+        QVERIFY(run.out.contains("\"items\""));
+
+    QStringList lines = err.split(u'\n');
+    QCOMPARE(lines.takeLast(), QString()); // every line ends
+    QCOMPARE(lines.size(), errLines.size());
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        QVERIFY2(lines.at(i).startsWith(errLines.at(i)), qPrintable(err));
+    QVERIFY(!err.contains(secret));
+    QVERIFY(!err.contains(u"Signature="_s));
 }
 
 QTEST_GUILESS_MAIN(TestMgnCtl)

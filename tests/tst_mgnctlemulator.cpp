@@ -7,6 +7,7 @@
 #include "emulator/service/MgnService.h"
 #include "models/codec/SourceServerCodec.h"
 #include "models/rules/ActionRules.h"
+#include "tests/support/ProgramRun.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -69,6 +70,8 @@ private Q_SLOTS:
     void initializeService();
     void wrongSecretIsASignatureError();
     void tenThousandServersInTenPages();
+    void theProgramIsQuiet_data();
+    void theProgramIsQuiet();
 
 private:
     // Runs mgnctl with these words against the emulator; returns the exit status.
@@ -518,6 +521,52 @@ void TestMgnCtlEmulator::tenThousandServersInTenPages()
         ids.insert(item["sourceServerID"_L1].toString());
     QCOMPARE(ids.size(), 10000);
     QCOMPARE(m_emulator->server()->requestCount(), quint64(10));
+}
+
+// The built mgnctl against the emulator, as in the README: a command that
+// succeeds writes zero bytes on stderr; with --debug, a line per request.
+void TestMgnCtlEmulator::theProgramIsQuiet_data()
+{
+    QTest::addColumn<QStringList>("words");
+    QTest::addColumn<int>("requestLines"); // lines of stderr
+
+    QTest::newRow("describe-source-servers") << QStringList { u"describe-source-servers"_s } << 0;
+    QTest::newRow("as a table") << QStringList { u"describe-source-servers"_s, u"--output"_s, u"table"_s }
+                                << 0;
+    QTest::newRow("describe-jobs") << QStringList { u"describe-jobs"_s } << 0;
+    QTest::newRow("--debug") << QStringList { u"describe-source-servers"_s, u"--debug"_s, u"--page-size"_s,
+        u"100"_s } << 2;
+    QTest::newRow("--debug first") << QStringList { u"--debug"_s, u"describe-source-servers"_s,
+        u"--page-size"_s, u"50"_s } << 3;
+}
+
+void TestMgnCtlEmulator::theProgramIsQuiet()
+{
+    QFETCH(QStringList, words);
+    QFETCH(int, requestLines);
+
+    words << u"--endpoint-url"_s << m_emulator->url().toString();
+    const ProgramRun run = ProgramRun::run(
+        QStringLiteral(MGN_MGNCTL_EXECUTABLE), words, ProgramRun::environment(m_home.path(), m_env));
+    QVERIFY(run.finished);
+    QCOMPARE(run.exitCode, int(MgnCtl::Success));
+    QVERIFY(!run.out.isEmpty());
+    if (requestLines == 0) {
+        QCOMPARE(run.err, QByteArray());
+        return;
+    }
+    // 150 servers in pages of --page-size.
+    const QString err = QString::fromUtf8(run.err);
+    QStringList lines = err.split(u'\n');
+    QCOMPARE(lines.takeLast(), QString());
+    QCOMPARE(lines.size(), requestLines);
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString start
+            = u"mgn.aws.transport: DescribeSourceServers #%1 attempt 1: HTTP 200 in "_s.arg(i + 1);
+        QVERIFY2(lines.at(i).startsWith(start), qPrintable(err));
+        QVERIFY2(lines.at(i).contains(u", request ID "_s), qPrintable(err));
+    }
+    QVERIFY(!err.contains(m_emulator->credentials().secretAccessKey));
 }
 
 QTEST_GUILESS_MAIN(TestMgnCtlEmulator)

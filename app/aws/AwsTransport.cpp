@@ -13,7 +13,9 @@ namespace mgn {
 using namespace Qt::StringLiterals;
 using std::chrono::milliseconds;
 
-Q_LOGGING_CATEGORY(lcAwsTransport, "mgn.aws.transport")
+// The request log (RequestLog.h): debug and info off unless turned on, so a
+// command that succeeds, retried or not, prints nothing on stderr.
+Q_LOGGING_CATEGORY(lcAwsTransport, "mgn.aws.transport", QtWarningMsg)
 
 namespace {
 
@@ -82,6 +84,18 @@ const char *verdictName(RetryStrategy::Verdict verdict)
         return "not idempotent, and the service may have acted on it";
     }
     return "";
+}
+
+// "DescribeSourceServers #1 attempt 1: HTTP 200 in 12 ms, request ID ...":
+// the start of an attempt's line in the request log.
+QString attemptLine(const AwsAttemptInfo &info)
+{
+    QString line = info.operation + u" #"_s + QString::number(info.requestSerial) + u" attempt "_s
+        + QString::number(info.attempt) + u": HTTP "_s + QString::number(info.httpStatus) + u" in "_s
+        + QString::number(info.elapsed.count()) + u" ms"_s;
+    if (!info.requestId.isEmpty())
+        line += u", request ID "_s + info.requestId;
+    return line;
 }
 
 // Qt reports network-level failures below 200 (1-99 connection, 101-199
@@ -322,8 +336,7 @@ void AwsTransport::onNetworkReplyFinished(AwsReply *reply, QNetworkReply *networ
     if (response.isSuccess()) {
         m_retry.onSuccess(reply->m_lastQuotaAcquired);
         const AwsAttemptInfo info = attemptInfo(reply, response);
-        qCDebug(lcAwsTransport).nospace() << info.operation << " #" << info.requestSerial << " attempt "
-                                          << info.attempt << ": HTTP " << info.httpStatus;
+        qCDebug(lcAwsTransport).noquote() << attemptLine(info);
         Q_EMIT attemptFinished(info);
         complete(reply, std::nullopt);
         return;
@@ -363,9 +376,9 @@ void AwsTransport::onAttemptFailed(AwsReply *reply, const AwsError &error, const
             m_clockOffset = *offset;
             --reply->m_retryAttempts;
             info.next = AwsAttemptInfo::Next::ClockSkewRetry;
-            qCInfo(lcAwsTransport).nospace()
-                << info.operation << " #" << info.requestSerial << " attempt " << info.attempt << ": "
-                << error.code << ", local clock corrected by " << offset->count() << " ms";
+            qCInfo(lcAwsTransport).noquote().nospace()
+                << attemptLine(info) << ", " << error.code << ", local clock corrected by " << offset->count()
+                << " ms";
             Q_EMIT attemptFinished(info);
             startAttempt(reply);
             return;
@@ -378,14 +391,12 @@ void AwsTransport::onAttemptFailed(AwsReply *reply, const AwsError &error, const
     info.delay = decision.delay;
     info.next = decision.retry() ? AwsAttemptInfo::Next::Retry : AwsAttemptInfo::Next::Done;
     if (decision.retry()) {
-        qCDebug(lcAwsTransport).nospace()
-            << info.operation << " #" << info.requestSerial << " attempt " << info.attempt << ": HTTP "
-            << info.httpStatus << ' ' << AwsError::kindTitle(error.kind) << ' ' << error.code
+        qCDebug(lcAwsTransport).noquote().nospace()
+            << attemptLine(info) << ", " << AwsError::kindTitle(error.kind) << ' ' << error.code
             << ", retrying in " << decision.delay.count() << " ms";
     } else {
-        qCDebug(lcAwsTransport).nospace()
-            << info.operation << " #" << info.requestSerial << " attempt " << info.attempt << ": HTTP "
-            << info.httpStatus << ' ' << AwsError::kindTitle(error.kind) << ' ' << error.code
+        qCDebug(lcAwsTransport).noquote().nospace()
+            << attemptLine(info) << ", " << AwsError::kindTitle(error.kind) << ' ' << error.code
             << ", not retried: " << verdictName(decision.verdict);
     }
     Q_EMIT attemptFinished(info);

@@ -29,9 +29,9 @@ namespace mgn {
 // whether that body is the JSON expected is the caller's to check. Error
 // bodies are decoded here.
 //
-// Logs (category mgn.aws.transport) and attemptFinished() carry the
-// operation, attempt, status, error code and delays: never a header, a body
-// or a credential.
+// The request log (category mgn.aws.transport, off unless turned on: see
+// RequestLog.h) and attemptFinished() carry the operation, attempt, status,
+// error code and delays: never a header, a body or a credential.
 class AwsTransport : public QObject
 {
     Q_OBJECT

@@ -97,6 +97,9 @@ QString MgnCtlOptions::helpText()
              "  --output json|table   json (the AWS CLI's document) or a table for listings\n"
              "  --dry-run             for commands that change servers: fetch the servers and say,\n"
              "                        per server, whether the documented rules allow the action\n"
+             "  --debug               log each request on stderr (operation, attempt, HTTP status,\n"
+             "                        time, retries); without it a command that succeeds prints\n"
+             "                        nothing on stderr\n"
              "  --help, --version\n\n"
              "Commands:\n");
     for (const Command &command : commands()) {
@@ -143,6 +146,10 @@ MgnCtlOptions MgnCtlOptions::parse(const QStringList &arguments)
         }
         if (word == u"--dry-run"_s) {
             options.dryRun = true;
+            continue;
+        }
+        if (word == u"--debug"_s) {
+            options.debug = true;
             continue;
         }
         if (!word.startsWith(u"--"_s)) {

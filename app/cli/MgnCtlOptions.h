@@ -11,7 +11,7 @@
 namespace mgn {
 
 // The command line of mgnctl, parsed like the AWS CLI's: global options
-// (--profile, --region, --endpoint-url, --output, --dry-run) anywhere, one
+// (--profile, --region, --endpoint-url, --output, --dry-run, --debug) anywhere, one
 // subcommand named like `aws mgn`'s, and its options with the CLI's names;
 // a list option (--source-server-ids a b c) takes the words up to the next
 // option.
@@ -38,6 +38,7 @@ struct MgnCtlOptions {
     std::optional<QString> endpointUrl;
     Output output = Output::Json;
     bool dryRun = false;
+    bool debug = false; // the request log on stderr (RequestLog)
     QHash<QString, QStringList> values; // option name without "--" -> words
 
     QString value(const QString &name) const { return values.value(name).value(0); }

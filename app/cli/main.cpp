@@ -1,4 +1,5 @@
 #include "app/Translations.h"
+#include "app/aws/RequestLog.h"
 #include "app/cli/MgnCtl.h"
 #include "app/cli/MgnCtlOptions.h"
 
@@ -31,6 +32,8 @@ int main(int argc, char **argv)
     case MgnCtlOptions::Outcome::Run:
         break;
     }
+    if (options.debug)
+        RequestLog::show();
 
     MgnCtl ctl(options, QProcessEnvironment::systemEnvironment(), QDir::homePath(), out, err);
     QObject::connect(&ctl, &MgnCtl::finished, &app, &QCoreApplication::exit);

@@ -25,7 +25,10 @@ DashboardOptions DashboardOptions::parse(const QStringList &arguments)
         QStringLiteral("name"));
     const QCommandLineOption regionOption(QStringLiteral("region"),
         QCoreApplication::translate("DashboardOptions", "Use this AWS region."), QStringLiteral("region"));
-    parser.addOptions({ demoOption, endpointOption, profileOption, regionOption });
+    const QCommandLineOption verboseOption(QStringLiteral("verbose"),
+        QCoreApplication::translate("DashboardOptions",
+            "Log each request to MGN on stderr (operation, attempt, HTTP status, time, retries)."));
+    parser.addOptions({ demoOption, endpointOption, profileOption, regionOption, verboseOption });
 
     // The command line is parsed before QApplication exists (so --help works
     // with no display); accept the Qt GUI options QApplication consumes later.
@@ -73,6 +76,7 @@ DashboardOptions DashboardOptions::parse(const QStringList &arguments)
         return options;
     }
     options.demo = parser.isSet(demoOption);
+    options.verbose = parser.isSet(verboseOption);
     if (parser.isSet(endpointOption)) {
         const QString url = parser.value(endpointOption);
         const QUrl parsed(url, QUrl::StrictMode);

@@ -15,6 +15,7 @@ struct DashboardOptions {
     Outcome outcome = Outcome::Run;
     QString message; // help text, version text or error, by outcome
     bool demo = false;
+    bool verbose = false; // the request log on stderr (RequestLog)
     std::optional<QString> endpointUrl;
     std::optional<QString> profile;
     std::optional<QString> region;

@@ -1,4 +1,5 @@
 #include "app/Translations.h"
+#include "app/aws/RequestLog.h"
 #include "app/dashboard/DashboardOptions.h"
 #include "app/mgn/MgnConnection.h"
 #include "emulator/http/BackgroundEmulator.h"
@@ -45,6 +46,8 @@ int main(int argc, char **argv)
     case DashboardOptions::Outcome::Run:
         break;
     }
+    if (options.verbose)
+        RequestLog::show();
 
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("MGN Dashboard"));
