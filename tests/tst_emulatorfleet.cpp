@@ -8,6 +8,8 @@
 #include "emulator/service/MgnService.h"
 #include "emulator/service/ReplicationSimulator.h"
 #include "emulator/service/ServerFields.h"
+#include "models/codec/SourceServerCodec.h"
+#include "models/json/JsonTextWriter.h"
 #include "models/rules/ActionRules.h"
 
 #include <QElapsedTimer>
@@ -114,6 +116,7 @@ private Q_SLOTS:
     void corruptStateRefused();
     void serviceLoadKeepsStateOnError();
     void largeFleetAdvancesQuickly();
+    void writtenAsQJson();
 };
 
 void TestEmulatorFleet::sameSeedSameFleet()
@@ -681,6 +684,27 @@ void TestEmulatorFleet::largeFleetAdvancesQuickly()
           "ms",
         generation, advancing, slowest);
     QVERIFY2(slowest < 100, "an advance of the whole fleet takes milliseconds");
+}
+
+// The emulator writes its pages with JsonTextWriter: every generated server
+// comes out byte for byte as QJsonDocument would write it (tst_jsontextwriter
+// checks the writer itself).
+void TestEmulatorFleet::writtenAsQJson()
+{
+    for (const quint32 seed : { 1u, 7u, 42u }) {
+        const Fleet fleet = generate(400, seed);
+        for (const FleetServer &entry : fleet.servers) {
+            const QJsonObject object = SourceServerCodec::encode(entry.server);
+            for (const auto &[format, qjsonFormat] :
+                { std::pair { JsonTextWriter::Format::Compact, QJsonDocument::Compact },
+                    std::pair { JsonTextWriter::Format::Indented, QJsonDocument::Indented } }) {
+                QByteArray text;
+                JsonTextWriter writer(text, format);
+                SourceServerCodec::write(writer, entry.server);
+                QCOMPARE(text, QJsonDocument(object).toJson(qjsonFormat));
+            }
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestEmulatorFleet)

@@ -4,6 +4,7 @@
 #include "emulator/http/EmulatorHttpServer.h"
 #include "emulator/http/MgnEmulator.h"
 #include "models/rules/ActionRules.h"
+#include "tests/support/PeerTool.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -43,12 +44,6 @@ struct ProcessResult {
     QByteArray out;
     QByteArray err;
 };
-
-QString python()
-{
-    const QString configured = QProcessEnvironment::systemEnvironment().value(u"MGN_PYTHON3"_s);
-    return configured.isEmpty() ? QStandardPaths::findExecutable(u"python3"_s) : configured;
-}
 
 } // namespace
 
@@ -95,7 +90,7 @@ private:
 
 void TestEmulatorInterop::initTestCase()
 {
-    m_python = python();
+    m_python = testsupport::findPython3();
     QVERIFY(m_home.isValid());
     m_fleetClock = std::make_shared<FixedClock>(QDateTime::currentDateTimeUtc());
     m_emulator = std::make_unique<MgnEmulator>();
@@ -205,7 +200,7 @@ std::optional<mgn::Job> TestEmulatorInterop::job(const QString &jobID)
 void TestEmulatorInterop::botocoreAndBoto3()
 {
     if (m_python.isEmpty())
-        QSKIP("python3 is not installed (or set MGN_PYTHON3): cannot run botocore");
+        MGN_PEER_TOOL_MISSING("python3 is not installed (or set MGN_PYTHON3): cannot run botocore");
     const QString eligible = pick(Action::StartTest, m_used, true);
     const QString ineligible = pick(Action::StartTest, m_used, false);
     QVERIFY(!eligible.isEmpty() && !ineligible.isEmpty());
@@ -220,7 +215,8 @@ void TestEmulatorInterop::botocoreAndBoto3()
         QJsonDocument(spec).toJson(QJsonDocument::Compact));
     QVERIFY2(result.finished, "emulator_botocore.py did not finish");
     if (result.exitCode == 3)
-        QSKIP("botocore is not installed for python3 (Debian's python3-botocore, or pip install botocore)");
+        MGN_PEER_TOOL_MISSING(
+            "botocore is not installed for python3 (Debian's python3-botocore, or pip install botocore)");
     QVERIFY2(result.exitCode == 0, result.err.constData());
     const QJsonObject output = QJsonDocument::fromJson(result.out).object();
     qInfo("botocore %s, boto3 %s", qPrintable(output.value(u"botocore_version"_s).toString()),
@@ -235,6 +231,9 @@ void TestEmulatorInterop::botocoreAndBoto3()
         const QJsonObject seen = output.value(clientName).toObject();
         if (seen.isEmpty()) {
             QCOMPARE(clientName, u"boto3"_s); // botocore always runs
+            // Optional here, required under CI (tools/install-deps.sh installs python3-boto3).
+            MGN_PEER_TOOL_REQUIRED_UNDER_CI(
+                "boto3 is not installed for python3 (Debian's python3-boto3, or pip install boto3)");
             continue;
         }
         QStringList ids;
@@ -323,7 +322,8 @@ void TestEmulatorInterop::awsCliFullMigration()
     QFETCH(QString, program);
     QFETCH(QStringList, prefix);
     if (program.isEmpty())
-        QSKIP("The AWS CLI is not installed: neither `python3 -m awscli` nor `aws` (or set MGN_AWS_CLI)");
+        MGN_PEER_TOOL_MISSING(
+            "The AWS CLI is not installed: neither `python3 -m awscli` nor `aws` (or set MGN_AWS_CLI)");
     m_cliProgram = program;
     m_cliPrefix = prefix;
 
@@ -431,7 +431,8 @@ void TestEmulatorInterop::awsCliUninitializedAccount()
     QFETCH(QString, program);
     QFETCH(QStringList, prefix);
     if (program.isEmpty())
-        QSKIP("The AWS CLI is not installed: neither `python3 -m awscli` nor `aws` (or set MGN_AWS_CLI)");
+        MGN_PEER_TOOL_MISSING(
+            "The AWS CLI is not installed: neither `python3 -m awscli` nor `aws` (or set MGN_AWS_CLI)");
     MgnEmulator emulator;
     EmulatorOptions options;
     options.servers = 5;

@@ -1,6 +1,3 @@
-#include "app/aws/FixedClock.h"
-#include "emulator/service/Fleet.h"
-#include "emulator/service/MgnService.h"
 #include "models/codec/PageCodec.h"
 #include "models/codec/SourceServerCodec.h"
 #include "models/json/JsonTextWriter.h"
@@ -14,7 +11,8 @@
 using namespace mgn;
 
 // JsonTextWriter writes what QJsonDocument::toJson writes, byte for byte: the
-// emulator's pages and mgnctl's output depend on it.
+// emulator's pages and mgnctl's output depend on it. The servers the emulator
+// generates are checked the same way in tst_emulatorfleet (writtenAsQJson).
 
 using namespace Qt::Literals::StringLiterals;
 using mgn::JsonTextWriter;
@@ -36,13 +34,23 @@ QByteArray viaWriter(const SourceServer &server, JsonTextWriter::Format format)
     return text;
 }
 
+QByteArray readTestData(const QString &relativePath)
+{
+    QFile file(QStringLiteral(MGN_TEST_DATA_DIR "/") + relativePath);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
 SourceServer fullServer()
 {
-    QFile file(QStringLiteral(MGN_TEST_DATA_DIR "/codec/source-server-full.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return SourceServerCodec::decode(QJsonDocument::fromJson(file.readAll()).object())
+    return SourceServerCodec::decode(
+        QJsonDocument::fromJson(readTestData(u"codec/source-server-full.json"_s)).object())
         .value.value_or(SourceServer());
+}
+
+// The servers of a recorded DescribeSourceServers page that decode.
+QList<SourceServer> recordedServers()
+{
+    return SourceServerCodec::decodePage(readTestData(u"codec/describe-source-servers-mixed.json"_s)).items;
 }
 
 } // namespace
@@ -56,7 +64,7 @@ private Q_SLOTS:
     void textThatNeedsEscaping_data();
     void textThatNeedsEscaping();
     void emptyContainers();
-    void realisticFleet();
+    void recordedServers();
     void pageEnvelope();
 };
 
@@ -108,31 +116,21 @@ void TestJsonTextWriter::emptyContainers()
     QCOMPARE(viaWriter(SourceServer(), JsonTextWriter::Format::Compact), QByteArray("{}"));
 }
 
-void TestJsonTextWriter::realisticFleet()
+void TestJsonTextWriter::recordedServers()
 {
-    for (const quint32 seed : { 1u, 7u, 42u }) {
-        MgnService::Options options;
-        options.servers = 400;
-        options.seed = seed;
-        MgnService service(options, std::make_shared<FixedClock>(QDateTime::currentDateTimeUtc()));
-        for (const FleetServer &entry : service.fleet().servers) {
-            const SourceServer &server = entry.server;
-            QCOMPARE(
-                viaWriter(server, JsonTextWriter::Format::Compact), viaQJson(server, QJsonDocument::Compact));
-            QCOMPARE(viaWriter(server, JsonTextWriter::Format::Indented),
-                viaQJson(server, QJsonDocument::Indented));
-        }
+    const QList<SourceServer> servers = ::recordedServers();
+    QCOMPARE(servers.size(), 3);
+    for (const SourceServer &server : servers) {
+        QCOMPARE(
+            viaWriter(server, JsonTextWriter::Format::Compact), viaQJson(server, QJsonDocument::Compact));
+        QCOMPARE(
+            viaWriter(server, JsonTextWriter::Format::Indented), viaQJson(server, QJsonDocument::Indented));
     }
 }
 
 void TestJsonTextWriter::pageEnvelope()
 {
-    MgnService::Options options;
-    options.servers = 3;
-    MgnService service(options, std::make_shared<FixedClock>(QDateTime::currentDateTimeUtc()));
-    QList<SourceServer> servers;
-    for (const FleetServer &entry : service.fleet().servers)
-        servers.append(entry.server);
+    const QList<SourceServer> servers = ::recordedServers() << fullServer();
 
     for (const auto &items : { servers, QList<SourceServer>() }) {
         for (const auto format : { JsonTextWriter::Format::Compact, JsonTextWriter::Format::Indented }) {

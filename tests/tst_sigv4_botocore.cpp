@@ -1,6 +1,7 @@
 #include "app/aws/AwsCredentials.h"
 #include "app/aws/SigV4Request.h"
 #include "app/aws/SigV4Signer.h"
+#include "tests/support/PeerTool.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -8,8 +9,6 @@
 #include <QJsonObject>
 #include <QNetworkRequest>
 #include <QProcess>
-#include <QProcessEnvironment>
-#include <QStandardPaths>
 #include <QTest>
 #include <QUrl>
 
@@ -123,11 +122,9 @@ private:
 
 void TestSigV4Botocore::initTestCase()
 {
-    QString python = QProcessEnvironment::systemEnvironment().value(QStringLiteral("MGN_PYTHON3"));
+    const QString python = testsupport::findPython3();
     if (python.isEmpty())
-        python = QStandardPaths::findExecutable(QStringLiteral("python3"));
-    if (python.isEmpty())
-        QSKIP("python3 is not installed (or set MGN_PYTHON3): cannot run botocore");
+        MGN_PEER_TOOL_MISSING("python3 is not installed (or set MGN_PYTHON3): cannot run botocore");
     QVERIFY2(QFile::exists(scriptPath), qPrintable(scriptPath));
 
     QJsonArray cases;
@@ -162,7 +159,8 @@ void TestSigV4Botocore::initTestCase()
     process.closeWriteChannel();
     QVERIFY2(process.waitForFinished(120000), "botocore_sign.py did not finish");
     if (process.exitStatus() == QProcess::NormalExit && process.exitCode() == 3)
-        QSKIP("botocore is not installed for python3 (pip install botocore, or Debian's python3-botocore)");
+        MGN_PEER_TOOL_MISSING(
+            "botocore is not installed for python3 (pip install botocore, or Debian's python3-botocore)");
     QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0,
         qPrintable(QString::fromUtf8(process.readAllStandardError())));
 

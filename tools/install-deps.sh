@@ -7,7 +7,7 @@ packages=(
     build-essential cmake ninja-build pkg-config
     # tools/check-format.sh: the formatting CI checks
     clang-format-14
-    qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-httpserver-dev qtkeychain-qt6-dev
+    qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qtkeychain-qt6-dev
     libgl1-mesa-dev
     # Qt6Charts' CMake package needs Qt6OpenGL's, which qt6-base-dev only recommends
     libqt6opengl6-dev

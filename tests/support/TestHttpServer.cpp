@@ -1,12 +1,16 @@
 #include "tests/support/TestHttpServer.h"
 
 #include <QHostAddress>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
 
 namespace mgn {
+
+using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
@@ -196,7 +200,7 @@ void TestHttpServer::onNewConnection()
         connection.number = ++m_connections;
         m_buffers.insert(socket, connection);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] {
-            m_buffers[socket].buffer += socket->readAll();
+            m_buffers[socket].parser.append(socket->readAll());
             processBuffer(socket);
         });
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
@@ -211,31 +215,35 @@ void TestHttpServer::processBuffer(QTcpSocket *socket)
     auto it = m_buffers.find(socket);
     if (it == m_buffers.end() || it->busy)
         return;
-    QByteArray &buffer = it->buffer;
-    const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
-    if (headerEnd < 0)
+    HttpRequestParser &parser = it->parser;
+    switch (parser.parse()) {
+    case HttpRequestParser::State::NeedMore:
+        if (parser.takeContinueRequest())
+            socket->write("HTTP/1.1 100 Continue\r\n\r\n");
         return;
-
-    Request request;
-    request.connection = it->number;
-    const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
-    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-    request.method = requestLine.value(0);
-    request.target = requestLine.value(1);
-    const qsizetype question = request.target.indexOf('?');
-    request.path = question < 0 ? request.target : request.target.left(question);
-    request.query = question < 0 ? QByteArray() : request.target.mid(question + 1);
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines.at(i).trimmed();
-        const qsizetype colon = line.indexOf(':');
-        if (colon > 0)
-            request.headers.append({ line.left(colon).trimmed(), line.mid(colon + 1).trimmed() });
+    case HttpRequestParser::State::Error: {
+        // Not recorded: no client under test should send such a request.
+        it->busy = true;
+        Response refusal = Response::awsError(parser.errorStatus(), "BadRequestException",
+            QJsonDocument(QJsonObject { { u"message"_s, parser.errorMessage() } })
+                .toJson(QJsonDocument::Compact));
+        refusal.closeConnection = true;
+        answer(socket, refusal);
+        return;
     }
-    const qsizetype length = request.header("Content-Length").toLongLong();
-    if (buffer.size() < headerEnd + 4 + length)
-        return; // the body is still on its way
-    request.body = buffer.mid(headerEnd + 4, length);
-    buffer.remove(0, headerEnd + 4 + length);
+    case HttpRequestParser::State::Complete:
+        break;
+    }
+    const bool keepAlive = parser.keepAlive();
+    EmulatorRequest parsed = parser.takeRequest();
+    Request request;
+    request.method = parsed.method;
+    request.path = parsed.path;
+    request.query = parsed.query;
+    request.target = parsed.query.isEmpty() ? parsed.path : parsed.path + '?' + parsed.query;
+    request.headers = parsed.headers;
+    request.body = parsed.body;
+    request.connection = it->number;
 
     m_requests.append(request);
     Response response;
@@ -246,6 +254,8 @@ void TestHttpServer::processBuffer(QTcpSocket *socket)
     else
         response = Response::awsError(500, "InternalServerException",
             R"({"message":"TestHttpServer: no scripted response for this request"})");
+    if (!keepAlive)
+        response.closeConnection = true; // the client asked for it ("Connection: close", HTTP/1.0)
 
     it->busy = true;
     Q_EMIT requestReceived(static_cast<int>(m_requests.size() - 1));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "emulator/http/HttpRequestParser.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QDateTime>
@@ -23,7 +25,9 @@ namespace mgn {
 // queue is empty), and records every request it received in full. Keep-alive
 // connections are served as a real server would; a response can also be
 // delayed, never sent, cut off after some bytes, or declare a longer body than
-// it sends before the connection closes.
+// it sends before the connection closes. Requests are read by the emulator's
+// HttpRequestParser (the fuzzed one): a malformed request gets the status it
+// chooses (400, 413, 431, ...) and the connection closes, as the emulator does.
 class TestHttpServer : public QObject
 {
     Q_OBJECT
@@ -115,7 +119,7 @@ Q_SIGNALS:
 
 private:
     struct Connection {
-        QByteArray buffer;
+        HttpRequestParser parser;
         int number = 0;
         bool busy = false; // answering (delayed or never)
     };
