@@ -8,7 +8,7 @@ namespace mgn {
 // signing key cached as in the transport) beside the bare cryptography of one
 // signature: SHA-256 of the body and of the canonical request, and the HMAC
 // of the string to sign, on the same bytes.
-class SigV4Bench
+class SigV4Bench final
 {
 public:
     static void registerBenchmarks();

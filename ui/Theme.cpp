@@ -8,7 +8,7 @@ namespace mgn {
 
 namespace {
 
-struct Original {
+struct Original final {
     QString styleName;
     QPalette palette;
 };

@@ -12,7 +12,7 @@ namespace mgn {
 // dark palettes on the Fusion style (which follows a palette everywhere,
 // unlike some platform styles). Qt 6.4 cannot ask the platform for its colour
 // scheme, so "System" keeps whatever the platform gave at start.
-class Theme
+class Theme final
 {
     Q_DECLARE_TR_FUNCTIONS(Theme)
 

@@ -6,7 +6,7 @@ namespace mgn {
 
 // The string shapes of the MGN API model the operations read (lengths and
 // patterns as in service-2.json).
-class ApiShapes
+class ApiShapes final
 {
 public:
     static const RequestReader::StringRule &sourceServerID();

@@ -15,7 +15,7 @@ class Fleet;
 // them, at simulated time `at` on servers whose moving values are fresh
 // (FleetSimulator::refresh). The rules are checked before (ActionRules, in the
 // operations); these only apply.
-class FleetActions
+class FleetActions final
 {
 public:
     // READY_FOR_TEST or READY_FOR_CUTOVER. Leaving TESTING for

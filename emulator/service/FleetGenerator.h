@@ -16,10 +16,10 @@ namespace mgn {
 // initiating or syncing with a null lag, READY_FOR_TEST ones have a lag,
 // TESTING / CUTTING_OVER ones have the launch job that put them there, CUTOVER
 // and DISCONNECTED ones are disconnected and half of them archived.
-class FleetGenerator
+class FleetGenerator final
 {
 public:
-    struct Parameters {
+    struct Parameters final {
         int servers = 50;
         quint32 seed = 1;
         double speed = 1.0;

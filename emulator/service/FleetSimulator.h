@@ -12,7 +12,7 @@ class Fleet;
 // servers with a change due do any work. The moving values of a server
 // (bytes, lag, last seen) are brought up to date only when it is read
 // (refresh), which is what keeps a page of 1000 out of 10,000 cheap.
-class FleetSimulator
+class FleetSimulator final
 {
 public:
     // To simulated time `to`; time never goes back.

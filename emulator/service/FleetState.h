@@ -18,7 +18,7 @@ namespace mgn {
 // save() writes through QSaveFile: the old file stays until the new one is
 // complete, so a kill never leaves a torn file. load() reads all or nothing:
 // any fault gives an error naming the file and the place, and no fleet.
-class FleetState
+class FleetState final
 {
 public:
     static constexpr int version = 1;

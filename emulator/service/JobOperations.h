@@ -20,7 +20,7 @@ class Fleet;
 // that name no server are refused the same way, as a ValidationException on
 // sourceServerIDs: the model declares no ResourceNotFoundException for these
 // calls. Duplicate IDs count once.
-class JobOperations
+class JobOperations final
 {
 public:
     // StartTest, StartCutover or TerminateTargetInstances.

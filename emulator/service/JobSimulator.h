@@ -20,7 +20,7 @@ class Fleet;
 // TERMINATED, with the log items the service writes (JOB_START,
 // CLEANUP_START/END when an earlier instance is replaced, SNAPSHOT_*,
 // CONVERSION_*, LAUNCH_START, LAUNCH_FAILED, SERVER_SKIPPED, JOB_END).
-class JobSimulator
+class JobSimulator final
 {
 public:
     static FleetJob launchJob(Fleet &fleet, const QStringList &sourceServerIDs, mgn::InitiatedBy initiatedBy,

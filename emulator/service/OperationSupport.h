@@ -19,7 +19,7 @@ class RequestReader;
 
 // What the operations share: finding a server the caller names, refusing by
 // the rules, and cutting a listing into pages.
-class OperationSupport
+class OperationSupport final
 {
 public:
     // The index of the server, or -1 when there is none with that ID in the
@@ -29,7 +29,7 @@ public:
     static EmulatorResponse serverNotFound(const QString &sourceServerID);
 
     // A server refused by the rule of `action`, with its verdict.
-    struct Refusal {
+    struct Refusal final {
         const mgn::SourceServer *server;
         mgn::ActionRules::Verdict verdict;
     };
@@ -40,7 +40,7 @@ public:
 
     // One page of `total` items: where it starts (from nextToken) and how
     // long it is; an error when the token is not valid.
-    struct Page {
+    struct Page final {
         qsizetype offset = 0;
         qsizetype size = 0;
         std::optional<QString> nextToken;

@@ -12,7 +12,7 @@ namespace mgn {
 // next page starts, and a fingerprint of the filters it was issued for. A
 // token from another operation or another filter, or one that was tampered
 // with, does not decode (the service answers ValidationException).
-class PageToken
+class PageToken final
 {
 public:
     static QString encode(QLatin1StringView operation, qsizetype offset, const QByteArray &fingerprint);

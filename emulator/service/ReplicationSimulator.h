@@ -23,7 +23,7 @@ class Fleet;
 // Discrete changes happen at ServerSimulation::nextEvent (advance); the
 // values in between (bytes, lag, ETA, last seen) are recomputed by refresh
 // as a function of the record and the time.
-class ReplicationSimulator
+class ReplicationSimulator final
 {
 public:
     // Applies every change due at or before `until`, in order.

@@ -13,11 +13,11 @@ namespace mgn {
 // x-amzn-ErrorType, and a JSON body with "message" and the members of the
 // error's shape in the API model (code, resourceId, resourceType, errors,
 // reason, fieldList).
-class ServiceErrors
+class ServiceErrors final
 {
 public:
     // ValidationExceptionField, plus the offending value for the message.
-    struct Field {
+    struct Field final {
         QString name; // the member's path: "maxResults", "filters.sourceServerIDs[3]"
         QString message; // "Member must have value greater than or equal to 1"
         QString value; // as shown in the message: "'0'", "null"
@@ -26,7 +26,7 @@ public:
     };
 
     // One source server (or other resource) a ConflictException is about.
-    struct Conflict {
+    struct Conflict final {
         QString resourceId;
         QString resourceType;
         QString message;

@@ -15,7 +15,7 @@ class Fleet;
 // input against the API model, finds the server (ResourceNotFoundException),
 // applies the rule of ActionRules (the declared refusal), then the documented
 // effect (FleetActions), and answers the updated SourceServer.
-class SourceServerOperations
+class SourceServerOperations final
 {
 public:
     static EmulatorResponse describe(Fleet &fleet, const EmulatorRequest &request);

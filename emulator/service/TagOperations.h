@@ -11,7 +11,7 @@ class Fleet;
 // on /tags/{resourceArn}: the ARN of a source server, job or vCenter client,
 // percent-encoded in the path; UntagResource's keys are repeated tagKeys
 // query parameters.
-class TagOperations
+class TagOperations final
 {
 public:
     static EmulatorResponse handle(Fleet &fleet, const EmulatorRequest &request);

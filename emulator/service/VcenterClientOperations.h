@@ -9,7 +9,7 @@ class Fleet;
 
 // DescribeVcenterClients (GET, maxResults and nextToken in the query) and
 // DeleteVcenterClient (204).
-class VcenterClientOperations
+class VcenterClientOperations final
 {
 public:
     static EmulatorResponse describe(Fleet &fleet, const EmulatorRequest &request);

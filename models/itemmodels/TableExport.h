@@ -7,7 +7,7 @@ namespace mgn {
 
 // A table model's rows as they are shown (display role, the current order and
 // filter of a proxy), for export.
-class TableExport
+class TableExport final
 {
 public:
     // RFC 4180 CSV, UTF-8, a header row from the horizontal headers; fields

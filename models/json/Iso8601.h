@@ -9,7 +9,7 @@ namespace mgn {
 
 // The outcome of parsing one ISO-8601 text: a value, or the reason it is not
 // one (a sentence for a person, without the text itself).
-struct Iso8601Result {
+struct Iso8601Result final {
     std::optional<qint64> value;
     QString error; // empty exactly when value is set
 
@@ -19,7 +19,7 @@ struct Iso8601Result {
 
 // ISO-8601 as the MGN API uses it, parsed by hand: strict (nothing is guessed)
 // and fast (it runs for every date of every server of a fleet).
-class Iso8601
+class Iso8601 final
 {
 public:
     // "yyyy-MM-ddTHH:mm:ss[.f]" followed by "Z" or "+hh:mm" / "-hh:mm", as in

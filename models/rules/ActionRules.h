@@ -29,7 +29,7 @@ namespace mgn {
 // - isArchived restricts MarkAsArchived only ("already archived"). The service
 //   documents no rule on it for any other call; archived servers are CUTOVER
 //   or DISCONNECTED with a null lag, so the other rules exclude them by state.
-class ActionRules
+class ActionRules final
 {
 public:
     // The console's menus on the source servers page; DeleteVcenterClient is
@@ -41,14 +41,14 @@ public:
     // documentation states only the effect.
     enum class Origin : quint8 { ApiDocumentation, DesignNotes };
 
-    struct Verdict {
+    struct Verdict final {
         bool allowed = false;
         QString reason; // why not, for a person; empty when allowed
 
         bool operator==(const Verdict &) const = default;
     };
 
-    struct Rule {
+    struct Rule final {
         Action action;
         QLatin1String apiCall;
         MenuGroup menuGroup;
@@ -82,13 +82,13 @@ public:
         bool isBulk() const { return maxIdsPerCall > 1; }
     };
 
-    struct ServerVerdict {
+    struct ServerVerdict final {
         QString sourceServerID;
         QString name; // SourceServer::displayName()
         Verdict verdict;
     };
 
-    struct Evaluation {
+    struct Evaluation final {
         Action action = Action::MarkReadyForTest;
         QList<ServerVerdict> verdicts; // selection order, duplicates of an ID dropped
         QStringList eligibleIds;

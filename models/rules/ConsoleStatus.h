@@ -11,7 +11,7 @@ namespace mgn {
 // What the MGN console shows for a source server, derived from the API values
 // only (DESIGN.md, "What the console shows"). Each derivation is a table in
 // ConsoleStatus.cpp with the console's wording; tests cover every row.
-class ConsoleStatus
+class ConsoleStatus final
 {
 public:
     // The console's "Alerts" column.
