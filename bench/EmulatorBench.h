@@ -11,10 +11,8 @@ namespace mgn {
 // brought up to date per server, then the page written), beside
 // QJsonDocument::toJson writing the same pages from documents built
 // beforehand.
-class EmulatorBench final
-{
-public:
-    static void registerBenchmarks(const QList<int> &sizes);
-};
+namespace EmulatorBench {
+void registerBenchmarks(const QList<int> &sizes);
+} // namespace EmulatorBench
 
 } // namespace mgn

@@ -8,10 +8,8 @@ namespace mgn {
 // signing key cached as in the transport) beside the bare cryptography of one
 // signature: SHA-256 of the body and of the canonical request, and the HMAC
 // of the string to sign, on the same bytes.
-class SigV4Bench final
-{
-public:
-    static void registerBenchmarks();
-};
+namespace SigV4Bench {
+void registerBenchmarks();
+} // namespace SigV4Bench
 
 } // namespace mgn

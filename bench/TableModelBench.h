@@ -12,10 +12,8 @@ namespace mgn {
 // window, page by page under a sorted proxy. References: copying the servers
 // into rows, and comparing the snapshot with the rows, the least a merge has
 // to do.
-class TableModelBench final
-{
-public:
-    static void registerBenchmarks(const QList<int> &sizes);
-};
+namespace TableModelBench {
+void registerBenchmarks(const QList<int> &sizes);
+} // namespace TableModelBench
 
 } // namespace mgn
