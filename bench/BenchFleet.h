@@ -20,7 +20,7 @@ class MgnService;
 // given size, frozen at one instant so that every run sees the same bytes:
 // the DescribeSourceServers bodies the emulator sends for it, 1000 servers a
 // page, and the servers as a client decodes them. Built once per size.
-class BenchFleet
+class BenchFleet final
 {
 public:
     static constexpr int pageSize = 1000;

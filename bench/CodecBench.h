@@ -2,16 +2,12 @@
 
 #include <QList>
 
-using namespace mgn;
-
 namespace mgn {
 
 // Decoding DescribeSourceServers pages (SourceServerCodec::decodePage) beside
 // QJsonDocument::fromJson of the same bytes, the parse every decode starts with.
-class CodecBench
-{
-public:
-    static void registerBenchmarks(const QList<int> &sizes);
-};
+namespace CodecBench {
+void registerBenchmarks(const QList<int> &sizes);
+} // namespace CodecBench
 
 } // namespace mgn

@@ -22,10 +22,10 @@ class MgnConnection;
 //
 // With listingOnly, the reference: the same emulator and the same listing by
 // MgnClient, without a window.
-class DashboardStartup : public QObject
+class DashboardStartup final : public QObject
 {
 public:
-    struct Options {
+    struct Options final {
         int servers = 10000;
         bool listingOnly = false;
     };

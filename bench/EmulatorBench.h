@@ -2,8 +2,6 @@
 
 #include <QList>
 
-using namespace mgn;
-
 namespace mgn {
 
 // The emulator's service listing a whole fleet with DescribeSourceServers,
@@ -11,10 +9,8 @@ namespace mgn {
 // brought up to date per server, then the page written), beside
 // QJsonDocument::toJson writing the same pages from documents built
 // beforehand.
-class EmulatorBench
-{
-public:
-    static void registerBenchmarks(const QList<int> &sizes);
-};
+namespace EmulatorBench {
+void registerBenchmarks(const QList<int> &sizes);
+} // namespace EmulatorBench
 
 } // namespace mgn

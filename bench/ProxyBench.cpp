@@ -27,7 +27,7 @@ namespace {
 // and their tags).
 const QString filterText = u"prod"_s;
 
-struct Table {
+struct Table final {
     explicit Table(int servers)
     {
         model.merge(BenchFleet::of(servers).servers);

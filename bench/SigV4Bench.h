@@ -1,17 +1,13 @@
 #pragma once
 
-using namespace mgn;
-
 namespace mgn {
 
 // SigV4 header signing of a DescribeSourceServers request (SigV4Signer, its
 // signing key cached as in the transport) beside the bare cryptography of one
 // signature: SHA-256 of the body and of the canonical request, and the HMAC
 // of the string to sign, on the same bytes.
-class SigV4Bench
-{
-public:
-    static void registerBenchmarks();
-};
+namespace SigV4Bench {
+void registerBenchmarks();
+} // namespace SigV4Bench
 
 } // namespace mgn

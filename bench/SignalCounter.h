@@ -9,7 +9,7 @@ namespace mgn {
 
 // Counts the change signals of an item model: what a view or proxy has to
 // react to.
-class SignalCounter : public QObject
+class SignalCounter final : public QObject
 {
 public:
     explicit SignalCounter(QAbstractItemModel *model)

@@ -2,8 +2,6 @@
 
 #include <QList>
 
-using namespace mgn;
-
 namespace mgn {
 
 // SourceServerTableModel::merge: a whole fleet into an empty model, and a
@@ -12,10 +10,8 @@ namespace mgn {
 // window, page by page under a sorted proxy. References: copying the servers
 // into rows, and comparing the snapshot with the rows, the least a merge has
 // to do.
-class TableModelBench
-{
-public:
-    static void registerBenchmarks(const QList<int> &sizes);
-};
+namespace TableModelBench {
+void registerBenchmarks(const QList<int> &sizes);
+} // namespace TableModelBench
 
 } // namespace mgn

@@ -31,7 +31,7 @@ const SigV4Verifier &verifier()
 }
 
 // What a run produced, comparable across runs: each request, then the error.
-struct Outcome {
+struct Outcome final {
     QList<EmulatorRequest> requests;
     QList<bool> keepAlive;
     int errorStatus = 0;

@@ -18,7 +18,6 @@ using namespace mgn;
 
 using namespace Qt::Literals::StringLiterals;
 using mgn::Action;
-using mgn::ActionRules;
 using LC = mgn::LifeCycleState;
 using RS = mgn::DataReplicationState;
 

@@ -28,7 +28,6 @@ using namespace mgn;
 
 using namespace Qt::Literals::StringLiterals;
 using mgn::Action;
-using mgn::ActionRules;
 
 // The dashboard against the in-process emulator over real loopback HTTP,
 // as `mgn-dashboard --demo` runs it.

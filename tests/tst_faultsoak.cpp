@@ -31,7 +31,6 @@ using namespace mgn;
 
 using namespace Qt::Literals::StringLiterals;
 using mgn::Action;
-using mgn::ActionRules;
 
 namespace {
 

@@ -20,7 +20,6 @@ using namespace mgn;
 
 using namespace Qt::Literals::StringLiterals;
 using mgn::Action;
-using mgn::ActionRules;
 
 Q_DECLARE_METATYPE(mgn::Action)
 

@@ -71,7 +71,7 @@ def main():
         h.append("};")
         h.append("")
     h.append("// One row per enumeration of the model, for contract tests and tools.")
-    h.append("struct EnumShapeInfo {")
+    h.append("struct EnumShapeInfo final {")
     h.append("    QLatin1String shapeName;")
     h.append("    QList<QLatin1String> wireNames;")
     h.append("};")

@@ -15,7 +15,6 @@
 namespace mgn {
 
 using mgn::Action;
-using mgn::ActionRules;
 
 namespace {
 

@@ -27,9 +27,10 @@ class MgnClient;
 // and quoting the documented consequence), then runs the API calls in bulk
 // (200 IDs per call where the API takes many, fan-out otherwise) and hands
 // every updated server back at once.
-class ActionController : public QObject
+class ActionController final : public QObject
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ActionController)
 
 public:
     // Asked before a destructive action; returns whether to go on. The

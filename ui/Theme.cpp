@@ -8,7 +8,7 @@ namespace mgn {
 
 namespace {
 
-struct Original {
+struct Original final {
     QString styleName;
     QPalette palette;
 };
@@ -126,13 +126,13 @@ QString Theme::label(Choice choice)
 {
     switch (choice) {
     case Choice::Light:
-        return tr("&Light");
+        return QCoreApplication::translate("Theme", "&Light");
     case Choice::Dark:
-        return tr("&Dark");
+        return QCoreApplication::translate("Theme", "&Dark");
     case Choice::System:
         break;
     }
-    return tr("&System");
+    return QCoreApplication::translate("Theme", "&System");
 }
 
 } // namespace mgn

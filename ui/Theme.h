@@ -12,26 +12,22 @@ namespace mgn {
 // dark palettes on the Fusion style (which follows a palette everywhere,
 // unlike some platform styles). Qt 6.4 cannot ask the platform for its colour
 // scheme, so "System" keeps whatever the platform gave at start.
-class Theme
-{
-    Q_DECLARE_TR_FUNCTIONS(Theme)
+namespace Theme {
+enum class Choice { System, Light, Dark };
 
-public:
-    enum class Choice { System, Light, Dark };
+// Applies to the whole application; widgets get a PaletteChange event.
+void apply(Choice choice);
+Choice current();
 
-    // Applies to the whole application; widgets get a PaletteChange event.
-    static void apply(Choice choice);
-    static Choice current();
+QPalette lightPalette();
+QPalette darkPalette();
+// Whether a palette draws light text on dark windows.
+bool isDark(const QPalette &palette);
 
-    static QPalette lightPalette();
-    static QPalette darkPalette();
-    // Whether a palette draws light text on dark windows.
-    static bool isDark(const QPalette &palette);
-
-    // For QSettings: "system", "light", "dark".
-    static QString key(Choice choice);
-    static std::optional<Choice> fromKey(const QString &key);
-    static QString label(Choice choice);
-};
+// For QSettings: "system", "light", "dark".
+QString key(Choice choice);
+std::optional<Choice> fromKey(const QString &key);
+QString label(Choice choice);
+} // namespace Theme
 
 } // namespace mgn

@@ -13,7 +13,7 @@ namespace mgn {
 
 // What happened to one attempt of a request, for logs, status bars and tests.
 // Holds no secret: no header, no body, no credentials.
-struct AwsAttemptInfo {
+struct AwsAttemptInfo final {
     enum class Next {
         Done, // the request finished with this attempt
         Retry, // another attempt follows after `delay`

@@ -13,7 +13,7 @@ namespace mgn {
 
 // One profile as the AWS CLI sees it: the config file's [profile x] (or
 // [default]) section with the credentials file's [x] section merged over it.
-struct AwsProfileData {
+struct AwsProfileData final {
     QString name;
     QMap<QString, QString> values;
     QMap<QString, QMap<QString, QString>> nested;
@@ -28,7 +28,7 @@ struct AwsProfileData {
 // ~/.aws/config and ~/.aws/credentials (or AWS_CONFIG_FILE and
 // AWS_SHARED_CREDENTIALS_FILE), read once. A missing file is not an error; a
 // malformed one is, and its profiles are not used.
-class AwsConfigFiles
+class AwsConfigFiles final
 {
 public:
     static AwsConfigFiles load(const QProcessEnvironment &env, const QString &homeDir);

@@ -12,7 +12,7 @@ namespace mgn {
 // A set of AWS credentials: long-term (access key ID and secret) or temporary
 // (with a session token and usually an expiration). The secret and the token
 // are secrets: nothing may log them; the QDebug operator below redacts them.
-struct AwsCredentials {
+struct AwsCredentials final {
     QString accessKeyId;
     QString secretAccessKey;
     std::optional<QString> sessionToken;

@@ -13,7 +13,7 @@ namespace mgn {
 
 // One call to an AWS service as the transport sends it: signed afresh at each
 // attempt, so it carries no Authorization, X-Amz-Date or session token.
-struct AwsHttpRequest {
+struct AwsHttpRequest final {
     using Headers = QList<std::pair<QByteArray, QByteArray>>;
 
     QByteArray method = "POST";

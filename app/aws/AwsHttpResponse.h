@@ -12,7 +12,7 @@
 namespace mgn {
 
 // An HTTP response as it arrived in full: status, headers in their order, body.
-struct AwsHttpResponse {
+struct AwsHttpResponse final {
     using Headers = QList<std::pair<QByteArray, QByteArray>>;
 
     int httpStatus = 0;

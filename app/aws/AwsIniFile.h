@@ -14,14 +14,14 @@ namespace mgn {
 // lines continuing the previous value, and a value that starts on the next,
 // indented lines forming one level of nested keys (e.g. "s3 =\n  x = y").
 // Anything else is an error naming the file, the line and the problem.
-struct AwsIniSection {
+struct AwsIniSection final {
     QString name;
     int line = 0;
     QMap<QString, QString> values;
     QMap<QString, QMap<QString, QString>> nested;
 };
 
-struct AwsIniError {
+struct AwsIniError final {
     QString file;
     int line = 0;
     QString problem;
@@ -29,7 +29,7 @@ struct AwsIniError {
     QString toString() const;
 };
 
-struct AwsIniFile {
+struct AwsIniFile final {
     QString fileName;
     QList<AwsIniSection> sections;
     std::optional<AwsIniError> error; // set when the file is malformed

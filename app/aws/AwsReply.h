@@ -22,9 +22,10 @@ class AwsTransport;
 // first. The caller owns it once it finished: deleteLater() it then. Deleting
 // it earlier cancels the request without a signal. Replies still alive when
 // their transport is deleted are deleted with it, also without a signal.
-class AwsReply : public QObject
+class AwsReply final : public QObject
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AwsReply)
 
 public:
     ~AwsReply() override;

@@ -16,12 +16,13 @@ namespace mgn {
 // "SessionToken", "Expiration"}). The command line is split like a shell
 // would (no shell runs it); a non-zero exit, a timeout or a malformed answer
 // is an error that names the problem, never the secret.
-class CredentialProcess : public QObject
+class CredentialProcess final : public QObject
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CredentialProcess)
 
 public:
-    struct Result {
+    struct Result final {
         std::optional<AwsCredentials> credentials;
         QString error;
     };

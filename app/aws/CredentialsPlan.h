@@ -24,7 +24,7 @@ namespace mgn {
 //   6. keys typed into the app, kept in the OS keychain for that profile.
 // The first source that is configured decides: a configured source that then
 // fails is an error, not a reason to try the next (as with the CLI).
-struct CredentialsPlan {
+struct CredentialsPlan final {
     enum class Kind { Static, Process, AssumeRole, Keychain, Error };
 
     Kind kind = Kind::Error;

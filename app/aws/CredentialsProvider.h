@@ -25,18 +25,19 @@ class StsClient;
 // child process, the keychain through ProfileKeyStore, and an assumed role by
 // STS AssumeRole signed with the source's credentials (themselves from a
 // provider of the source plan). Concurrent requests share one fetch.
-class CredentialsProvider : public QObject
+class CredentialsProvider final : public QObject
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CredentialsProvider)
 
 public:
-    struct Result {
+    struct Result final {
         std::optional<AwsCredentials> credentials;
         QString error;
     };
     using Callback = std::function<void(const Result &)>;
 
-    struct Services {
+    struct Services final {
         QNetworkAccessManager *network = nullptr; // for STS
         ProfileKeyStore *keys = nullptr; // for keychain profiles
         // The STS endpoint for a region (endpoint overrides applied).

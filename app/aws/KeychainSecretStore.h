@@ -7,7 +7,7 @@ namespace mgn {
 // The OS keychain through qtkeychain (Keychain on macOS, Credential Manager on
 // Windows, Secret Service / KWallet on Linux). The insecure plaintext fallback
 // of qtkeychain is off: where no keychain runs, calls answer Unavailable.
-class KeychainSecretStore : public SecretStore
+class KeychainSecretStore final : public SecretStore
 {
 public:
     explicit KeychainSecretStore(QString service);

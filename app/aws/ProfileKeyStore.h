@@ -13,10 +13,10 @@ namespace mgn {
 // Keys a user typed into the app for a profile, kept in a SecretStore (the OS
 // keychain) under a per-profile key, as one JSON value. Never in QSettings,
 // never in a log.
-class ProfileKeyStore
+class ProfileKeyStore final
 {
 public:
-    struct Result {
+    struct Result final {
         SecretStore::Status status = SecretStore::Status::Error;
         std::optional<AwsCredentials> credentials; // load only
         QString message;

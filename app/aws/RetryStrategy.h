@@ -25,10 +25,10 @@ namespace mgn {
 // is at least what the service asked, as long as that is within maxBackoff.
 // A longer Retry-After ends the retries: the error reaches the caller with
 // its retryAfter, rather than a request hanging on for minutes.
-class RetryStrategy
+class RetryStrategy final
 {
 public:
-    struct Options {
+    struct Options final {
         int maxAttempts = 3;
         std::chrono::milliseconds maxBackoff { 20000 };
         int initialQuota = 500;
@@ -50,7 +50,7 @@ public:
         NotIdempotent,
     };
 
-    struct Decision {
+    struct Decision final {
         Verdict verdict = Verdict::NotRetryable;
         std::chrono::milliseconds delay { 0 };
         int quotaAcquired = 0; // hand back to onSuccess when the request succeeds

@@ -24,7 +24,7 @@ public:
         AccessDenied,
         Error,
     };
-    struct Result {
+    struct Result final {
         Status status = Status::Error;
         QByteArray data; // read only
         QString message; // for anything but Ok; never contains the secret

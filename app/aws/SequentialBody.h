@@ -10,9 +10,10 @@ namespace mgn {
 // rewinding the body to do so; with this body it cannot, and reports
 // ContentReSendError instead. The transport uses it for the requests that are
 // not idempotent, so that the service never receives one twice behind its back.
-class SequentialBody : public QIODevice
+class SequentialBody final : public QIODevice
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SequentialBody)
 
 public:
     explicit SequentialBody(QByteArray data, QObject *parent = nullptr);

@@ -35,7 +35,7 @@ ServiceEndpoint ServiceEndpoint::resolve(const QString &service, const std::opti
     const QString &region, const QProcessEnvironment &env, const std::optional<AwsProfileData> &profile,
     const AwsConfigFiles &files)
 {
-    struct Candidate {
+    struct Candidate final {
         Source source;
         QString url;
     };

@@ -16,7 +16,7 @@ namespace mgn {
 // the profile's services section (<service>.endpoint_url), the profile's
 // endpoint_url, and otherwise the partition's endpoint for the region (FIPS
 // when asked).
-struct ServiceEndpoint {
+struct ServiceEndpoint final {
     enum class Source {
         CommandLine,
         ServiceEnvironment,
@@ -40,7 +40,7 @@ struct ServiceEndpoint {
     static bool isValidRegionName(const QString &region);
 };
 
-struct AwsRegion {
+struct AwsRegion final {
     QString code;
     QString name;
 };

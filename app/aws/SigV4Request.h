@@ -15,7 +15,7 @@ namespace mgn {
 // An HTTP request as SigV4 sees it. The path and the query are kept exactly
 // as they go on the wire (percent-encoded), because that is what the service
 // canonicalises; headers keep their order and duplicates.
-struct SigV4Request {
+struct SigV4Request final {
     using Header = std::pair<QByteArray, QByteArray>;
     using Headers = QList<Header>;
 

@@ -24,10 +24,10 @@ class SigV4SigningKeyCache;
 // Nothing here logs. The signature, the Authorization header and the signed
 // request it returns are as sensitive as the credentials for a while: callers
 // must not log them either.
-class SigV4Signer
+class SigV4Signer final
 {
 public:
-    struct Options {
+    struct Options final {
         QString region;
         QString service;
         // Remove dot segments and empty segments from the path before it is
@@ -47,7 +47,7 @@ public:
         int expiresInSeconds = 3600;
     };
 
-    struct Result {
+    struct Result final {
         SigV4Request request; // the signed request
         QByteArray canonicalRequest;
         QByteArray stringToSign;

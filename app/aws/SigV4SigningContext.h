@@ -14,7 +14,7 @@ namespace mgn {
 // The context.json of a case in the official SigV4 test suite (aws-c-auth):
 // credentials, region, service, time and signing options. Read by the suite's
 // tests and by `mgnctl debug-sign`.
-struct SigV4SigningContext {
+struct SigV4SigningContext final {
     AwsCredentials credentials;
     QString region;
     QString service;

@@ -12,7 +12,7 @@ namespace mgn {
 // region, service and secret stay the same, i.e. a day. Entries are keyed by
 // a SHA-256 over those four values, so the cache never holds a secret access
 // key. Thread-safe.
-class SigV4SigningKeyCache
+class SigV4SigningKeyCache final
 {
 public:
     explicit SigV4SigningKeyCache(qsizetype capacity = 16);

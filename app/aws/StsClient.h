@@ -20,18 +20,19 @@ namespace mgn {
 // The one STS call the credentials chain needs: AssumeRole (query protocol,
 // form-encoded POST, XML answer), signed by our SigV4 signer with the source
 // credentials. Errors name STS's code and message, never a secret.
-class StsClient : public QObject
+class StsClient final : public QObject
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StsClient)
 
 public:
-    struct AssumeRoleRequest {
+    struct AssumeRoleRequest final {
         QString roleArn;
         QString roleSessionName;
         std::optional<QString> externalId;
         std::optional<int> durationSeconds;
     };
-    struct Result {
+    struct Result final {
         std::optional<AwsCredentials> credentials;
         QString error;
     };

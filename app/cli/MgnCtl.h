@@ -21,9 +21,10 @@ class MgnConnection;
 // Runs one mgnctl command: resolves the connection like the AWS CLI, calls
 // MgnClient, prints the answer to `out` and errors to `err`, then emits
 // finished(exit status). See MgnCtlOptions::helpText for the statuses.
-class MgnCtl : public QObject
+class MgnCtl final : public QObject
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MgnCtl)
 
 public:
     enum ExitStatus {

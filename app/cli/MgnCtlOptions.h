@@ -15,11 +15,11 @@ namespace mgn {
 // subcommand named like `aws mgn`'s, and its options with the CLI's names;
 // a list option (--source-server-ids a b c) takes the words up to the next
 // option.
-struct MgnCtlOptions {
+struct MgnCtlOptions final {
     enum class Outcome { Run, ShowHelp, ShowVersion, Error };
     enum class Output { Json, Table };
 
-    struct Command {
+    struct Command final {
         const char *name; // "finalize-cutover"
         const char *operation; // "FinalizeCutover"; empty for debug-sign
         QList<const char *> required;

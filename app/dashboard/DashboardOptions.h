@@ -9,7 +9,7 @@ namespace mgn {
 
 // The command line of mgn-dashboard, parsed without touching the GUI so that
 // --help and --version work on a machine with no display.
-struct DashboardOptions {
+struct DashboardOptions final {
     enum class Outcome { Run, ShowHelp, ShowVersion, Error };
 
     Outcome outcome = Outcome::Run;

@@ -13,7 +13,7 @@ namespace mgn {
 // What one unit of a bulk operation came to: a single server's call (the
 // updated server), or one batch of a job-starting call (the job), or the
 // error that refused it.
-struct BulkOutcome {
+struct BulkOutcome final {
     QStringList sourceServerIDs;
     std::optional<mgn::SourceServer> server;
     std::optional<mgn::Job> job;

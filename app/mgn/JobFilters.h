@@ -7,7 +7,7 @@
 namespace mgn {
 
 // DescribeJobsRequestFilters; the dates in milliseconds since the epoch.
-struct JobFilters {
+struct JobFilters final {
     std::optional<QStringList> jobIDs;
     std::optional<qint64> fromDate;
     std::optional<qint64> toDate;

@@ -20,9 +20,10 @@ class MgnCall;
 // Units start in order. finished() is emitted once, after every unit has an
 // outcome; after abort() the units not started yet get a Cancelled outcome.
 // Like MgnCall it deletes itself (later) once finished.
-class MgnBulkCall : public QObject
+class MgnBulkCall final : public QObject
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MgnBulkCall)
 
 public:
     using Done = std::function<void(const BulkOutcome &outcome)>;

@@ -16,9 +16,10 @@ class AwsReply;
 // listing sends one per page). Its callback runs, then finished() is emitted,
 // exactly once; the call then deletes itself (later), so keep a QPointer to
 // it to abort it.
-class MgnCall : public QObject
+class MgnCall final : public QObject
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MgnCall)
 
 public:
     const QString &operation() const { return m_operation; }

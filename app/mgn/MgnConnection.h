@@ -23,12 +23,13 @@ class ProfileKeyStore;
 // region), the endpoint (--endpoint-url and the overrides ServiceEndpoint
 // knows), the credentials chain (CredentialsPlan), a transport and a client.
 // Shared by mgn-dashboard and mgnctl.
-class MgnConnection : public QObject
+class MgnConnection final : public QObject
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MgnConnection)
 
 public:
-    struct Settings {
+    struct Settings final {
         std::optional<QString> profile;
         std::optional<QString> region;
         std::optional<QString> endpointUrl;

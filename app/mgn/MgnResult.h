@@ -11,7 +11,7 @@ namespace mgn {
 
 // The outcome of one MgnClient operation: a value or an error, never both,
 // and the request ID of the last response (for a support case).
-template<typename T> struct MgnResult {
+template<typename T> struct MgnResult final {
     std::optional<T> value;
     std::optional<AwsError> error;
     QString requestId;
@@ -20,7 +20,7 @@ template<typename T> struct MgnResult {
 };
 
 // For operations whose success carries no body (204, or 200 with "{}").
-struct MgnNothing {
+struct MgnNothing final {
     bool operator==(const MgnNothing &) const = default;
 };
 

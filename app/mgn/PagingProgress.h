@@ -6,7 +6,7 @@ namespace mgn {
 
 // How far a paged listing has come: pages received, items decoded and items
 // that could not be decoded, all pages so far.
-struct PagingProgress {
+struct PagingProgress final {
     int pages = 0;
     qsizetype items = 0;
     qsizetype itemErrors = 0;

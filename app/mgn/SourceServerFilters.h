@@ -12,7 +12,7 @@ namespace mgn {
 
 // DescribeSourceServersRequestFilters: every member optional, an absent one
 // does not filter.
-struct SourceServerFilters {
+struct SourceServerFilters final {
     std::optional<QStringList> sourceServerIDs;
     std::optional<bool> isArchived;
     std::optional<QList<mgn::EnumValue<mgn::ReplicationType>>> replicationTypes;

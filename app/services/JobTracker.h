@@ -17,9 +17,10 @@ namespace mgn {
 // followed until they end: while any is pending or started, the tracker asks
 // for those jobs every `pollInterval` and reports each change; when one
 // completes, jobFinished() tells (the servers it launched need a refresh).
-class JobTracker : public QObject
+class JobTracker final : public QObject
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(JobTracker)
 
 public:
     explicit JobTracker(MgnClient *client, QObject *parent = nullptr);

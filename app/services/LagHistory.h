@@ -16,12 +16,13 @@ namespace mgn {
 // small cache file so a chart survives a restart. A sample without a lag
 // (replication not yet launchable, or disconnected) is kept as unknown: the
 // chart shows a gap, not a zero.
-class LagHistory : public QObject
+class LagHistory final : public QObject
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LagHistory)
 
 public:
-    struct Sample {
+    struct Sample final {
         qint64 atMs = 0; // ms since the epoch, UTC
         std::optional<qint64> lagMs;
 

@@ -22,9 +22,10 @@ namespace mgn {
 // A failed refresh changes nothing that was not already delivered: the pages
 // that arrived are fresh data, but no server is removed on the strength of an
 // incomplete list.
-class RefreshService : public QObject
+class RefreshService final : public QObject
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RefreshService)
 
 public:
     explicit RefreshService(MgnClient *client, QObject *parent = nullptr);

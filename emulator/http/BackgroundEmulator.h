@@ -22,7 +22,7 @@ class MgnEmulator;
 //   ...                               // build the window meanwhile
 //   if (!emulator.waitForStarted(&error)) ...
 //   connect to emulator.url() with emulator.credentials()
-class BackgroundEmulator
+class BackgroundEmulator final
 {
 public:
     BackgroundEmulator();

@@ -23,12 +23,13 @@ namespace mgn {
 // that are not HTTP get their 4xx here and the connection closes; so does a
 // connection idle (or stuck in a partial request) for longer than the idle
 // timeout.
-class EmulatorHttpConnection : public QObject
+class EmulatorHttpConnection final : public QObject
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EmulatorHttpConnection)
 
 public:
-    struct Options {
+    struct Options final {
         HttpRequestParser::Limits limits;
         std::chrono::milliseconds idleTimeout { 120000 };
         // Stop reading requests while more than this waits to be written (a

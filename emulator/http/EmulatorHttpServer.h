@@ -30,16 +30,17 @@ class SigV4Verifier;
 //      body for a malformed fault).
 // Every response carries x-amzn-RequestId and Date. The handler is
 // MgnService::handle in the emulator, a fake in tests.
-class EmulatorHttpServer : public QObject
+class EmulatorHttpServer final : public QObject
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EmulatorHttpServer)
 
 public:
     using Handler = std::function<EmulatorResponse(const EmulatorRequest &request)>;
     using Options = EmulatorHttpConnection::Options;
 
     // One request and its outcome, for a request log (never headers or bodies).
-    struct Exchange {
+    struct Exchange final {
         QByteArray method;
         QByteArray path; // without the query, which may hold a presigned signature
         int status = 0; // 0 when dropped

@@ -14,7 +14,7 @@ namespace mgn {
 //   mgn-emulator --port 0 --servers 50 --seed 1 --speed 60 [--faults SPEC]
 //                [--state FILE] [--access-key-id X --secret-access-key Y
 //                [--session-token Z]] [--region us-east-1]
-struct EmulatorOptions {
+struct EmulatorOptions final {
     enum class Outcome { Run, ShowHelp, ShowVersion, Error };
 
     // Fixed, documented, non-secret credentials: the emulator is a local

@@ -19,13 +19,13 @@ namespace mgn {
 //
 // Decisions come from a PRNG seeded by the caller, one draw per request, so a
 // run with the same seed and the same requests sees the same faults.
-class FaultInjector
+class FaultInjector final
 {
 public:
     enum class Fault { None, Drop, Throttle, InternalError, Malformed };
     static constexpr int faultCount = 5;
 
-    struct Spec {
+    struct Spec final {
         // Rates in [0, 1]; together at most 1 (each request gets at most one fault).
         double drop = 0;
         double throttle = 0;
@@ -47,7 +47,7 @@ public:
         static std::optional<Spec> parse(const QString &text, QString *error);
     };
 
-    struct Decision {
+    struct Decision final {
         Fault fault = Fault::None;
         std::chrono::milliseconds delay { 0 };
         bool operator==(const Decision &) const = default;

@@ -25,9 +25,10 @@ class MgnService;
 // With a state file, start() loads it when it exists (else writes it at once,
 // so that an unwritable path fails at start, not an hour later), saves every
 // saveInterval and on stop() or destruction.
-class MgnEmulator : public QObject
+class MgnEmulator final : public QObject
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MgnEmulator)
 
 public:
     explicit MgnEmulator(QObject *parent = nullptr);

@@ -11,9 +11,10 @@ namespace mgn {
 // cleanly from the event loop. On Unix the handler only writes a byte to a
 // self-pipe (async-signal-safe), read by a QSocketNotifier. One instance per
 // process.
-class ShutdownSignalWatcher : public QObject
+class ShutdownSignalWatcher final : public QObject
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ShutdownSignalWatcher)
 
 public:
     explicit ShutdownSignalWatcher(QObject *parent = nullptr);

@@ -6,22 +6,20 @@ namespace mgn {
 
 // The string shapes of the MGN API model the operations read (lengths and
 // patterns as in service-2.json).
-class ApiShapes
-{
-public:
-    static const RequestReader::StringRule &sourceServerID();
-    static const RequestReader::StringRule &jobID();
-    static const RequestReader::StringRule &vcenterClientID();
-    static const RequestReader::StringRule &applicationID();
-    static const RequestReader::StringRule &accountID();
-    static const RequestReader::StringRule &paginationToken();
-    static const RequestReader::StringRule &iso8601DateTime();
-    static const RequestReader::StringRule &arn();
-    static const RequestReader::StringRule &tagKey();
+namespace ApiShapes {
+const RequestReader::StringRule &sourceServerID();
+const RequestReader::StringRule &jobID();
+const RequestReader::StringRule &vcenterClientID();
+const RequestReader::StringRule &applicationID();
+const RequestReader::StringRule &accountID();
+const RequestReader::StringRule &paginationToken();
+const RequestReader::StringRule &iso8601DateTime();
+const RequestReader::StringRule &arn();
+const RequestReader::StringRule &tagKey();
 
-    // MaxResultsType
-    static constexpr qint64 maxResultsMinimum = 1;
-    static constexpr qint64 maxResultsMaximum = 1000;
-};
+// MaxResultsType
+inline constexpr qint64 maxResultsMinimum = 1;
+inline constexpr qint64 maxResultsMaximum = 1000;
+} // namespace ApiShapes
 
 } // namespace mgn

@@ -10,7 +10,7 @@ namespace mgn {
 // fleet: eight bytes of state, so every server can carry a stream of its own
 // and a saved state resumes exactly. Never the process-wide generator: the
 // same seed must give the same fleet and the same simulation.
-class EmulatorRandom
+class EmulatorRandom final
 {
 public:
     explicit EmulatorRandom(quint64 state = 0)

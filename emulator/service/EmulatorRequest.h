@@ -9,7 +9,7 @@ namespace mgn {
 
 // One HTTP request as the emulator's service sees it, after the HTTP layer
 // has read it whole and verified its signature.
-struct EmulatorRequest {
+struct EmulatorRequest final {
     using Headers = QList<std::pair<QByteArray, QByteArray>>;
 
     QByteArray method; // "POST", "GET", "DELETE"

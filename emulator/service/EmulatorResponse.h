@@ -11,7 +11,7 @@ namespace mgn {
 
 // What the emulator answers, as the real service would: a status, headers
 // (x-amzn-RequestId, x-amzn-ErrorType for errors, Content-Type) and a body.
-struct EmulatorResponse {
+struct EmulatorResponse final {
     using Headers = QList<std::pair<QByteArray, QByteArray>>;
 
     int status = 200;

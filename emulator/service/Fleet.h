@@ -26,7 +26,7 @@ namespace mgn {
 // replication progresses an hour per minute at speed 60. The anchor pairs a
 // simulated instant with a wall instant; a loaded state re-anchors at the
 // moment of loading, so the fleet sleeps while the emulator is not running.
-class Fleet
+class Fleet final
 {
 public:
     QString accountId;

@@ -33,7 +33,7 @@ constexpr qint64 GiB = qint64(1) << 30;
 enum class Kind : quint8 { AgentBased, Agentless, Either };
 
 // A consistent (lifecycle, replication) combination and how often it occurs.
-struct Profile {
+struct Profile final {
     LC lifeCycle;
     std::optional<RS> replication; // nullopt: nothing reported yet
     Kind kind;
@@ -107,7 +107,7 @@ const QStringList &cpuModels()
     return list;
 }
 
-struct Environment {
+struct Environment final {
     QString suffix; // in the hostname
     QString tag; // the Environment tag
     QString domain;
@@ -161,7 +161,7 @@ QString twoDigits(int number)
     return QString::number(number).rightJustified(2, u'0');
 }
 
-class Generation
+class Generation final
 {
 public:
     Generation(Fleet &fleet, const FleetGenerator::Parameters &parameters, qint64 now)

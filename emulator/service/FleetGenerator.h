@@ -16,18 +16,16 @@ namespace mgn {
 // initiating or syncing with a null lag, READY_FOR_TEST ones have a lag,
 // TESTING / CUTTING_OVER ones have the launch job that put them there, CUTOVER
 // and DISCONNECTED ones are disconnected and half of them archived.
-class FleetGenerator
-{
-public:
-    struct Parameters {
-        int servers = 50;
-        quint32 seed = 1;
-        double speed = 1.0;
-        QString accountId;
-        QString region;
-    };
-
-    static Fleet generate(const Parameters &parameters, qint64 wallMsecs);
+namespace FleetGenerator {
+struct Parameters final {
+    int servers = 50;
+    quint32 seed = 1;
+    double speed = 1.0;
+    QString accountId;
+    QString region;
 };
+
+Fleet generate(const Parameters &parameters, qint64 wallMsecs);
+} // namespace FleetGenerator
 
 } // namespace mgn

@@ -10,7 +10,7 @@ namespace mgn {
 
 // One job of the emulated fleet: its API shape, its log so far, and the
 // steps still to come.
-struct FleetJob {
+struct FleetJob final {
     mgn::Job job;
     QList<mgn::JobLog> log;
     JobSimulation sim;

@@ -6,7 +6,7 @@
 namespace mgn {
 
 // One source server of the emulated fleet: its API shape and its simulation.
-struct FleetServer {
+struct FleetServer final {
     mgn::SourceServer server;
     ServerSimulation sim;
 

@@ -12,14 +12,12 @@ class Fleet;
 // servers with a change due do any work. The moving values of a server
 // (bytes, lag, last seen) are brought up to date only when it is read
 // (refresh), which is what keeps a page of 1000 out of 10,000 cheap.
-class FleetSimulator
-{
-public:
-    // To simulated time `to`; time never goes back.
-    static void advanceTo(Fleet &fleet, qint64 to);
-    // The server's moving values as of fleet.simNow.
-    static void refresh(Fleet &fleet, qsizetype index);
-    static void refreshAll(Fleet &fleet);
-};
+namespace FleetSimulator {
+// To simulated time `to`; time never goes back.
+void advanceTo(Fleet &fleet, qint64 to);
+// The server's moving values as of fleet.simNow.
+void refresh(Fleet &fleet, qsizetype index);
+void refreshAll(Fleet &fleet);
+} // namespace FleetSimulator
 
 } // namespace mgn

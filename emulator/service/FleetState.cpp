@@ -66,7 +66,7 @@ QJsonObject jobSimToJson(const JobSimulation &sim)
 
 // Reads the members of the state's own records, remembering the first fault
 // with its path.
-class StateReader
+class StateReader final
 {
 public:
     StateReader(const QJsonObject &object, QString path, QString *error)

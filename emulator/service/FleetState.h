@@ -18,17 +18,15 @@ namespace mgn {
 // save() writes through QSaveFile: the old file stays until the new one is
 // complete, so a kill never leaves a torn file. load() reads all or nothing:
 // any fault gives an error naming the file and the place, and no fleet.
-class FleetState
-{
-public:
-    static constexpr int version = 1;
+namespace FleetState {
+inline constexpr int version = 1;
 
-    static QJsonObject toJson(const Fleet &fleet);
-    // Times come back as saved; the caller re-anchors (Fleet::anchorAt).
-    static std::optional<Fleet> fromJson(const QJsonObject &object, QString *error);
+QJsonObject toJson(const Fleet &fleet);
+// Times come back as saved; the caller re-anchors (Fleet::anchorAt).
+std::optional<Fleet> fromJson(const QJsonObject &object, QString *error);
 
-    static bool save(const Fleet &fleet, const QString &path, QString *error);
-    static std::optional<Fleet> load(const QString &path, QString *error);
-};
+bool save(const Fleet &fleet, const QString &path, QString *error);
+std::optional<Fleet> load(const QString &path, QString *error);
+} // namespace FleetState
 
 } // namespace mgn

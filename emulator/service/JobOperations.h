@@ -20,15 +20,13 @@ class Fleet;
 // that name no server are refused the same way, as a ValidationException on
 // sourceServerIDs: the model declares no ResourceNotFoundException for these
 // calls. Duplicate IDs count once.
-class JobOperations
-{
-public:
-    // StartTest, StartCutover or TerminateTargetInstances.
-    static EmulatorResponse start(Fleet &fleet, const EmulatorRequest &request, mgn::Action action);
-    static EmulatorResponse describeJobs(Fleet &fleet, const EmulatorRequest &request);
-    // An unknown jobID lists nothing, as DescribeJobs' jobIDs filter does
-    // (the model declares no ResourceNotFoundException for this call).
-    static EmulatorResponse describeJobLogItems(Fleet &fleet, const EmulatorRequest &request);
-};
+namespace JobOperations {
+// StartTest, StartCutover or TerminateTargetInstances.
+EmulatorResponse start(Fleet &fleet, const EmulatorRequest &request, mgn::Action action);
+EmulatorResponse describeJobs(Fleet &fleet, const EmulatorRequest &request);
+// An unknown jobID lists nothing, as DescribeJobs' jobIDs filter does
+// (the model declares no ResourceNotFoundException for this call).
+EmulatorResponse describeJobLogItems(Fleet &fleet, const EmulatorRequest &request);
+} // namespace JobOperations
 
 } // namespace mgn

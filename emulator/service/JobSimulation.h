@@ -10,7 +10,7 @@ namespace mgn {
 
 // The rest of a job's life, drawn when the job starts: timed steps applied as
 // simulated time reaches them (JobSimulator::advance). Times in simulated ms.
-struct JobSimulation {
+struct JobSimulation final {
     enum class Kind : quint8 {
         Start, // the job is STARTED; participants no longer eligible are skipped
         Log, // a log item for one participant, which is IN_PROGRESS from then on
@@ -20,7 +20,7 @@ struct JobSimulation {
         End, // the job is COMPLETED
     };
 
-    struct Step {
+    struct Step final {
         qint64 at = 0;
         Kind kind = Kind::Start;
         int participant = -1; // index into participatingServers; -1 for the job

@@ -20,17 +20,15 @@ class Fleet;
 // TERMINATED, with the log items the service writes (JOB_START,
 // CLEANUP_START/END when an earlier instance is replaced, SNAPSHOT_*,
 // CONVERSION_*, LAUNCH_START, LAUNCH_FAILED, SERVER_SKIPPED, JOB_END).
-class JobSimulator
-{
-public:
-    static FleetJob launchJob(Fleet &fleet, const QStringList &sourceServerIDs, mgn::InitiatedBy initiatedBy,
-        const std::optional<mgn::Tags> &tags, qint64 at);
-    static FleetJob terminateJob(
-        Fleet &fleet, const QStringList &sourceServerIDs, const std::optional<mgn::Tags> &tags, qint64 at);
+namespace JobSimulator {
+FleetJob launchJob(Fleet &fleet, const QStringList &sourceServerIDs, mgn::InitiatedBy initiatedBy,
+    const std::optional<mgn::Tags> &tags, qint64 at);
+FleetJob terminateJob(
+    Fleet &fleet, const QStringList &sourceServerIDs, const std::optional<mgn::Tags> &tags, qint64 at);
 
-    // Applies every step due at or before `until`, to the job and to the
-    // servers it acts on.
-    static void advance(Fleet &fleet, FleetJob &job, qint64 until);
-};
+// Applies every step due at or before `until`, to the job and to the
+// servers it acts on.
+void advance(Fleet &fleet, FleetJob &job, qint64 until);
+} // namespace JobSimulator
 
 } // namespace mgn

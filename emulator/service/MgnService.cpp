@@ -32,7 +32,7 @@ enum class Operation : quint8 {
     InitializeService,
 };
 
-struct Route {
+struct Route final {
     Operation operation;
     Action action = Action::MarkReadyForTest; // for SourceServerAction and StartJob
 };
@@ -65,7 +65,7 @@ const QHash<QByteArray, Route> &postRoutes()
 
 } // namespace
 
-class MgnService::Private
+class MgnService::Private final
 {
 public:
     std::shared_ptr<const Clock> clock;

@@ -18,12 +18,13 @@ class Fleet;
 // documented rules refuse (ActionRules) with the errors the real service
 // sends. The HTTP layer (EmulatorHttpServer) hands it requests whose
 // signature it has verified.
-class MgnService : public QObject
+class MgnService final : public QObject
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MgnService)
 
 public:
-    struct Options {
+    struct Options final {
         int servers = 50; // generated fleet size
         quint32 seed = 1; // same seed, same fleet
         double speed = 1.0; // simulated seconds per real second

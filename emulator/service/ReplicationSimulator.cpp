@@ -28,7 +28,7 @@ constexpr qint64 MiB = 1024 * 1024;
 
 // The initiation steps in the order the service runs them, how long each
 // takes, and the error it reports when it fails (WAIT does not fail).
-struct StepInfo {
+struct StepInfo final {
     StepName name;
     qint64 minimum;
     qint64 maximum;

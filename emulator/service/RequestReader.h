@@ -23,11 +23,11 @@ namespace mgn {
 // types, required members, lengths, patterns, ranges and enum values of the
 // API model. Every failure is collected as a ValidationExceptionField, so one
 // answer names them all; error() builds the ValidationException.
-class RequestReader
+class RequestReader final
 {
 public:
     // A string shape of the model (see ApiShapes).
-    struct StringRule {
+    struct StringRule final {
         int minLength = 0;
         int maxLength = -1; // -1: no limit
         QString pattern; // the model's pattern, matched whole; empty: none

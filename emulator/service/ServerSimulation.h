@@ -17,7 +17,7 @@ namespace mgn {
 // ReplicationSimulator::refresh() recomputes the moving ones (bytes, lag,
 // ETA, last seen) as a pure function of this record and the time, so the
 // outcome does not depend on how often the fleet is looked at.
-struct ServerSimulation {
+struct ServerSimulation final {
     static constexpr qint64 never = std::numeric_limits<qint64>::max();
 
     quint64 random = 0; // EmulatorRandom state of this server

@@ -13,49 +13,46 @@ namespace mgn {
 // x-amzn-ErrorType, and a JSON body with "message" and the members of the
 // error's shape in the API model (code, resourceId, resourceType, errors,
 // reason, fieldList).
-class ServiceErrors
-{
-public:
-    // ValidationExceptionField, plus the offending value for the message.
-    struct Field {
-        QString name; // the member's path: "maxResults", "filters.sourceServerIDs[3]"
-        QString message; // "Member must have value greater than or equal to 1"
-        QString value; // as shown in the message: "'0'", "null"
+namespace ServiceErrors {
+// ValidationExceptionField, plus the offending value for the message.
+struct Field final {
+    QString name; // the member's path: "maxResults", "filters.sourceServerIDs[3]"
+    QString message; // "Member must have value greater than or equal to 1"
+    QString value; // as shown in the message: "'0'", "null"
 
-        bool operator==(const Field &) const = default;
-    };
-
-    // One source server (or other resource) a ConflictException is about.
-    struct Conflict {
-        QString resourceId;
-        QString resourceType;
-        QString message;
-    };
-
-    // 400 ValidationException: "N validation error(s) detected: Value X at
-    // 'name' failed to satisfy constraint: ...", with reason and fieldList.
-    static EmulatorResponse validation(const QList<Field> &fields,
-        mgn::ValidationExceptionReason reason = mgn::ValidationExceptionReason::FieldValidationFailed);
-    // 400 ValidationException with a message of its own (a body that is not
-    // JSON, a refusal the model declares as a ValidationException).
-    static EmulatorResponse validationMessage(
-        const QString &message, mgn::ValidationExceptionReason reason, const QList<Field> &fields = {});
-    // 404 ResourceNotFoundException.
-    static EmulatorResponse notFound(
-        const QString &message, const QString &resourceId, QLatin1StringView resourceType);
-    // 409 ConflictException naming each resource in conflict; resourceId and
-    // resourceType are the first one's.
-    static EmulatorResponse conflict(const QString &message, const QList<Conflict> &conflicts);
-    // 404 UnknownOperationException, as AWS answers a path or method no
-    // operation has.
-    static EmulatorResponse unknownOperation(const QByteArray &method, const QByteArray &path);
-    // 400 UninitializedAccountException: InitializeService was never called.
-    static EmulatorResponse uninitializedAccount();
-
-    static constexpr QLatin1StringView sourceServerType { "SOURCE_SERVER" };
-    static constexpr QLatin1StringView jobType { "JOB" };
-    static constexpr QLatin1StringView vcenterClientType { "VCENTER_CLIENT" };
-    static constexpr QLatin1StringView resourceType { "RESOURCE" };
+    bool operator==(const Field &) const = default;
 };
+
+// One source server (or other resource) a ConflictException is about.
+struct Conflict final {
+    QString resourceId;
+    QString resourceType;
+    QString message;
+};
+
+// 400 ValidationException: "N validation error(s) detected: Value X at
+// 'name' failed to satisfy constraint: ...", with reason and fieldList.
+EmulatorResponse validation(const QList<Field> &fields,
+    mgn::ValidationExceptionReason reason = mgn::ValidationExceptionReason::FieldValidationFailed);
+// 400 ValidationException with a message of its own (a body that is not
+// JSON, a refusal the model declares as a ValidationException).
+EmulatorResponse validationMessage(
+    const QString &message, mgn::ValidationExceptionReason reason, const QList<Field> &fields = {});
+// 404 ResourceNotFoundException.
+EmulatorResponse notFound(const QString &message, const QString &resourceId, QLatin1StringView resourceType);
+// 409 ConflictException naming each resource in conflict; resourceId and
+// resourceType are the first one's.
+EmulatorResponse conflict(const QString &message, const QList<Conflict> &conflicts);
+// 404 UnknownOperationException, as AWS answers a path or method no
+// operation has.
+EmulatorResponse unknownOperation(const QByteArray &method, const QByteArray &path);
+// 400 UninitializedAccountException: InitializeService was never called.
+EmulatorResponse uninitializedAccount();
+
+inline constexpr QLatin1StringView sourceServerType { "SOURCE_SERVER" };
+inline constexpr QLatin1StringView jobType { "JOB" };
+inline constexpr QLatin1StringView vcenterClientType { "VCENTER_CLIENT" };
+inline constexpr QLatin1StringView resourceType { "RESOURCE" };
+} // namespace ServiceErrors
 
 } // namespace mgn

@@ -32,7 +32,7 @@ EmulatorResponse serverResponse(Fleet &fleet, qsizetype index)
     return EmulatorResponse::json(200, std::move(body));
 }
 
-struct Target {
+struct Target final {
     QString sourceServerID;
     std::optional<QString> accountID;
 };

@@ -15,17 +15,15 @@ class Fleet;
 // input against the API model, finds the server (ResourceNotFoundException),
 // applies the rule of ActionRules (the declared refusal), then the documented
 // effect (FleetActions), and answers the updated SourceServer.
-class SourceServerOperations
-{
-public:
-    static EmulatorResponse describe(Fleet &fleet, const EmulatorRequest &request);
-    static EmulatorResponse changeLifeCycleState(Fleet &fleet, const EmulatorRequest &request);
-    static EmulatorResponse updateReplicationType(Fleet &fleet, const EmulatorRequest &request);
-    // FinalizeCutover, DisconnectFromService, MarkAsArchived,
-    // RetryDataReplication, Start/Stop/Pause/ResumeReplication and
-    // DeleteSourceServer: {sourceServerID, accountID} in, the server out
-    // (DeleteSourceServer: 204, nothing).
-    static EmulatorResponse act(Fleet &fleet, const EmulatorRequest &request, mgn::Action action);
-};
+namespace SourceServerOperations {
+EmulatorResponse describe(Fleet &fleet, const EmulatorRequest &request);
+EmulatorResponse changeLifeCycleState(Fleet &fleet, const EmulatorRequest &request);
+EmulatorResponse updateReplicationType(Fleet &fleet, const EmulatorRequest &request);
+// FinalizeCutover, DisconnectFromService, MarkAsArchived,
+// RetryDataReplication, Start/Stop/Pause/ResumeReplication and
+// DeleteSourceServer: {sourceServerID, accountID} in, the server out
+// (DeleteSourceServer: 204, nothing).
+EmulatorResponse act(Fleet &fleet, const EmulatorRequest &request, mgn::Action action);
+} // namespace SourceServerOperations
 
 } // namespace mgn

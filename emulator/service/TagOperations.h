@@ -11,10 +11,8 @@ class Fleet;
 // on /tags/{resourceArn}: the ARN of a source server, job or vCenter client,
 // percent-encoded in the path; UntagResource's keys are repeated tagKeys
 // query parameters.
-class TagOperations
-{
-public:
-    static EmulatorResponse handle(Fleet &fleet, const EmulatorRequest &request);
-};
+namespace TagOperations {
+EmulatorResponse handle(Fleet &fleet, const EmulatorRequest &request);
+} // namespace TagOperations
 
 } // namespace mgn

@@ -9,11 +9,9 @@ class Fleet;
 
 // DescribeVcenterClients (GET, maxResults and nextToken in the query) and
 // DeleteVcenterClient (204).
-class VcenterClientOperations
-{
-public:
-    static EmulatorResponse describe(Fleet &fleet, const EmulatorRequest &request);
-    static EmulatorResponse remove(Fleet &fleet, const EmulatorRequest &request);
-};
+namespace VcenterClientOperations {
+EmulatorResponse describe(Fleet &fleet, const EmulatorRequest &request);
+EmulatorResponse remove(Fleet &fleet, const EmulatorRequest &request);
+} // namespace VcenterClientOperations
 
 } // namespace mgn

@@ -8,7 +8,7 @@ namespace mgn {
 
 // A decoded value, or the first error that stopped its decoding: exactly one
 // of the two is set.
-template<typename T> struct DecodeResult {
+template<typename T> struct DecodeResult final {
     std::optional<T> value;
     std::optional<JsonError> error;
 

@@ -21,7 +21,7 @@ using JobPage = Page<Job>;
 // statuses) to and from JSON; tolerant as SourceServerCodec. jobID and each
 // participating server's sourceServerID are required by the API model: their
 // absence is an error.
-class JobCodec
+class JobCodec final
 {
 public:
     static DecodeResult<Job> decode(const QJsonObject &object, const JsonPath &path = JsonPath());

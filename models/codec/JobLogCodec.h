@@ -19,7 +19,7 @@ using JobLogPage = Page<JobLog>;
 
 // JobLog to and from JSON; tolerant as SourceServerCodec. Log items have no ID
 // of their own, so a DecodeError of this page carries only the index.
-class JobLogCodec
+class JobLogCodec final
 {
 public:
     static DecodeResult<JobLog> decode(const QJsonObject &object, const JsonPath &path = JsonPath());

@@ -15,7 +15,7 @@ namespace mgn {
 // when the body as a whole cannot be read (not JSON, not an object, "items"
 // not an array, "nextToken" not a string): paging cannot go on then, though
 // items decoded before the fault are kept.
-template<typename T> struct Page {
+template<typename T> struct Page final {
     QList<T> items;
     QList<DecodeError> errors;
     std::optional<QString> nextToken;

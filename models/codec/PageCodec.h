@@ -21,7 +21,7 @@ namespace mgn {
 // The envelope shared by the list responses (DescribeSourceServers,
 // DescribeJobs, DescribeJobLogItems, DescribeVcenterClients):
 // {"items": [...], "nextToken": "..."}. The item codec is a parameter.
-class PageCodec
+class PageCodec final
 {
 public:
     // decodeItem(const QJsonObject &, const JsonPath &) -> DecodeResult<T>.
@@ -74,7 +74,7 @@ public:
     // envelope is sound, and QJsonDocument's otherwise (see JsonTape). Either
     // way, decoding it gives the page decode(text) gives.
     enum class Parser { Fast, QJsonDocument };
-    struct Envelope {
+    struct Envelope final {
         QByteArray text;
         std::shared_ptr<const JsonTape> tape;
         std::optional<QJsonObject> body;

@@ -24,7 +24,7 @@ using SourceServerPage = Page<SourceServer>;
 // is tolerant (see JsonReader): unknown members are ignored, absent ones stay
 // absent, a value of the wrong type makes the server an error naming the
 // value's path (prefixed with `path`, e.g. "items[3]").
-class SourceServerCodec
+class SourceServerCodec final
 {
 public:
     static DecodeResult<SourceServer> decode(const QJsonObject &object, const JsonPath &path = JsonPath());

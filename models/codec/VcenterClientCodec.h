@@ -18,7 +18,7 @@ namespace mgn {
 using VcenterClientPage = Page<VcenterClient>;
 
 // VcenterClient to and from JSON; tolerant as SourceServerCodec.
-class VcenterClientCodec
+class VcenterClientCodec final
 {
 public:
     static DecodeResult<VcenterClient> decode(const QJsonObject &object, const JsonPath &path = JsonPath());

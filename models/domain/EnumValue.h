@@ -14,7 +14,7 @@ template<typename E> struct EnumTraits;
 // An enumeration value as it came over the wire. A value this build does not
 // know is kept verbatim (the service adds values over time), so it can be shown
 // and sent back unchanged instead of being dropped or guessed.
-template<typename E> class EnumValue
+template<typename E> class EnumValue final
 {
 public:
     constexpr EnumValue() = default;

@@ -13,20 +13,20 @@
 // TerminateTargetInstances) and the structures it is made of.
 namespace mgn {
 
-struct SsmParameterStoreParameter {
+struct SsmParameterStoreParameter final {
     std::optional<QString> parameterName;
     std::optional<EnumValue<SsmParameterStoreParameterType>> parameterType;
 
     bool operator==(const SsmParameterStoreParameter &) const = default;
 };
 
-struct SsmExternalParameter {
+struct SsmExternalParameter final {
     std::optional<QString> dynamicPath;
 
     bool operator==(const SsmExternalParameter &) const = default;
 };
 
-struct SsmDocument {
+struct SsmDocument final {
     std::optional<QString> actionName;
     std::optional<QString> ssmDocumentName;
     std::optional<qint64> timeoutSeconds;
@@ -37,7 +37,7 @@ struct SsmDocument {
     bool operator==(const SsmDocument &) const = default;
 };
 
-struct JobPostLaunchActionsLaunchStatus {
+struct JobPostLaunchActionsLaunchStatus final {
     std::optional<SsmDocument> ssmDocument;
     std::optional<EnumValue<SsmDocumentType>> ssmDocumentType;
     std::optional<QString> executionID;
@@ -47,14 +47,14 @@ struct JobPostLaunchActionsLaunchStatus {
     bool operator==(const JobPostLaunchActionsLaunchStatus &) const = default;
 };
 
-struct PostLaunchActionsStatus {
+struct PostLaunchActionsStatus final {
     std::optional<qint64> ssmAgentDiscoveryDatetime;
     std::optional<QList<JobPostLaunchActionsLaunchStatus>> postLaunchActionsLaunchStatusList;
 
     bool operator==(const PostLaunchActionsStatus &) const = default;
 };
 
-struct ParticipatingServer {
+struct ParticipatingServer final {
     QString sourceServerID; // required by the model
     std::optional<EnumValue<LaunchStatus>> launchStatus;
     std::optional<QString> launchedEc2InstanceID;
@@ -63,7 +63,7 @@ struct ParticipatingServer {
     bool operator==(const ParticipatingServer &) const = default;
 };
 
-struct Job {
+struct Job final {
     QString jobID; // required by the model
     std::optional<QString> arn;
     std::optional<EnumValue<JobType>> type;

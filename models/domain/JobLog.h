@@ -9,7 +9,7 @@
 // One item of DescribeJobLogItems.
 namespace mgn {
 
-struct JobLogEventData {
+struct JobLogEventData final {
     std::optional<QString> sourceServerID;
     std::optional<QString> conversionServerID;
     std::optional<QString> targetInstanceID;
@@ -20,7 +20,7 @@ struct JobLogEventData {
     bool operator==(const JobLogEventData &) const = default;
 };
 
-struct JobLog {
+struct JobLog final {
     std::optional<qint64> logDateTime;
     std::optional<EnumValue<JobLogEvent>> event;
     std::optional<JobLogEventData> eventData;

@@ -1059,7 +1059,7 @@ template<> struct EnumTraits<WaveProgressStatus> {
 };
 
 // One row per enumeration of the model, for contract tests and tools.
-struct EnumShapeInfo {
+struct EnumShapeInfo final {
     QLatin1String shapeName;
     QList<QLatin1String> wireNames;
 };

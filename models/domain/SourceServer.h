@@ -16,7 +16,7 @@ namespace mgn {
 
 using Tags = QMap<QString, QString>;
 
-struct ReplicatedDisk {
+struct ReplicatedDisk final {
     std::optional<QString> deviceName;
     std::optional<qint64> totalStorageBytes;
     std::optional<qint64> replicatedStorageBytes;
@@ -26,14 +26,14 @@ struct ReplicatedDisk {
     bool operator==(const ReplicatedDisk &) const = default;
 };
 
-struct DataReplicationInitiationStep {
+struct DataReplicationInitiationStep final {
     std::optional<EnumValue<DataReplicationInitiationStepName>> name;
     std::optional<EnumValue<DataReplicationInitiationStepStatus>> status;
 
     bool operator==(const DataReplicationInitiationStep &) const = default;
 };
 
-struct DataReplicationInitiation {
+struct DataReplicationInitiation final {
     std::optional<qint64> startDateTime;
     std::optional<qint64> nextAttemptDateTime;
     std::optional<QList<DataReplicationInitiationStep>> steps;
@@ -41,14 +41,14 @@ struct DataReplicationInitiation {
     bool operator==(const DataReplicationInitiation &) const = default;
 };
 
-struct DataReplicationError {
+struct DataReplicationError final {
     std::optional<EnumValue<DataReplicationErrorString>> error;
     std::optional<QString> rawError;
 
     bool operator==(const DataReplicationError &) const = default;
 };
 
-struct DataReplicationInfo {
+struct DataReplicationInfo final {
     std::optional<qint64> lagDuration; // ms; null means "not launchable yet"
     std::optional<qint64> etaDateTime;
     std::optional<QList<ReplicatedDisk>> replicatedDisks;
@@ -61,21 +61,21 @@ struct DataReplicationInfo {
     bool operator==(const DataReplicationInfo &) const = default;
 };
 
-struct LifeCycleLastInitiated {
+struct LifeCycleLastInitiated final {
     std::optional<qint64> apiCallDateTime;
     std::optional<QString> jobID;
 
     bool operator==(const LifeCycleLastInitiated &) const = default;
 };
 
-struct LifeCycleApiCall {
+struct LifeCycleApiCall final {
     std::optional<qint64> apiCallDateTime;
 
     bool operator==(const LifeCycleApiCall &) const = default;
 };
 
 // lastTest and lastCutover have the same shape on the wire.
-struct LifeCycleLastLaunch {
+struct LifeCycleLastLaunch final {
     std::optional<LifeCycleLastInitiated> initiated;
     std::optional<LifeCycleApiCall> reverted;
     std::optional<LifeCycleApiCall> finalized;
@@ -83,7 +83,7 @@ struct LifeCycleLastLaunch {
     bool operator==(const LifeCycleLastLaunch &) const = default;
 };
 
-struct LifeCycle {
+struct LifeCycle final {
     std::optional<qint64> addedToServiceDateTime;
     std::optional<qint64> firstByteDateTime;
     std::optional<qint64> elapsedReplicationDuration; // ms
@@ -95,7 +95,7 @@ struct LifeCycle {
     bool operator==(const LifeCycle &) const = default;
 };
 
-struct LaunchedInstance {
+struct LaunchedInstance final {
     std::optional<QString> ec2InstanceID;
     std::optional<QString> jobID;
     std::optional<EnumValue<FirstBoot>> firstBoot;
@@ -103,7 +103,7 @@ struct LaunchedInstance {
     bool operator==(const LaunchedInstance &) const = default;
 };
 
-struct IdentificationHints {
+struct IdentificationHints final {
     std::optional<QString> fqdn;
     std::optional<QString> hostname;
     std::optional<QString> vmWareUuid;
@@ -113,7 +113,7 @@ struct IdentificationHints {
     bool operator==(const IdentificationHints &) const = default;
 };
 
-struct NetworkInterface {
+struct NetworkInterface final {
     std::optional<QString> macAddress;
     std::optional<QStringList> ips;
     std::optional<bool> isPrimary;
@@ -121,27 +121,27 @@ struct NetworkInterface {
     bool operator==(const NetworkInterface &) const = default;
 };
 
-struct Disk {
+struct Disk final {
     std::optional<QString> deviceName;
     std::optional<qint64> bytes;
 
     bool operator==(const Disk &) const = default;
 };
 
-struct Cpu {
+struct Cpu final {
     std::optional<qint64> cores;
     std::optional<QString> modelName;
 
     bool operator==(const Cpu &) const = default;
 };
 
-struct OperatingSystem {
+struct OperatingSystem final {
     std::optional<QString> fullString;
 
     bool operator==(const OperatingSystem &) const = default;
 };
 
-struct SourceProperties {
+struct SourceProperties final {
     std::optional<qint64> lastUpdatedDateTime;
     std::optional<QString> recommendedInstanceType;
     std::optional<IdentificationHints> identificationHints;
@@ -154,14 +154,14 @@ struct SourceProperties {
     bool operator==(const SourceProperties &) const = default;
 };
 
-struct SourceServerConnectorAction {
+struct SourceServerConnectorAction final {
     std::optional<QString> credentialsSecretArn;
     std::optional<QString> connectorArn;
 
     bool operator==(const SourceServerConnectorAction &) const = default;
 };
 
-struct SourceServer {
+struct SourceServer final {
     std::optional<QString> sourceServerID;
     std::optional<QString> arn;
     std::optional<bool> isArchived;

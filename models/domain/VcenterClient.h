@@ -9,7 +9,7 @@
 // One item of DescribeVcenterClients.
 namespace mgn {
 
-struct VcenterClient {
+struct VcenterClient final {
     std::optional<QString> vcenterClientID;
     std::optional<QString> arn;
     std::optional<QString> hostname;

@@ -16,7 +16,7 @@ namespace mgn {
 //
 // The caller computes an ID's hash() once and gives it with the ID to every
 // call. IDs are never removed one by one: the model rebuilds its index.
-class IdIndex
+class IdIndex final
 {
 public:
     static std::size_t hash(QStringView id);
@@ -44,7 +44,7 @@ public:
     }
 
 private:
-    struct Slot {
+    struct Slot final {
         std::size_t hash = 0;
         QString id;
         int value = 0;

@@ -16,7 +16,7 @@ namespace mgn {
 //
 // The values of one column are all of one kind (a number or a text); an
 // absent value is neither, and compare() leaves it to the caller.
-class SortKey
+class SortKey final
 {
 public:
     SortKey() = default;

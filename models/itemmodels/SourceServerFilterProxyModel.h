@@ -37,9 +37,10 @@ namespace mgn {
 // one removal (or removed directly when they are one block). Sort keys are
 // read once per row and kept by source row, so a sort is a sort of keys. The
 // order is always complete: the proxy never shows a row out of place.
-class SourceServerFilterProxyModel : public QAbstractProxyModel
+class SourceServerFilterProxyModel final : public QAbstractProxyModel
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SourceServerFilterProxyModel)
 
 public:
     // Like the console: active servers by default, archived ones on request.

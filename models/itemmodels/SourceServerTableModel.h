@@ -25,9 +25,10 @@ namespace mgn {
 // names and texts), qint64 (dates in ms since the epoch, lag in ms), double
 // (progress 0..1) or int (an order); an absent value is an invalid QVariant,
 // which SourceServerFilterProxyModel sorts after every present one.
-class SourceServerTableModel : public QAbstractTableModel
+class SourceServerTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SourceServerTableModel)
 
 public:
     enum class Column : int {
@@ -59,7 +60,7 @@ public:
 
     // What a merge or an upsert did with its input. Every input item is
     // counted exactly once in inserted, updated, unchanged or ignored.
-    struct MergeStats {
+    struct MergeStats final {
         int inserted = 0;
         int updated = 0;
         int removed = 0; // rows dropped because they are not in the snapshot

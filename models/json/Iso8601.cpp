@@ -78,7 +78,7 @@ qint64 daysFromCivil(qint64 year, int month, int day)
     return era * 146097 + dayOfEra - 719468;
 }
 
-struct CivilDate {
+struct CivilDate final {
     qint64 year;
     int month;
     int day;

@@ -6,7 +6,7 @@ namespace mgn {
 
 // Why a JSON value could not be decoded, and where: path is a JsonPath's text
 // (empty for the document itself), message says what was expected and found.
-struct JsonError {
+struct JsonError final {
     QString path;
     QString message;
 

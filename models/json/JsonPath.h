@@ -10,7 +10,7 @@ namespace mgn {
 // values, each pointing at its parent: building one costs nothing, and the
 // text is only made when an error is reported. A child must therefore not
 // outlive its parent, nor the key text it was given.
-class JsonPath
+class JsonPath final
 {
 public:
     JsonPath() = default; // the document's root

@@ -27,7 +27,7 @@ namespace mgn {
 //   there is one every further read yields std::nullopt at once;
 // - unknown members are never looked at.
 // Nested objects get a reader of their own sharing the same error slot.
-class JsonReader
+class JsonReader final
 {
 public:
     JsonReader(const QJsonObject &object, const JsonPath &path, std::optional<JsonError> &error)

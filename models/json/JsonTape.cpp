@@ -141,7 +141,7 @@ void decodeString(const char *p, const char *end, JsonTape::StringBuffer &out)
 } // namespace
 
 // Recursive descent over the text, appending nodes in document order.
-class JsonTapeParser
+class JsonTapeParser final
 {
 public:
     JsonTapeParser(const QByteArray &text, std::vector<JsonTape::Node> &nodes)

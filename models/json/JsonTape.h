@@ -27,7 +27,7 @@ namespace mgn {
 //
 // Objects keep their members in document order, duplicates included:
 // member() answers the last one of a name, as QJsonObject does.
-class JsonTape
+class JsonTape final
 {
 public:
     enum class Type : quint8 { Null, Bool, Number, String, Array, Object };
@@ -37,7 +37,7 @@ public:
 
     // One value of the tape, valid as long as the tape is. A default Value
     // is not valid (an absent member).
-    class Value
+    class Value final
     {
     public:
         Value() = default;
@@ -99,7 +99,7 @@ private:
         NonAscii = 2,
     };
 
-    struct Node {
+    struct Node final {
         Type type = Type::Null;
         quint8 flags = 0;
         quint32 next = 0; // index one past this node and everything inside it

@@ -21,7 +21,7 @@ namespace mgn {
 // is wrong: the first member of the wrong type (or out of range) only marks
 // the read failed, and the caller decodes the text again with JsonReader,
 // whose error names the path. Valid pages, the common case, are read once.
-class JsonTapeReader
+class JsonTapeReader final
 {
 public:
     JsonTapeReader(JsonTape::Value object, bool &failed)

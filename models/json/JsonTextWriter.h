@@ -24,7 +24,7 @@ namespace mgn {
 // caller gives the members of an object in key order (the codecs list them
 // alphabetically; Q_ASSERT checks it in debug builds). The member functions
 // mirror JsonWriter's, so one codec function can fill either.
-class JsonTextWriter
+class JsonTextWriter final
 {
 public:
     enum class Format { Compact, Indented };
@@ -94,7 +94,7 @@ public:
     }
 
 private:
-    struct Level {
+    struct Level final {
         bool object = false;
         bool empty = true;
 #ifndef QT_NO_DEBUG

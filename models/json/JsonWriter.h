@@ -19,7 +19,7 @@ namespace mgn {
 // member is emitted only when it is present, dates and durations in
 // Iso8601's canonical form, enumerations as their wire text (an unknown
 // value as the raw text it came with).
-class JsonWriter
+class JsonWriter final
 {
 public:
     explicit JsonWriter(QJsonObject &object)

@@ -64,7 +64,7 @@ bool replicationIs(const SourceServer &server, std::initializer_list<RS> states)
 
 // A negative condition ("will not work in state S"): the first listed state
 // the server is in refuses, with that row's reason.
-struct LifeCycleRefusal {
+struct LifeCycleRefusal final {
     LC state;
     const char *reason;
 };

@@ -22,7 +22,7 @@ QString tr(const char *text)
 }
 
 // "Migration lifecycle" column.
-struct LifeCycleRow {
+struct LifeCycleRow final {
     LC state;
     const char *label;
 };
@@ -45,7 +45,7 @@ constexpr LifeCycleRow lifeCycleRows[] = {
 // "Healthy" only from lagAlertThresholdMs on.
 enum class Detail { None, ReplicationPercent, RescanPercent, BacklogMiB, Lag };
 
-struct ReplicationRow {
+struct ReplicationRow final {
     RS state;
     const char *text;
     const char *detailedText; // %1 = the detail
@@ -92,7 +92,7 @@ constexpr const char *notStarted = QT_TRANSLATE_NOOP("mgn::ConsoleStatus", "Not 
 // "Alerts" column, first matching row wins: a stall (red x) beats lag or
 // backlog (clock) beats "Launched", since the console shows one indication
 // and the worse problem is the one to act on.
-struct AlertRow {
+struct AlertRow final {
     std::optional<Health> health; // nullopt: any
     bool needsLaunchedInstance;
     Alert alert;
@@ -105,7 +105,7 @@ constexpr AlertRow alertRows[] = {
     { std::nullopt, false, Alert::None },
 };
 
-struct AlertTextRow {
+struct AlertTextRow final {
     Alert alert;
     const char *text;
 };
@@ -131,7 +131,7 @@ template<typename E> constexpr quint32 bits(std::initializer_list<E> states)
     return mask;
 }
 
-struct NextStepRow {
+struct NextStepRow final {
     quint32 lifeCycles;
     quint32 replicationStates;
     Tri lag;

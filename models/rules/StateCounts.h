@@ -12,12 +12,12 @@ class SourceServerTableModel;
 
 // How many of the account's servers are in each lifecycle state, how many are
 // archived and how many need attention: the status bar's summary of the fleet.
-class StateCounts
+class StateCounts final
 {
     Q_DECLARE_TR_FUNCTIONS(mgn::StateCounts)
 
 public:
-    struct Entry {
+    struct Entry final {
         QString label; // the console's wording of the lifecycle state
         int count = 0;
         bool operator==(const Entry &) const = default;

@@ -13,7 +13,7 @@ namespace mgn {
 // strings (and enum values), integers and their minimum, booleans, numbers
 // and timestamps. Members bound to a header, the URI or the query are not in
 // the body and are skipped. Every problem is one line with its path.
-class ApiShapeValidator
+class ApiShapeValidator final
 {
 public:
     explicit ApiShapeValidator(const QString &modelPath)

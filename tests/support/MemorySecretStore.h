@@ -9,7 +9,7 @@ namespace mgn {
 
 // A SecretStore for unit tests: answers asynchronously like a real keychain,
 // can pretend no keychain service runs, and counts its calls.
-class MemorySecretStore : public SecretStore
+class MemorySecretStore final : public SecretStore
 {
 public:
     QMap<QString, QByteArray> entries;

@@ -11,7 +11,7 @@ namespace mgn {
 
 // Builds SourceServer values for tests, one member at a time, creating the
 // optional parents a member needs and nothing else.
-class ServerBuilder
+class ServerBuilder final
 {
 public:
     explicit ServerBuilder(const QString &id) { m_server.sourceServerID = id; }

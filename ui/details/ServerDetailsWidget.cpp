@@ -20,7 +20,6 @@
 
 namespace mgn {
 
-using mgn::ConsoleStatus;
 using mgn::SourceServer;
 
 namespace {

@@ -23,9 +23,10 @@ class LifecycleTimeline;
 // replication error and the initiation steps), Disks (one row per replicated
 // disk with a progress bar), Lag (the chart), Server info (identification,
 // hardware, network, tags, launched instance).
-class ServerDetailsWidget : public QTabWidget
+class ServerDetailsWidget final : public QTabWidget
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ServerDetailsWidget)
 
 public:
     explicit ServerDetailsWidget(QWidget *parent = nullptr);

@@ -14,9 +14,10 @@ class ProfileKeyStore;
 // ProfileKeyStore (never in QSettings or a log). When no keychain service
 // runs, the dialog says so, keeps what was typed, and points to the other
 // sources of the credentials chain.
-class CredentialsDialog : public QDialog
+class CredentialsDialog final : public QDialog
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CredentialsDialog)
 
 public:
     CredentialsDialog(ProfileKeyStore *store, const QString &profile, QWidget *parent = nullptr);

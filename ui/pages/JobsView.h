@@ -17,9 +17,10 @@ class MgnClient;
 // Jobs (launches and terminations) with their status and servers, and the
 // log of the job selected (DescribeJobLogItems). Shows the account's jobs,
 // or those of one server.
-class JobsView : public QWidget
+class JobsView final : public QWidget
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(JobsView)
 
 public:
     explicit JobsView(QWidget *parent = nullptr);

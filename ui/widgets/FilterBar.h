@@ -14,9 +14,10 @@ class SourceServerFilterProxyModel;
 // The filter controls above the server table: free text, lifecycle states,
 // replication states and type (menus of checkable entries; none checked
 // means no filter), active/archived/all, and "needs attention".
-class FilterBar : public QWidget
+class FilterBar final : public QWidget
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FilterBar)
 
 public:
     explicit FilterBar(mgn::SourceServerFilterProxyModel *proxy, QWidget *parent = nullptr);

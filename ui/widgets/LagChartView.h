@@ -13,9 +13,10 @@ namespace mgn {
 // Replication lag of one server over time (Qt Charts): time on the x axis,
 // lag on the y axis in the unit that suits its range (s, min or h). Unknown
 // lag is a gap in the line, not a zero. Light or dark as the palette is.
-class LagChartView : public QChartView
+class LagChartView final : public QChartView
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LagChartView)
 
 public:
     explicit LagChartView(QWidget *parent = nullptr);

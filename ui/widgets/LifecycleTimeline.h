@@ -12,12 +12,13 @@ namespace mgn {
 // service, first byte, last test initiated / reverted / finalized, last
 // cutover initiated / reverted / finalized, in time order, with the job IDs
 // of launches, and the current lifecycle state highlighted.
-class LifecycleTimeline : public QWidget
+class LifecycleTimeline final : public QWidget
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LifecycleTimeline)
 
 public:
-    struct Milestone {
+    struct Milestone final {
         QString label;
         qint64 atMs = 0;
         QString jobId; // for launches
