@@ -2,7 +2,7 @@
 
 #include "app/mgn/MgnClient.h"
 #include "app/mgn/MgnConnection.h"
-#include "app/services/RefreshService.h"
+#include "app/services/DashboardSession.h"
 #include "emulator/http/BackgroundEmulator.h"
 #include "models/itemmodels/SourceServerFilterProxyModel.h"
 #include "models/itemmodels/SourceServerTableModel.h"
@@ -78,18 +78,18 @@ bool DashboardStartup::start()
 
 void DashboardStartup::connectWindow()
 {
-    m_window->setConnection(m_connection);
+    m_window->session()->setConnection(m_connection);
     m_window->show();
     m_windowShownMs = m_sinceStart.elapsed();
-    connect(m_window->refreshService(), &RefreshService::pageReceived, this, [this] {
+    connect(m_window->session(), &DashboardSession::pageArrived, this, [this] {
         if (m_firstPageMs == 0)
             m_firstPageMs = m_sinceStart.elapsed();
     });
-    connect(m_window->refreshService(), &RefreshService::finished, this, [this] {
+    connect(m_window->session(), &DashboardSession::refreshFinished, this, [this] {
         // Let the view lay out and paint what it now holds.
         QCoreApplication::processEvents();
         QCoreApplication::processEvents();
-        report("window", m_window->serverModel()->rowCount(), m_sinceStart.elapsed());
+        report("window", m_window->session()->servers()->rowCount(), m_sinceStart.elapsed());
     });
 }
 

@@ -5,6 +5,7 @@
 #include "emulator/service/MgnService.h"
 #include "models/itemmodels/SourceServerFilterProxyModel.h"
 #include "models/itemmodels/SourceServerTableModel.h"
+#include "tests/support/MainWindowParts.h"
 #include "tests/support/WindowTestEnvironment.h"
 #include "ui/ActionController.h"
 #include "ui/MainWindow.h"
@@ -25,6 +26,7 @@
 #include <memory>
 
 using namespace mgn;
+using namespace mgn::windowParts;
 
 using namespace Qt::Literals::StringLiterals;
 using mgn::Action;
@@ -75,8 +77,8 @@ void TestDashboardEmulator::init()
     m_window = std::make_unique<MainWindow>();
     m_connection = MgnConnection::openDirect(
         m_emulator->url(), m_emulator->region(), m_emulator->credentials(), m_window.get());
-    m_window->setConnection(m_connection);
-    QSignalSpy refreshed(m_window->refreshService(), &RefreshService::finished);
+    m_window->session()->setConnection(m_connection);
+    QSignalSpy refreshed(m_window->session()->refreshService(), &RefreshService::finished);
     QVERIFY(refreshed.wait(20000));
 }
 
@@ -88,23 +90,23 @@ void TestDashboardEmulator::cleanup()
 
 int TestDashboardEmulator::rowOf(const QString &id) const
 {
-    const QModelIndex source = m_window->serverModel()->indexOf(id);
-    return m_window->serverProxy()->mapFromSource(source).row();
+    const QModelIndex source = serverModel(*m_window)->indexOf(id);
+    return serverProxy(*m_window)->mapFromSource(source).row();
 }
 
 void TestDashboardEmulator::selectServer(const QString &id)
 {
-    m_window->serverProxy()->setArchivedView(mgn::SourceServerFilterProxyModel::ArchivedView::All);
+    serverProxy(*m_window)->setArchivedView(mgn::SourceServerFilterProxyModel::ArchivedView::All);
     const int row = rowOf(id);
     QVERIFY(row >= 0);
-    m_window->serverView()->selectionModel()->select(m_window->serverProxy()->index(row, 0),
+    serverView(*m_window)->selectionModel()->select(serverProxy(*m_window)->index(row, 0),
         QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
 }
 
 QString TestDashboardEmulator::serverWhere(Action action, bool allowed) const
 {
-    for (int row = 0; row < m_window->serverModel()->rowCount(); ++row) {
-        const mgn::SourceServer *server = m_window->serverModel()->serverAt(row);
+    for (int row = 0; row < serverModel(*m_window)->rowCount(); ++row) {
+        const mgn::SourceServer *server = serverModel(*m_window)->serverAt(row);
         if (ActionRules::evaluate(action, *server).allowed == allowed)
             return server->id();
     }
@@ -113,7 +115,7 @@ QString TestDashboardEmulator::serverWhere(Action action, bool allowed) const
 
 void TestDashboardEmulator::tableFillsWithTheFleet()
 {
-    QCOMPARE(m_window->serverModel()->rowCount(), 150);
+    QCOMPARE(serverModel(*m_window)->rowCount(), 150);
     // The account, from the servers' ARNs.
     const QString arn = m_emulator->service()->fleet().servers.front().server.arn.value_or(QString());
     QVERIFY(!arn.section(u':', 4, 4).isEmpty());
@@ -128,8 +130,8 @@ void TestDashboardEmulator::enablementFollowsTheRulesForEveryState()
     // One server per (lifecycle, replication, lag known, archived) combination present.
     QSet<QString> seen;
     int checked = 0;
-    for (int row = 0; row < m_window->serverModel()->rowCount(); ++row) {
-        const mgn::SourceServer server = *m_window->serverModel()->serverAt(row);
+    for (int row = 0; row < serverModel(*m_window)->rowCount(); ++row) {
+        const mgn::SourceServer server = *serverModel(*m_window)->serverAt(row);
         const QString key
             = (server.lifeCycle && server.lifeCycle->state ? server.lifeCycle->state->toWire() : QString())
             + u'/'
@@ -143,7 +145,7 @@ void TestDashboardEmulator::enablementFollowsTheRulesForEveryState()
         seen.insert(key);
         selectServer(server.id());
         for (const auto &rule : ActionRules::allRules()) {
-            QAction *action = m_window->actions()->action(rule.action);
+            QAction *action = actions(*m_window)->action(rule.action);
             if (!action || rule.action == Action::ChangeReplicationType)
                 continue;
             const bool allowed = ActionRules::evaluate(rule.action, server).allowed;
@@ -161,16 +163,16 @@ void TestDashboardEmulator::confirmedActionChangesTheServer()
     QVERIFY2(!id.isEmpty(), "a server that can be archived");
     selectServer(id);
     QStringList asked;
-    m_window->actions()->setConfirm([&asked](const QString &title, const QString &) {
+    actions(*m_window)->setConfirm([&asked](const QString &title, const QString &) {
         asked.append(title);
         return true;
     });
-    QSignalSpy finished(m_window->actions(), &ActionController::actionFinished);
-    m_window->actions()->action(Action::MarkAsArchived)->trigger();
+    QSignalSpy finished(actions(*m_window), &ActionController::actionFinished);
+    actions(*m_window)->action(Action::MarkAsArchived)->trigger();
     QCOMPARE(asked.size(), 1); // destructive: confirmed first
     QVERIFY(finished.wait(10000));
     // In the row at once, from the service's answer...
-    QVERIFY(m_window->serverModel()->serverAt(m_window->serverModel()->rowOf(id))->archived());
+    QVERIFY(serverModel(*m_window)->serverAt(serverModel(*m_window)->rowOf(id))->archived());
     // ...and in the emulator.
     m_emulator->service()->advance();
     const Fleet &fleet = m_emulator->service()->fleet();
@@ -182,17 +184,17 @@ void TestDashboardEmulator::refusalShowsTheServiceMessage()
     // The window's view of the server is stale: the emulator refuses.
     const QString id = serverWhere(Action::FinalizeCutover, false);
     QVERIFY(!id.isEmpty());
-    mgn::SourceServer stale = *m_window->serverModel()->serverAt(m_window->serverModel()->rowOf(id));
+    mgn::SourceServer stale = *serverModel(*m_window)->serverAt(serverModel(*m_window)->rowOf(id));
     stale.lifeCycle->state = mgn::EnumValue<mgn::LifeCycleState>(mgn::LifeCycleState::CuttingOver);
     stale.dataReplicationInfo->dataReplicationState
         = mgn::EnumValue<mgn::DataReplicationState>(mgn::DataReplicationState::Continuous);
     stale.dataReplicationInfo->lagDuration = 1000;
-    m_window->serverModel()->upsert({ stale });
+    serverModel(*m_window)->upsert({ stale });
     selectServer(id);
-    m_window->actions()->setConfirm([](const QString &, const QString &) { return true; });
-    QAction *finalize = m_window->actions()->action(Action::FinalizeCutover);
+    actions(*m_window)->setConfirm([](const QString &, const QString &) { return true; });
+    QAction *finalize = actions(*m_window)->action(Action::FinalizeCutover);
     QVERIFY(finalize->isEnabled());
-    QSignalSpy finished(m_window->actions(), &ActionController::actionFinished);
+    QSignalSpy finished(actions(*m_window), &ActionController::actionFinished);
     finalize->trigger();
     QVERIFY(finished.wait(10000));
     const auto outcomes = finished.first().at(1).value<QList<BulkOutcome>>();
@@ -208,25 +210,25 @@ void TestDashboardEmulator::refusalShowsTheServiceMessage()
 void TestDashboardEmulator::refreshKeepsTheSelectionAndAddsALagPoint()
 {
     QString id;
-    for (int row = 0; row < m_window->serverModel()->rowCount() && id.isEmpty(); ++row) {
-        const mgn::SourceServer *server = m_window->serverModel()->serverAt(row);
+    for (int row = 0; row < serverModel(*m_window)->rowCount() && id.isEmpty(); ++row) {
+        const mgn::SourceServer *server = serverModel(*m_window)->serverAt(row);
         if (server->lag() && !server->archived())
             id = server->id();
     }
     QVERIFY2(!id.isEmpty(), "a replicating server with a lag");
     selectServer(id);
     // Sorted by lag: a refresh that changes lags may move the row.
-    m_window->serverView()->sortByColumn(int(mgn::SourceServerTableModel::Column::Lag), Qt::DescendingOrder);
-    const int points = m_window->details()->lagChart()->pointCount();
+    serverView(*m_window)->sortByColumn(int(mgn::SourceServerTableModel::Column::Lag), Qt::DescendingOrder);
+    const int points = details(*m_window)->lagChart()->pointCount();
     QVERIFY(points >= 1);
     for (int refresh = 1; refresh <= 2; ++refresh) {
-        QSignalSpy finished(m_window->refreshService(), &RefreshService::finished);
-        m_window->refreshService()->refresh();
+        QSignalSpy finished(m_window->session()->refreshService(), &RefreshService::finished);
+        m_window->session()->refreshService()->refresh();
         QVERIFY(finished.wait(20000));
-        const QModelIndexList selected = m_window->serverView()->selectionModel()->selectedRows();
+        const QModelIndexList selected = serverView(*m_window)->selectionModel()->selectedRows();
         QCOMPARE(selected.size(), 1);
         QCOMPARE(selected.first().data(mgn::SourceServerTableModel::ServerIdRole).toString(), id);
-        QCOMPARE(m_window->details()->lagChart()->pointCount(), points + refresh);
+        QCOMPARE(details(*m_window)->lagChart()->pointCount(), points + refresh);
     }
 }
 
@@ -245,22 +247,22 @@ void TestDashboardEmulator::uninitializedAccountCanBeInitialized()
     QString error;
     QVERIFY2(m_emulator->start(options, &error), qPrintable(error));
     m_window = std::make_unique<MainWindow>();
-    QAction *initialize = m_window->actions()->initializeServiceAction();
+    QAction *initialize = actions(*m_window)->initializeServiceAction();
     QVERIFY(!initialize->isEnabled());
     m_connection = MgnConnection::openDirect(
         m_emulator->url(), m_emulator->region(), m_emulator->credentials(), m_window.get());
-    m_window->setConnection(m_connection);
-    QSignalSpy failed(m_window->refreshService(), &RefreshService::failed);
+    m_window->session()->setConnection(m_connection);
+    QSignalSpy failed(m_window->session()->refreshService(), &RefreshService::failed);
     QVERIFY(failed.wait(20000));
     QCOMPARE(failed.first().first().value<AwsError>().kind, AwsError::Kind::UninitializedAccount);
-    QCOMPARE(m_window->serverModel()->rowCount(), 0);
+    QCOMPARE(serverModel(*m_window)->rowCount(), 0);
     const QString shown = m_window->statusBar()->currentMessage();
     QVERIFY2(
         shown.contains(u"not initialized"_s) && shown.contains(u"File > Initialize"_s), qPrintable(shown));
     QVERIFY(initialize->isEnabled());
 
     int asked = 0;
-    m_window->actions()->setConfirm([&asked](const QString &, const QString &) {
+    actions(*m_window)->setConfirm([&asked](const QString &, const QString &) {
         ++asked;
         return false;
     });
@@ -269,17 +271,17 @@ void TestDashboardEmulator::uninitializedAccountCanBeInitialized()
     QTest::qWait(200);
     QVERIFY(!m_emulator->service()->fleet().initialized);
 
-    m_window->actions()->setConfirm([&asked](const QString &title, const QString &) {
+    actions(*m_window)->setConfirm([&asked](const QString &title, const QString &) {
         ++asked;
         return title.contains(u"Initialize"_s);
     });
-    QSignalSpy refreshed(m_window->refreshService(), &RefreshService::finished);
+    QSignalSpy refreshed(m_window->session()->refreshService(), &RefreshService::finished);
     initialize->trigger();
     QCOMPARE(asked, 2);
     QVERIFY(!initialize->isEnabled()); // until the service answers
     QVERIFY(refreshed.wait(20000));
     QVERIFY(m_emulator->service()->fleet().initialized);
-    QCOMPARE(m_window->serverModel()->rowCount(), 40);
+    QCOMPARE(serverModel(*m_window)->rowCount(), 40);
     QVERIFY(initialize->isEnabled());
 }
 

@@ -8,6 +8,7 @@
 #include "models/codec/SourceServerCodec.h"
 #include "models/itemmodels/SourceServerFilterProxyModel.h"
 #include "models/itemmodels/SourceServerTableModel.h"
+#include "tests/support/MainWindowParts.h"
 #include "tests/support/WindowTestEnvironment.h"
 #include "ui/ActionController.h"
 #include "ui/MainWindow.h"
@@ -27,6 +28,7 @@
 #include <memory>
 
 using namespace mgn;
+using namespace mgn::windowParts;
 
 using namespace Qt::Literals::StringLiterals;
 using mgn::Action;
@@ -128,10 +130,10 @@ void TestDashboardFaults::init()
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     m_connection = MgnConnection::openDirect(
         m_emulator->url(), m_emulator->region(), m_emulator->credentials(), m_window.get());
-    m_window->setConnection(m_connection);
-    QSignalSpy refreshed(m_window->refreshService(), &RefreshService::finished);
+    m_window->session()->setConnection(m_connection);
+    QSignalSpy refreshed(m_window->session()->refreshService(), &RefreshService::finished);
     QVERIFY(refreshed.wait(30000));
-    QCOMPARE(m_window->serverModel()->rowCount(), 400);
+    QCOMPARE(serverModel(*m_window)->rowCount(), 400);
 }
 
 void TestDashboardFaults::cleanup()
@@ -150,15 +152,15 @@ void TestDashboardFaults::setFaults(const QString &spec)
 
 bool TestDashboardFaults::refreshAndWait(int timeoutMs)
 {
-    QSignalSpy finished(m_window->refreshService(), &RefreshService::finished);
-    m_window->refreshService()->refresh();
+    QSignalSpy finished(m_window->session()->refreshService(), &RefreshService::finished);
+    m_window->session()->refreshService()->refresh();
     return finished.wait(timeoutMs);
 }
 
 void TestDashboardFaults::compareWithFleet() const
 {
     const Fleet &fleet = m_emulator->service()->fleet();
-    const mgn::SourceServerTableModel *model = m_window->serverModel();
+    const mgn::SourceServerTableModel *model = serverModel(*m_window);
     QCOMPARE(model->rowCount(), int(fleet.servers.size()));
     for (const FleetServer &entry : fleet.servers) {
         const int row = model->rowOf(entry.server.id());
@@ -173,8 +175,8 @@ void TestDashboardFaults::droppedConnectionsKeepTheTableAndRecover()
     EventLoopWatch watch(label(u"connectionTrouble"_s));
     const QStringList idsBefore = [this] {
         QStringList ids;
-        for (int row = 0; row < m_window->serverModel()->rowCount(); ++row)
-            ids << m_window->serverModel()->serverAt(row)->id();
+        for (int row = 0; row < serverModel(*m_window)->rowCount(); ++row)
+            ids << serverModel(*m_window)->serverAt(row)->id();
         return ids;
     }();
 
@@ -190,8 +192,8 @@ void TestDashboardFaults::droppedConnectionsKeepTheTableAndRecover()
     QVERIFY2(watch.texts().join(u'\n').contains(u"retrying in"_s), qPrintable(watch.texts().join(u'\n')));
     // Nothing was removed on the strength of a failed refresh.
     QStringList idsAfter;
-    for (int row = 0; row < m_window->serverModel()->rowCount(); ++row)
-        idsAfter << m_window->serverModel()->serverAt(row)->id();
+    for (int row = 0; row < serverModel(*m_window)->rowCount(); ++row)
+        idsAfter << serverModel(*m_window)->serverAt(row)->id();
     QCOMPARE(idsAfter, idsBefore);
 
     setFaults(QString());
@@ -214,7 +216,7 @@ void TestDashboardFaults::throttlingAndServerErrorsAreRetriedInSight()
     QVERIFY2(seen.contains(u"ThrottlingException"_s) || seen.contains(u"InternalServerException"_s),
         qPrintable(seen));
     QVERIFY2(seen.contains(u"retrying in"_s), qPrintable(seen));
-    QCOMPARE(m_window->serverModel()->rowCount(), 400);
+    QCOMPARE(serverModel(*m_window)->rowCount(), 400);
 
     setFaults(QString());
     QVERIFY(refreshAndWait());
@@ -230,7 +232,7 @@ void TestDashboardFaults::malformedAnswersFailCleanly()
     QVERIFY(refreshAndWait());
     QCOMPARE(label(u"refreshState"_s)->text(), u"Refresh failed"_s);
     QVERIFY(!m_window->statusBar()->currentMessage().isEmpty());
-    QCOMPARE(m_window->serverModel()->rowCount(), 400);
+    QCOMPARE(serverModel(*m_window)->rowCount(), 400);
 
     setFaults(QString());
     QVERIFY(refreshAndWait());
@@ -260,7 +262,7 @@ void TestDashboardFaults::theIssuesMixOfFaults()
         QVERIFY(refreshAndWait());
     qInfo("longest stall of the event loop: %lld ms; shown: %s", watch.longestGapMs(),
         qPrintable(watch.texts().join(u" | "_s)));
-    QCOMPARE(m_window->serverModel()->rowCount(), 400);
+    QCOMPARE(serverModel(*m_window)->rowCount(), 400);
     setFaults(QString());
     QVERIFY(refreshAndWait());
     compareWithFleet();
@@ -270,27 +272,27 @@ void TestDashboardFaults::theIssuesMixOfFaults()
 void TestDashboardFaults::actionUnderFaultsSaysWhyAndChangesNothing()
 {
     QString id;
-    for (int row = 0; row < m_window->serverModel()->rowCount() && id.isEmpty(); ++row) {
-        const mgn::SourceServer *server = m_window->serverModel()->serverAt(row);
+    for (int row = 0; row < serverModel(*m_window)->rowCount() && id.isEmpty(); ++row) {
+        const mgn::SourceServer *server = serverModel(*m_window)->serverAt(row);
         if (mgn::ActionRules::evaluate(Action::MarkAsArchived, *server).allowed)
             id = server->id();
     }
     QVERIFY(!id.isEmpty());
-    m_window->serverView()->selectRow(
-        m_window->serverProxy()
-            ->mapFromSource(m_window->serverModel()->index(m_window->serverModel()->rowOf(id), 0))
+    serverView(*m_window)->selectRow(
+        serverProxy(*m_window)
+            ->mapFromSource(serverModel(*m_window)->index(serverModel(*m_window)->rowOf(id), 0))
             .row());
-    m_window->actions()->setConfirm([](const QString &, const QString &) { return true; });
-    QAction *archive = m_window->actions()->action(Action::MarkAsArchived);
+    actions(*m_window)->setConfirm([](const QString &, const QString &) { return true; });
+    QAction *archive = actions(*m_window)->action(Action::MarkAsArchived);
     QVERIFY(archive->isEnabled());
 
     setFaults(u"error500=1"_s);
-    QSignalSpy finished(m_window->actions(), &ActionController::actionFinished);
+    QSignalSpy finished(actions(*m_window), &ActionController::actionFinished);
     archive->trigger();
     QVERIFY(finished.wait(30000));
     QVERIFY2(m_window->statusBar()->currentMessage().contains(u"failed"_s),
         qPrintable(m_window->statusBar()->currentMessage()));
-    QVERIFY(!m_window->serverModel()->serverAt(m_window->serverModel()->rowOf(id))->archived());
+    QVERIFY(!serverModel(*m_window)->serverAt(serverModel(*m_window)->rowOf(id))->archived());
     const Fleet &fleet = m_emulator->service()->fleet();
     QVERIFY(!fleet.servers.at(std::size_t(fleet.findServer(id))).server.archived());
 
@@ -299,7 +301,7 @@ void TestDashboardFaults::actionUnderFaultsSaysWhyAndChangesNothing()
     QVERIFY(archive->isEnabled());
     archive->trigger();
     QVERIFY(finished.wait(30000));
-    QVERIFY(m_window->serverModel()->serverAt(m_window->serverModel()->rowOf(id))->archived());
+    QVERIFY(serverModel(*m_window)->serverAt(serverModel(*m_window)->rowOf(id))->archived());
     QVERIFY(fleet.servers.at(std::size_t(fleet.findServer(id))).server.archived());
 }
 

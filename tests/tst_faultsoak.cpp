@@ -12,6 +12,7 @@
 #include "models/codec/SourceServerCodec.h"
 #include "models/itemmodels/SourceServerTableModel.h"
 #include "models/rules/ActionRules.h"
+#include "tests/support/MainWindowParts.h"
 #include "tests/support/WindowTestEnvironment.h"
 #include "ui/MainWindow.h"
 
@@ -28,6 +29,7 @@
 #include <memory>
 
 using namespace mgn;
+using namespace mgn::windowParts;
 
 using namespace Qt::Literals::StringLiterals;
 using mgn::Action;
@@ -93,7 +95,7 @@ void TestFaultSoak::initTestCase()
 
 void TestFaultSoak::startSomeAction()
 {
-    const mgn::SourceServerTableModel *model = m_window->serverModel();
+    const mgn::SourceServerTableModel *model = serverModel(*m_window);
     if (model->rowCount() == 0)
         return;
     const mgn::SourceServer server = *model->serverAt(int(m_random.bounded(model->rowCount())));
@@ -151,8 +153,8 @@ void TestFaultSoak::soak()
         [&attempts](const AwsAttemptInfo &info) { attempts.append(info); });
     // Small pages: more requests per refresh, more of them hit by faults.
     m_connection->client()->setPageSize(50);
-    m_window->setConnection(m_connection);
-    QSignalSpy firstFill(m_window->refreshService(), &RefreshService::finished);
+    m_window->session()->setConnection(m_connection);
+    QSignalSpy firstFill(m_window->session()->refreshService(), &RefreshService::finished);
     QVERIFY(firstFill.wait(30000));
 
     QString faultError;
@@ -164,8 +166,8 @@ void TestFaultSoak::soak()
     tick.setInterval(100);
     connect(&tick, &QTimer::timeout, this, [this, &refreshes] {
         m_fleetClock->advance(std::chrono::seconds(30));
-        if (!m_window->refreshService()->isRefreshing()) {
-            m_window->refreshService()->refresh();
+        if (!m_window->session()->refreshService()->isRefreshing()) {
+            m_window->session()->refreshService()->refresh();
             ++refreshes;
         }
         if (m_actionsStarted - m_actionsDone < 4)
@@ -178,7 +180,8 @@ void TestFaultSoak::soak()
     tick.stop();
 
     // No hang: everything started comes to an end.
-    QTRY_VERIFY_WITH_TIMEOUT(m_actionsDone == m_actionsStarted && !m_window->refreshService()->isRefreshing()
+    QTRY_VERIFY_WITH_TIMEOUT(m_actionsDone == m_actionsStarted
+            && !m_window->session()->refreshService()->isRefreshing()
             && m_connection->transport()->requestsInFlight() == 0,
         90000);
 
@@ -242,12 +245,12 @@ void TestFaultSoak::soak()
 
     // The faults stop: one refresh makes the table the emulator's fleet.
     m_emulator->setFaults({});
-    QSignalSpy finished(m_window->refreshService(), &RefreshService::finished);
-    m_window->refreshService()->refresh();
+    QSignalSpy finished(m_window->session()->refreshService(), &RefreshService::finished);
+    m_window->session()->refreshService()->refresh();
     QVERIFY(finished.wait(30000));
     QTRY_COMPARE_WITH_TIMEOUT(m_connection->transport()->requestsInFlight(), 0, 30000);
     const Fleet &fleet = m_emulator->service()->fleet();
-    const mgn::SourceServerTableModel *model = m_window->serverModel();
+    const mgn::SourceServerTableModel *model = serverModel(*m_window);
     QCOMPARE(model->rowCount(), int(fleet.servers.size()));
     for (const FleetServer &entry : fleet.servers) {
         const int row = model->rowOf(entry.server.id());

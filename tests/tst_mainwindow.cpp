@@ -4,6 +4,7 @@
 #include "app/services/RefreshService.h"
 #include "models/itemmodels/SourceServerFilterProxyModel.h"
 #include "models/itemmodels/SourceServerTableModel.h"
+#include "tests/support/MainWindowParts.h"
 #include "tests/support/ServerBuilder.h"
 #include "tests/support/TestHttpServer.h"
 #include "tests/support/WindowTestEnvironment.h"
@@ -42,6 +43,7 @@
 #include <QToolButton>
 
 using namespace mgn;
+using namespace mgn::windowParts;
 
 using namespace Qt::Literals::StringLiterals;
 using mgn::SourceServerTableModel;
@@ -102,14 +104,14 @@ QString idAt(const QTableView *view, int row)
 void TestMainWindow::viewShowsTheProxy()
 {
     MainWindow window;
-    QCOMPARE(window.serverView()->model(), window.serverProxy());
-    QCOMPARE(window.serverProxy()->sourceModel(), window.serverModel());
+    QCOMPARE(serverView(window)->model(), serverProxy(window));
+    QCOMPARE(serverProxy(window)->sourceModel(), serverModel(window));
     QCOMPARE(countText(window), u"Not connected"_s);
-    window.serverModel()->merge(threeServers());
-    QCOMPARE(window.serverView()->model()->rowCount(), 3);
+    serverModel(window)->merge(threeServers());
+    QCOMPARE(serverView(window)->model()->rowCount(), 3);
     QCOMPARE(countText(window), u"3 of 3 source servers shown"_s);
     // Sorted by name from the start.
-    QCOMPARE(idAt(window.serverView(), 0), u"s-3"_s);
+    QCOMPARE(idAt(serverView(window), 0), u"s-3"_s);
 }
 
 void TestMainWindow::typingFilters()
@@ -117,13 +119,13 @@ void TestMainWindow::typingFilters()
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.serverModel()->merge(threeServers());
-    QTest::keyClicks(window.filterEdit(), u"db"_s);
-    QCOMPARE(window.serverView()->model()->rowCount(), 1);
-    QCOMPARE(idAt(window.serverView(), 0), u"s-2"_s);
+    serverModel(window)->merge(threeServers());
+    QTest::keyClicks(filterEdit(window), u"db"_s);
+    QCOMPARE(serverView(window)->model()->rowCount(), 1);
+    QCOMPARE(idAt(serverView(window), 0), u"s-2"_s);
     QCOMPARE(countText(window), u"1 of 3 source servers shown"_s);
-    window.filterEdit()->clear();
-    QCOMPARE(window.serverView()->model()->rowCount(), 3);
+    filterEdit(window)->clear();
+    QCOMPARE(serverView(window)->model()->rowCount(), 3);
 }
 
 void TestMainWindow::headerClickSorts()
@@ -131,8 +133,8 @@ void TestMainWindow::headerClickSorts()
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.serverModel()->merge(threeServers());
-    QHeaderView *header = window.serverView()->horizontalHeader();
+    serverModel(window)->merge(threeServers());
+    QHeaderView *header = serverView(window)->horizontalHeader();
     const int lag = int(SourceServerTableModel::Column::Lag);
     const int x = header->sectionViewportPosition(lag) + header->sectionSize(lag) / 2;
     QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
@@ -141,19 +143,19 @@ void TestMainWindow::headerClickSorts()
         ? QStringList { u"s-2"_s, u"s-3"_s, u"s-1"_s }
         : QStringList { u"s-1"_s, u"s-3"_s, u"s-2"_s };
     QCOMPARE((QStringList {
-                 idAt(window.serverView(), 0), idAt(window.serverView(), 1), idAt(window.serverView(), 2) }),
+                 idAt(serverView(window), 0), idAt(serverView(window), 1), idAt(serverView(window), 2) }),
         expected);
 }
 
 void TestMainWindow::filterControls()
 {
     MainWindow window;
-    window.serverModel()->merge({ ServerBuilder(u"s-1"_s).lifeCycle(mgn::LifeCycleState::Testing),
+    serverModel(window)->merge({ ServerBuilder(u"s-1"_s).lifeCycle(mgn::LifeCycleState::Testing),
         ServerBuilder(u"s-2"_s).lifeCycle(mgn::LifeCycleState::Cutover),
         ServerBuilder(u"s-3"_s).lifeCycle(mgn::LifeCycleState::Cutover).archived(),
         ServerBuilder(u"s-4"_s).replication(mgn::DataReplicationState::Stalled) });
-    FilterBar *bar = window.filterBar();
-    QCOMPARE(window.serverProxy()->rowCount(), 3);
+    FilterBar *bar = filterBar(window);
+    QCOMPARE(serverProxy(window)->rowCount(), 3);
     QAction *cutover = nullptr;
     for (QAction *action : bar->lifeCycleButton()->menu()->actions()) {
         if (action->text() == u"CUTOVER"_s)
@@ -161,22 +163,22 @@ void TestMainWindow::filterControls()
     }
     QVERIFY(cutover);
     cutover->trigger();
-    QCOMPARE(window.serverProxy()->rowCount(), 1);
+    QCOMPARE(serverProxy(window)->rowCount(), 1);
     QCOMPARE(bar->lifeCycleButton()->text(), u"Lifecycle (1)"_s);
     bar->archivedCombo()->setCurrentIndex(2); // all
-    QCOMPARE(window.serverProxy()->rowCount(), 2);
+    QCOMPARE(serverProxy(window)->rowCount(), 2);
     cutover->trigger();
     bar->attentionCheck()->setChecked(true);
-    QCOMPARE(window.serverProxy()->rowCount(), 1);
-    QCOMPARE(idAt(window.serverView(), 0), u"s-4"_s);
+    QCOMPARE(serverProxy(window)->rowCount(), 1);
+    QCOMPARE(idAt(serverView(window), 0), u"s-4"_s);
 }
 
 void TestMainWindow::exportAndCopy()
 {
     MainWindow window;
-    window.serverModel()->merge(threeServers());
-    window.filterEdit()->setText(u"01"_s); // all three
-    window.serverProxy()->setFilterText(u"web"_s);
+    serverModel(window)->merge(threeServers());
+    filterEdit(window)->setText(u"01"_s); // all three
+    serverProxy(window)->setFilterText(u"web"_s);
     QTemporaryDir dir;
     QString error;
     QVERIFY(window.exportShown(dir.filePath(u"a.csv"_s), MainWindow::ExportFormat::Csv, &error));
@@ -192,8 +194,8 @@ void TestMainWindow::exportAndCopy()
     QVERIFY(!window.exportShown(dir.filePath(u"missing/dir/a.csv"_s), MainWindow::ExportFormat::Csv, &error));
     QVERIFY(!error.isEmpty());
 
-    window.serverProxy()->setFilterText(QString());
-    window.serverView()->selectAll();
+    serverProxy(window)->setFilterText(QString());
+    serverView(window)->selectAll();
     QCOMPARE(window.copySelectedIds().size(), 3);
     QCOMPARE(QGuiApplication::clipboard()->text().split(u'\n').size(), 3);
 }
@@ -202,16 +204,16 @@ void TestMainWindow::selectionSurvivesRefresh()
 {
     MainWindow window;
     auto servers = threeServers();
-    window.serverModel()->merge(servers);
-    window.serverView()->selectRow(1); // db-01
-    QCOMPARE(window.serverView()->selectionModel()->selectedRows().first().data(
+    serverModel(window)->merge(servers);
+    serverView(window)->selectRow(1); // db-01
+    QCOMPARE(serverView(window)->selectionModel()->selectedRows().first().data(
                  SourceServerTableModel::ServerIdRole),
         QVariant(u"s-2"_s));
     servers[1].dataReplicationInfo->lagDuration = 9000;
     servers.removeAt(2);
     servers.append(ServerBuilder(u"s-4"_s).hostname(u"aaa"_s));
-    window.serverModel()->merge(servers);
-    const auto rows = window.serverView()->selectionModel()->selectedRows();
+    serverModel(window)->merge(servers);
+    const auto rows = serverView(window)->selectionModel()->selectedRows();
     QCOMPARE(rows.size(), 1);
     QCOMPARE(rows.first().data(SourceServerTableModel::ServerIdRole), QVariant(u"s-2"_s));
 }
@@ -219,22 +221,22 @@ void TestMainWindow::selectionSurvivesRefresh()
 void TestMainWindow::detailsFollowTheSelection()
 {
     MainWindow window;
-    window.serverModel()->merge({ ServerBuilder(u"s-1"_s)
-                                      .hostname(u"web-01"_s)
-                                      .lagMs(3000)
-                                      .replication(mgn::DataReplicationState::Continuous)
-                                      .disk(1000, 1000)
-                                      .disk(4096, 1024),
+    serverModel(window)->merge({ ServerBuilder(u"s-1"_s)
+                                     .hostname(u"web-01"_s)
+                                     .lagMs(3000)
+                                     .replication(mgn::DataReplicationState::Continuous)
+                                     .disk(1000, 1000)
+                                     .disk(4096, 1024),
         ServerBuilder(u"s-2"_s).hostname(u"db-01"_s) });
-    QVERIFY(window.details()->fieldText(u"Hostname"_s).isEmpty());
-    window.serverView()->selectRow(1); // web-01 (sorted by name)
-    QCOMPARE(window.details()->fieldText(u"Hostname"_s), u"web-01"_s);
-    QCOMPARE(window.details()->fieldText(u"Lag"_s), u"00:00:03"_s);
-    QCOMPARE(window.details()->fieldText(u"Data replication status"_s), u"Healthy"_s);
-    QCOMPARE(window.details()->disksTable()->rowCount(), 2);
-    QCOMPARE(window.details()->disksTable()->item(1, 1)->text(), ServerDetailsWidget::formatBytes(4096));
-    window.serverView()->selectAll();
-    QVERIFY(window.details()->fieldText(u"Hostname"_s).isEmpty());
+    QVERIFY(details(window)->fieldText(u"Hostname"_s).isEmpty());
+    serverView(window)->selectRow(1); // web-01 (sorted by name)
+    QCOMPARE(details(window)->fieldText(u"Hostname"_s), u"web-01"_s);
+    QCOMPARE(details(window)->fieldText(u"Lag"_s), u"00:00:03"_s);
+    QCOMPARE(details(window)->fieldText(u"Data replication status"_s), u"Healthy"_s);
+    QCOMPARE(details(window)->disksTable()->rowCount(), 2);
+    QCOMPARE(details(window)->disksTable()->item(1, 1)->text(), ServerDetailsWidget::formatBytes(4096));
+    serverView(window)->selectAll();
+    QVERIFY(details(window)->fieldText(u"Hostname"_s).isEmpty());
 }
 
 void TestMainWindow::refreshFillsTheTableAndTheLagChart()
@@ -254,19 +256,19 @@ void TestMainWindow::refreshFillsTheTableAndTheLagChart()
     MainWindow window;
     std::unique_ptr<MgnConnection> connection(MgnConnection::openDirect(
         server.url(), u"us-east-1"_s, { u"AKIADEMO"_s, u"demo-secret"_s, std::nullopt, std::nullopt }));
-    window.setConnection(connection.get());
-    QSignalSpy finished(window.refreshService(), &RefreshService::finished);
+    window.session()->setConnection(connection.get());
+    QSignalSpy finished(window.session()->refreshService(), &RefreshService::finished);
     QTRY_COMPARE(finished.size(), 1);
-    QCOMPARE(window.serverModel()->rowCount(), 1);
-    window.serverView()->selectRow(0);
-    QCOMPARE(window.details()->lagChart()->pointCount(), 1);
-    window.refreshService()->refresh();
+    QCOMPARE(serverModel(window)->rowCount(), 1);
+    serverView(window)->selectRow(0);
+    QCOMPARE(details(window)->lagChart()->pointCount(), 1);
+    window.session()->refreshService()->refresh();
     QTRY_COMPARE(finished.size(), 2);
-    QCOMPARE(window.details()->lagChart()->pointCount(), 2);
-    QCOMPARE(window.details()->fieldText(u"Lag"_s), u"00:00:20"_s);
+    QCOMPARE(details(window)->lagChart()->pointCount(), 2);
+    QCOMPARE(details(window)->fieldText(u"Lag"_s), u"00:00:20"_s);
     // The selection survived the refresh.
-    QCOMPARE(window.serverView()->selectionModel()->selectedRows().size(), 1);
-    window.setConnection(nullptr);
+    QCOMPARE(serverView(window)->selectionModel()->selectedRows().size(), 1);
+    window.session()->setConnection(nullptr);
 }
 
 void TestMainWindow::lagHistorySurvivesARestart()
@@ -274,14 +276,14 @@ void TestMainWindow::lagHistorySurvivesARestart()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     {
         MainWindow window;
-        window.lagHistory()->record({ ServerBuilder(u"s-7"_s).lagMs(1000) }, now - 60000);
-        window.lagHistory()->record({ ServerBuilder(u"s-7"_s).lagMs(2000) }, now);
+        window.session()->lagHistory()->record({ ServerBuilder(u"s-7"_s).lagMs(1000) }, now - 60000);
+        window.session()->lagHistory()->record({ ServerBuilder(u"s-7"_s).lagMs(2000) }, now);
     }
     MainWindow restarted;
-    QCOMPARE(restarted.lagHistory()->samples(u"s-7"_s).size(), 2);
-    restarted.serverModel()->merge({ ServerBuilder(u"s-7"_s).lagMs(2000) });
-    restarted.serverView()->selectRow(0);
-    QCOMPARE(restarted.details()->lagChart()->pointCount(), 2);
+    QCOMPARE(restarted.session()->lagHistory()->samples(u"s-7"_s).size(), 2);
+    serverModel(restarted)->merge({ ServerBuilder(u"s-7"_s).lagMs(2000) });
+    serverView(restarted)->selectRow(0);
+    QCOMPARE(details(restarted)->lagChart()->pointCount(), 2);
 }
 
 void TestMainWindow::columnLayoutPersists()
@@ -289,13 +291,13 @@ void TestMainWindow::columnLayoutPersists()
     const int lag = int(SourceServerTableModel::Column::Lag);
     {
         MainWindow window;
-        QHeaderView *header = window.serverView()->horizontalHeader();
+        QHeaderView *header = serverView(window)->horizontalHeader();
         header->moveSection(header->visualIndex(lag), 0);
         header->setSectionHidden(int(SourceServerTableModel::Column::Id), true);
         header->resizeSection(int(SourceServerTableModel::Column::Name), 321);
     }
     MainWindow restarted;
-    QHeaderView *header = restarted.serverView()->horizontalHeader();
+    QHeaderView *header = serverView(restarted)->horizontalHeader();
     QCOMPARE(header->logicalIndex(0), lag);
     QVERIFY(header->isSectionHidden(int(SourceServerTableModel::Column::Id)));
     QCOMPARE(header->sectionSize(int(SourceServerTableModel::Column::Name)), 321);
@@ -329,20 +331,20 @@ void TestMainWindow::profileAndRegionPickers()
         return TestHttpServer::Response::json(200, R"({"items":[{"sourceServerID":"s-1"}]})");
     });
     MainWindow window;
-    QVERIFY(window.profileCombo()->findText(u"staging"_s) >= 0);
-    QVERIFY(window.regionCombo()->findData(u"ap-southeast-2"_s) >= 0);
-    QVERIFY(window.openConnection({}, {}, server.url().toString()));
+    QVERIFY(profileCombo(window)->findText(u"staging"_s) >= 0);
+    QVERIFY(regionCombo(window)->findData(u"ap-southeast-2"_s) >= 0);
+    QVERIFY(window.session()->openConnection({}, {}, server.url().toString()));
     QVERIFY(window.windowTitle().contains(u"eu-west-1"_s));
-    QCOMPARE(window.regionCombo()->currentData().toString(), u"eu-west-1"_s);
-    QTRY_VERIFY2(window.serverModel()->rowCount() == 1, qPrintable(window.statusBar()->currentMessage()));
+    QCOMPARE(regionCombo(window)->currentData().toString(), u"eu-west-1"_s);
+    QTRY_VERIFY2(serverModel(window)->rowCount() == 1, qPrintable(window.statusBar()->currentMessage()));
     // Another region is another set of servers: the table starts empty.
-    QVERIFY(window.openConnection(u"staging"_s, u"us-west-2"_s, server.url().toString()));
-    QCOMPARE(window.serverModel()->rowCount(), 0);
-    QCOMPARE(window.profileCombo()->currentText(), u"staging"_s);
+    QVERIFY(window.session()->openConnection(u"staging"_s, u"us-west-2"_s, server.url().toString()));
+    QCOMPARE(serverModel(window)->rowCount(), 0);
+    QCOMPARE(profileCombo(window)->currentText(), u"staging"_s);
     QVERIFY(window.windowTitle().contains(u"staging - us-west-2"_s));
-    QTRY_VERIFY2(window.serverModel()->rowCount() == 1, qPrintable(window.statusBar()->currentMessage()));
+    QTRY_VERIFY2(serverModel(window)->rowCount() == 1, qPrintable(window.statusBar()->currentMessage()));
     QVERIFY(server.requests().last().header("Authorization").contains("Credential=AKIDSTAGING/"));
-    QVERIFY(!window.openConnection(u"no-such-profile"_s, {}, {}));
+    QVERIFY(!window.session()->openConnection(u"no-such-profile"_s, {}, {}));
     QVERIFY(window.statusBar()->currentMessage().contains(u"could not be found"_s));
     for (const char *name :
         { "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY" })
@@ -360,25 +362,25 @@ void TestMainWindow::autoRefreshIntervalDrivesTheServiceAndPersists()
         server.url(), u"us-east-1"_s, { u"AKIADEMO"_s, u"demo-secret"_s, std::nullopt, std::nullopt }));
     {
         MainWindow window;
-        QComboBox *combo = window.autoRefreshCombo();
+        QComboBox *combo = autoRefreshCombo(window);
         QCOMPARE(combo->currentData().toInt(), 0);
         QCOMPARE(combo->accessibleName(), u"Automatic refresh"_s);
-        window.setConnection(connection.get());
-        QCOMPARE(window.refreshService()->interval(), std::chrono::seconds(0));
+        window.session()->setConnection(connection.get());
+        QCOMPARE(window.session()->refreshService()->interval(), std::chrono::seconds(0));
         const int fiveMinutes = combo->findData(300);
         QVERIFY(fiveMinutes > 0);
         combo->setCurrentIndex(fiveMinutes);
         Q_EMIT combo->activated(fiveMinutes);
-        QCOMPARE(window.refreshService()->interval(), std::chrono::seconds(300));
-        window.setConnection(nullptr);
+        QCOMPARE(window.session()->refreshService()->interval(), std::chrono::seconds(300));
+        window.session()->setConnection(nullptr);
     }
     MainWindow restarted;
-    QCOMPARE(restarted.autoRefreshInterval(), std::chrono::seconds(300));
-    restarted.setConnection(connection.get());
-    QCOMPARE(restarted.refreshService()->interval(), std::chrono::seconds(300));
-    restarted.setAutoRefreshInterval(std::chrono::seconds(0));
-    QCOMPARE(restarted.refreshService()->interval(), std::chrono::seconds(0));
-    restarted.setConnection(nullptr);
+    QCOMPARE(restarted.session()->autoRefreshInterval(), std::chrono::seconds(300));
+    restarted.session()->setConnection(connection.get());
+    QCOMPARE(restarted.session()->refreshService()->interval(), std::chrono::seconds(300));
+    restarted.session()->setAutoRefreshInterval(std::chrono::seconds(0));
+    QCOMPARE(restarted.session()->refreshService()->interval(), std::chrono::seconds(0));
+    restarted.session()->setConnection(nullptr);
 }
 
 void TestMainWindow::statusBarCountsByState()
@@ -386,7 +388,7 @@ void TestMainWindow::statusBarCountsByState()
     MainWindow window;
     const auto *label = window.findChild<QLabel *>(u"stateCounts"_s);
     QVERIFY(label);
-    window.serverModel()->merge({ ServerBuilder(u"s-1"_s).lifeCycle(mgn::LifeCycleState::Testing),
+    serverModel(window)->merge({ ServerBuilder(u"s-1"_s).lifeCycle(mgn::LifeCycleState::Testing),
         ServerBuilder(u"s-2"_s).lifeCycle(mgn::LifeCycleState::Testing),
         ServerBuilder(u"s-3"_s)
             .lifeCycle(mgn::LifeCycleState::ReadyForCutover)
@@ -396,7 +398,7 @@ void TestMainWindow::statusBarCountsByState()
         u"Needing attention 1 \u00b7 Test in progress 2 \u00b7 Ready for cutover 1 \u00b7 Archived 1"_s);
     QVERIFY(label->toolTip().contains(u"4 source server"_s));
     // A server changing state changes the counts.
-    window.serverModel()->upsert({ ServerBuilder(u"s-1"_s).lifeCycle(mgn::LifeCycleState::ReadyForCutover) });
+    serverModel(window)->upsert({ ServerBuilder(u"s-1"_s).lifeCycle(mgn::LifeCycleState::ReadyForCutover) });
     QTRY_VERIFY(label->text().contains(u"Test in progress 1"_s));
     QVERIFY(label->text().contains(u"Ready for cutover 2"_s));
 }
@@ -405,7 +407,7 @@ void TestMainWindow::themesSwitchPalettesAndPersist()
 {
     const QPalette platform = QApplication::palette();
     auto actionFor = [](const MainWindow &window, const QString &key) -> QAction * {
-        for (QAction *action : window.themeActions()->actions()) {
+        for (QAction *action : themeActions(window)->actions()) {
             if (action->data().toString() == key)
                 return action;
         }
@@ -413,16 +415,16 @@ void TestMainWindow::themesSwitchPalettesAndPersist()
     };
     {
         MainWindow window;
-        window.serverModel()->merge(threeServers());
-        window.serverView()->selectRow(0);
+        serverModel(window)->merge(threeServers());
+        serverView(window)->selectRow(0);
         QVERIFY(actionFor(window, u"system"_s)->isChecked());
         actionFor(window, u"dark"_s)->trigger();
         QVERIFY(Theme::isDark(QApplication::palette()));
         QCOMPARE(QApplication::style()->name().toLower(), u"fusion"_s);
-        QTRY_COMPARE(window.details()->lagChart()->chart()->theme(), QChart::ChartThemeDark);
+        QTRY_COMPARE(details(window)->lagChart()->chart()->theme(), QChart::ChartThemeDark);
         actionFor(window, u"light"_s)->trigger();
         QVERIFY(!Theme::isDark(QApplication::palette()));
-        QTRY_COMPARE(window.details()->lagChart()->chart()->theme(), QChart::ChartThemeLight);
+        QTRY_COMPARE(details(window)->lagChart()->chart()->theme(), QChart::ChartThemeLight);
         actionFor(window, u"dark"_s)->trigger();
     }
     // Back to the platform's look, then a restart restores the saved dark theme.
@@ -432,7 +434,7 @@ void TestMainWindow::themesSwitchPalettesAndPersist()
         MainWindow restarted;
         QVERIFY(actionFor(restarted, u"dark"_s)->isChecked());
         QVERIFY(Theme::isDark(QApplication::palette()));
-        QTRY_COMPARE(restarted.details()->lagChart()->chart()->theme(), QChart::ChartThemeDark);
+        QTRY_COMPARE(details(restarted)->lagChart()->chart()->theme(), QChart::ChartThemeDark);
         actionFor(restarted, u"system"_s)->trigger();
     }
     QCOMPARE(QApplication::palette().color(QPalette::Window), platform.color(QPalette::Window));

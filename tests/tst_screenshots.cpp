@@ -3,6 +3,7 @@
 #include "emulator/http/MgnEmulator.h"
 #include "models/itemmodels/SourceServerFilterProxyModel.h"
 #include "models/itemmodels/SourceServerTableModel.h"
+#include "tests/support/MainWindowParts.h"
 #include "tests/support/WindowTestEnvironment.h"
 #include "ui/ActionController.h"
 #include "ui/MainWindow.h"
@@ -23,6 +24,7 @@
 #include <memory>
 
 using namespace mgn;
+using namespace mgn::windowParts;
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -63,9 +65,9 @@ void TestScreenshots::initTestCase()
     QVERIFY2(m_emulator->start(options, &error), qPrintable(error));
     m_window = std::make_unique<MainWindow>();
     m_window->resize(1400, 900);
-    m_window->setConnection(MgnConnection::openDirect(
+    m_window->session()->setConnection(MgnConnection::openDirect(
         m_emulator->url(), m_emulator->region(), m_emulator->credentials(), m_window.get()));
-    QSignalSpy refreshed(m_window->refreshService(), &RefreshService::finished);
+    QSignalSpy refreshed(m_window->session()->refreshService(), &RefreshService::finished);
     QVERIFY(refreshed.wait(20000));
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -96,34 +98,34 @@ void TestScreenshots::mainWindowAndTabs()
 {
     // A server in continuous replication, as the most telling example.
     int row = 0;
-    for (int i = 0; i < m_window->serverProxy()->rowCount(); ++i) {
-        const auto source = m_window->serverProxy()->mapToSource(m_window->serverProxy()->index(i, 0));
-        const mgn::SourceServer *server = m_window->serverModel()->serverAt(source.row());
+    for (int i = 0; i < serverProxy(*m_window)->rowCount(); ++i) {
+        const auto source = serverProxy(*m_window)->mapToSource(serverProxy(*m_window)->index(i, 0));
+        const mgn::SourceServer *server = serverModel(*m_window)->serverAt(source.row());
         if (server->replicationState() == mgn::DataReplicationState::Continuous && server->lag()) {
             row = i;
             break;
         }
     }
     m_row = row;
-    m_window->serverView()->selectRow(row);
-    m_window->refreshService()->refresh(); // a second point on the lag chart
-    QSignalSpy refreshed(m_window->refreshService(), &RefreshService::finished);
+    serverView(*m_window)->selectRow(row);
+    m_window->session()->refreshService()->refresh(); // a second point on the lag chart
+    QSignalSpy refreshed(m_window->session()->refreshService(), &RefreshService::finished);
     QVERIFY(refreshed.wait(20000));
     QTest::qWait(200);
     keep(m_window->grab().toImage(), u"main-window"_s);
     const QStringList names = { u"tab-replication"_s, u"tab-disks"_s, u"tab-lag"_s, u"tab-lifecycle"_s,
         u"tab-server-info"_s, u"tab-jobs"_s };
-    for (int tab = 0; tab < m_window->details()->count() && tab < names.size(); ++tab) {
-        m_window->details()->setCurrentIndex(tab);
+    for (int tab = 0; tab < details(*m_window)->count() && tab < names.size(); ++tab) {
+        details(*m_window)->setCurrentIndex(tab);
         QTest::qWait(100);
-        keep(m_window->details()->grab().toImage(), names.at(tab));
+        keep(details(*m_window)->grab().toImage(), names.at(tab));
     }
 }
 
 void TestScreenshots::confirmation()
 {
     QImage shot;
-    m_window->actions()->setConfirm([this, &shot](const QString &title, const QString &text) {
+    actions(*m_window)->setConfirm([this, &shot](const QString &title, const QString &text) {
         QMessageBox box(
             QMessageBox::Warning, title, text, QMessageBox::Ok | QMessageBox::Cancel, m_window.get());
         box.setDefaultButton(QMessageBox::Cancel);
@@ -133,16 +135,16 @@ void TestScreenshots::confirmation()
         return false;
     });
     // Select every server that can be archived, then ask to archive them.
-    m_window->serverView()->clearSelection();
-    for (int i = 0; i < m_window->serverProxy()->rowCount(); ++i) {
-        const auto source = m_window->serverProxy()->mapToSource(m_window->serverProxy()->index(i, 0));
+    serverView(*m_window)->clearSelection();
+    for (int i = 0; i < serverProxy(*m_window)->rowCount(); ++i) {
+        const auto source = serverProxy(*m_window)->mapToSource(serverProxy(*m_window)->index(i, 0));
         if (mgn::ActionRules::evaluate(
-                mgn::Action::MarkAsArchived, *m_window->serverModel()->serverAt(source.row()))
+                mgn::Action::MarkAsArchived, *serverModel(*m_window)->serverAt(source.row()))
                 .allowed)
-            m_window->serverView()->selectionModel()->select(m_window->serverProxy()->index(i, 0),
-                QItemSelectionModel::Select | QItemSelectionModel::Rows);
+            serverView(*m_window)->selectionModel()->select(
+                serverProxy(*m_window)->index(i, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
     }
-    QAction *archive = m_window->actions()->action(mgn::Action::MarkAsArchived);
+    QAction *archive = actions(*m_window)->action(mgn::Action::MarkAsArchived);
     QVERIFY(archive->isEnabled());
     archive->trigger();
     keep(shot, u"confirmation"_s);
@@ -151,8 +153,8 @@ void TestScreenshots::confirmation()
 void TestScreenshots::darkTheme()
 {
     Theme::apply(Theme::Choice::Dark);
-    m_window->serverView()->selectRow(m_row);
-    m_window->details()->setCurrentIndex(2); // the lag chart, which has a theme of its own
+    serverView(*m_window)->selectRow(m_row);
+    details(*m_window)->setCurrentIndex(2); // the lag chart, which has a theme of its own
     QTest::qWait(200);
     const QImage shot = m_window->grab().toImage();
     keep(shot, u"main-window-dark"_s);

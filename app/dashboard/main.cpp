@@ -2,6 +2,7 @@
 #include "app/aws/RequestLog.h"
 #include "app/dashboard/DashboardOptions.h"
 #include "app/mgn/MgnConnection.h"
+#include "app/services/DashboardSession.h"
 #include "emulator/http/BackgroundEmulator.h"
 #include "ui/MainWindow.h"
 
@@ -72,13 +73,13 @@ int main(int argc, char **argv)
             return printAndExit(
                 QStringLiteral("mgn-dashboard: the demo emulator could not start: ") + error + u'\n', stderr,
                 1);
-        window.setConnection(
+        window.session()->setConnection(
             MgnConnection::openDirect(emulator.url(), emulator.region(), emulator.credentials(), &app));
         window.setWindowTitle(QApplication::translate("main", "MGN Dashboard - demo (local emulator at %1)")
                                   .arg(emulator.url().toString()));
     } else {
-        window.openConnection(options.profile.value_or(QString()), options.region.value_or(QString()),
-            options.endpointUrl.value_or(QString()));
+        window.session()->openConnection(options.profile.value_or(QString()),
+            options.region.value_or(QString()), options.endpointUrl.value_or(QString()));
     }
     window.show();
     return QApplication::exec();
