@@ -104,6 +104,11 @@ public:
     // response's Date header when there is one).
     std::optional<std::chrono::milliseconds> retryAfter;
 
+    // A failure with no (usable) response (AwsError.cpp).
+    static AwsError transport(Kind kind, const QString &message = {});
+
+    // Wire decoding (AwsErrorDecoder.cpp).
+    //
     // Decodes an error response: the type from x-amzn-ErrorType, else the
     // body's `__type`, else its `code`/`Code`; anything after ':' and before
     // '#' dropped; the message from `message` or `Message`. botocore looks at
@@ -112,8 +117,6 @@ public:
     static AwsError fromHttpResponse(
         int httpStatus, const AwsHttpResponse::Headers &headers, const QByteArray &body);
     static AwsError fromHttpResponse(const AwsHttpResponse &response);
-    // A failure with no (usable) response.
-    static AwsError transport(Kind kind, const QString &message = {});
 
     // The kind an error type names; UnknownServiceError for others.
     static Kind kindForCode(QStringView code);
@@ -123,9 +126,9 @@ public:
     // The bare type of a raw x-amzn-ErrorType / __type value.
     static QString normalizeCode(QStringView raw);
 
+    // Retry classification (AwsErrorClassification.cpp).
     static Category categoryOf(Kind kind, QStringView code, int httpStatus);
     Category category() const { return categoryOf(kind, code, httpStatus); }
-    static QString categoryTitle(Category category);
 
     static bool isThrottlingCode(QStringView code);
     static bool isTransientCode(QStringView code);
@@ -142,8 +145,11 @@ public:
     // An authentication error that may come from the local clock being off.
     bool isClockSkewError() const;
 
+    // User-facing text (AwsErrorText.cpp).
+    //
     // A short title for the kind, e.g. "Conflict".
     static QString kindTitle(Kind kind);
+    static QString categoryTitle(Category category);
     // For the UI: "Conflict: <message> (resource s-123)", with the fields of
     // the error that help (invalid fields, retry delay). Holds no secret.
     QString userMessage() const;

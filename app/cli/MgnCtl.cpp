@@ -8,6 +8,7 @@
 #include "models/codec/JobCodec.h"
 #include "models/codec/JobLogCodec.h"
 #include "models/codec/SourceServerCodec.h"
+#include "models/codec/TagsCodec.h"
 #include "models/codec/VcenterClientCodec.h"
 #include "models/json/JsonTextWriter.h"
 #include "models/rules/ActionRules.h"
@@ -37,14 +38,6 @@ QByteArray readFile(const QString &path, QString *error)
         return {};
     }
     return file.readAll();
-}
-
-mgn::Tags tagsOf(const QJsonObject &object)
-{
-    mgn::Tags tags;
-    for (auto it = object.begin(); it != object.end(); ++it)
-        tags.insert(it.key(), it.value().toString());
-    return tags;
 }
 
 // The wire names of a list-of-enums filter member, split on spaces too.
@@ -280,7 +273,10 @@ void MgnCtl::run()
         const auto object = parseStructure(m_options.value(u"tags"_s), &error);
         if (!object)
             return fail(UsageError, tr("--tags: %1").arg(error));
-        tags = tagsOf(*object);
+        const DecodeResult<mgn::Tags> decoded = TagsCodec::decode(*object);
+        if (!decoded.ok())
+            return fail(UsageError, tr("--tags: %1").arg(decoded.error.value_or(JsonError()).toString()));
+        tags = *decoded.value;
     }
 
     if (command == u"describe-source-servers"_s) {
@@ -442,10 +438,7 @@ void MgnCtl::run()
             m_options.value(u"resource-arn"_s), [this](const MgnResult<mgn::Tags> &result) {
                 if (!result.ok())
                     return failWith(*result.error);
-                QJsonObject tagObject;
-                for (auto it = result.value->cbegin(); it != result.value->cend(); ++it)
-                    tagObject.insert(it.key(), it.value());
-                printJson(QJsonObject { { "tags"_L1, tagObject } });
+                printJson(QJsonObject { { "tags"_L1, TagsCodec::encode(*result.value) } });
                 finish(Success);
             });
     } else if (command == u"tag-resource"_s) {

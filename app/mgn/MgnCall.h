@@ -12,6 +12,8 @@ namespace mgn {
 
 class AwsReply;
 
+template<typename T> class Pager;
+
 // One MgnClient operation in progress, across all its HTTP requests (a paged
 // listing sends one per page). Its callback runs, then finished() is emitted,
 // exactly once; the call then deletes itself (later), so keep a QPointer to
@@ -37,6 +39,7 @@ Q_SIGNALS:
 
 private:
     friend class MgnClient;
+    template<typename T> friend class Pager;
 
     MgnCall(const QString &operation, QObject *parent);
     // The request in flight, for abort().

@@ -2,24 +2,23 @@
 
 #include "app/aws/AwsReply.h"
 #include "app/aws/AwsTransport.h"
+#include "app/mgn/MalformedResponse.h"
+#include "app/mgn/Pager.h"
 #include "models/codec/JobCodec.h"
 #include "models/codec/JobLogCodec.h"
 #include "models/codec/PageCodec.h"
 #include "models/codec/SourceServerCodec.h"
+#include "models/codec/TagsCodec.h"
 #include "models/codec/VcenterClientCodec.h"
 #include "models/json/Iso8601.h"
+#include "models/json/JsonBody.h"
 #include "models/json/JsonReader.h"
 
-#include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonParseError>
-#include <QSet>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <array>
-#include <map>
 
 namespace mgn {
 
@@ -30,33 +29,12 @@ using mgn::JsonPath;
 
 namespace {
 
-AwsError malformed(const AwsHttpResponse &response, const QString &operation, const JsonError &error)
-{
-    AwsError result = AwsError::transport(AwsError::Kind::MalformedResponse,
-        MgnClient::tr("The answer to %1 could not be read: %2").arg(operation, error.toString()));
-    result.requestId = response.requestId();
-    return result;
-}
-
 // The body of a 2xx response as a JSON object. An empty body counts as {}.
-std::optional<QJsonObject> bodyObject(const QByteArray &body, JsonError &error)
+std::optional<QJsonObject> bodyObject(const QByteArray &body, std::optional<JsonError> &error)
 {
     if (body.trimmed().isEmpty())
         return QJsonObject();
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        error = JsonError { QString(),
-            u"not valid JSON: %1 at offset %2 of %3 bytes"_s.arg(parseError.errorString())
-                .arg(qMin(qsizetype(parseError.offset), body.size()))
-                .arg(body.size()) };
-        return std::nullopt;
-    }
-    if (!document.isObject()) {
-        error = JsonError { QString(), u"expected a JSON object at the top level, got an array"_s };
-        return std::nullopt;
-    }
-    return document.object();
+    return JsonBody::parseObject(body, error);
 }
 
 DecodeResult<mgn::SourceServer> decodeServer(const QJsonObject &object)
@@ -79,13 +57,7 @@ DecodeResult<mgn::Job> decodeJob(const QJsonObject &object)
 
 DecodeResult<mgn::Tags> decodeTags(const QJsonObject &object)
 {
-    std::optional<JsonError> error;
-    const JsonPath root;
-    mgn::JsonReader reader(object, root, error);
-    auto tags = reader.stringMap("tags"_L1);
-    if (error)
-        return { std::nullopt, error };
-    return { tags.value_or(mgn::Tags()), std::nullopt };
+    return TagsCodec::decodeMember(object, "tags"_L1);
 }
 
 DecodeResult<MgnNothing> decodeNothing(const QJsonObject &)
@@ -211,17 +183,18 @@ MgnCall *MgnClient::send(const AwsHttpRequest &request, Decode decode, MgnCallba
         if (!reply->isSuccess()) {
             result.error = reply->error().value_or(AwsError::transport(AwsError::Kind::NetworkError));
         } else {
-            JsonError jsonError;
+            std::optional<JsonError> jsonError;
             const std::optional<QJsonObject> object = bodyObject(response.body, jsonError);
             if (!object) {
-                result.error = malformed(response, call->operation(), jsonError);
+                result.error
+                    = malformedResponse(response, call->operation(), jsonError.value_or(JsonError()));
             } else {
                 DecodeResult<T> decoded = decode(*object);
                 if (decoded.value)
                     result.value = std::move(decoded.value);
                 else
                     result.error
-                        = malformed(response, call->operation(), decoded.error.value_or(JsonError()));
+                        = malformedResponse(response, call->operation(), decoded.error.value_or(JsonError()));
             }
         }
         if (done)
@@ -249,12 +222,8 @@ MgnCall *MgnClient::jobCall(
     const QString &operation, const QStringList &ids, const mgn::Tags &tags, MgnCallback<mgn::Job> done)
 {
     QJsonObject body { { "sourceServerIDs"_L1, stringArray(ids) } };
-    if (!tags.isEmpty()) {
-        QJsonObject tagObject;
-        for (auto it = tags.cbegin(); it != tags.cend(); ++it)
-            tagObject.insert(it.key(), it.value());
-        body.insert("tags"_L1, tagObject);
-    }
+    if (!tags.isEmpty())
+        body.insert("tags"_L1, TagsCodec::encode(tags));
     withAccount(body);
     return send<mgn::Job>(postRequest(operation, body), decodeJob, std::move(done));
 }
@@ -367,11 +336,8 @@ MgnCall *MgnClient::listTagsForResource(const QString &resourceArn, MgnCallback<
 MgnCall *MgnClient::tagResource(
     const QString &resourceArn, const mgn::Tags &tags, MgnCallback<MgnNothing> done)
 {
-    QJsonObject tagObject;
-    for (auto it = tags.cbegin(); it != tags.cend(); ++it)
-        tagObject.insert(it.key(), it.value());
     return nothingCall(restRequest("POST", u"TagResource"_s, u"/tags/"_s + encodeComponent(resourceArn), {},
-                           QJsonObject { { "tags"_L1, tagObject } }),
+                           QJsonObject { { "tags"_L1, TagsCodec::encode(tags) } }),
         std::move(done));
 }
 
@@ -391,182 +357,17 @@ MgnCall *MgnClient::initializeService(MgnCallback<MgnNothing> done)
     return nothingCall(postRequest(u"InitializeService"_s, QJsonObject()), std::move(done));
 }
 
-// One listing across its pages. Pages are pipelined: as soon as a page's
-// envelope is parsed (nextToken known, no page-level fault), the next page is
-// requested while this one's items are decoded on the thread pool, so the
-// network, the service and the decoding overlap. Whatever arrives, pages and
-// failures are handed over strictly in page order, exactly as one page after
-// the other would: a failure at page k comes after pages 1..k-1 and ends the
-// listing; at most one request is in flight.
-template<typename T> struct MgnClient::Paging {
-    // A page decoded, or the failure that ends the listing at that page.
-    struct Outcome {
-        std::optional<mgn::Page<T>> page;
-        std::optional<AwsError> error;
-        bool last = false;
-    };
-    // Pages requested ahead of the next one to hand over, at most.
-    static constexpr int lookahead = 2;
-
-    QPointer<MgnCall> call;
-    std::function<AwsHttpRequest(const std::optional<QString> &token)> makeRequest;
-    // Fast when the item codec has a JsonTape path (see PageCodec).
-    mgn::PageCodec::Parser parser = mgn::PageCodec::Parser::QJsonDocument;
-    std::function<mgn::Page<T>(const mgn::PageCodec::Envelope &)> decode;
-    PageCallback<T> onPage;
-    MgnCallback<PagingProgress> done;
-    PagingProgress progress;
-    QSet<QString> tokensSeen;
-    QString requestId;
-    std::map<int, Outcome> outcomes; // by page index, until handed over
-    int nextToHandOver = 0;
-    std::optional<std::pair<int, QString>> deferred; // the next request, held back by the lookahead
-    bool finished = false;
-
-    void finish(const std::optional<AwsError> &error)
-    {
-        if (finished)
-            return;
-        finished = true;
-        MgnResult<PagingProgress> result;
-        result.requestId = requestId;
-        if (error)
-            result.error = error;
-        else
-            result.value = progress;
-        if (done)
-            done(result);
-        if (call)
-            call->finish(error);
-    }
-};
-
 template<typename T>
 MgnCall *MgnClient::page(std::function<AwsHttpRequest(const std::optional<QString> &token)> makeRequest,
     mgn::PageCodec::Parser parser, std::function<mgn::Page<T>(const mgn::PageCodec::Envelope &)> decode,
     PageCallback<T> onPage, MgnCallback<PagingProgress> done)
 {
-    auto paging = std::make_shared<Paging<T>>();
-    paging->makeRequest = std::move(makeRequest);
-    paging->parser = parser;
-    paging->decode = std::move(decode);
-    paging->onPage = std::move(onPage);
-    paging->done = std::move(done);
-    auto *call = new MgnCall(paging->makeRequest(std::nullopt).operation, this);
-    paging->call = call;
-    requestPage(paging, 0, std::nullopt);
-    return call;
-}
-
-template<typename T>
-void MgnClient::requestPage(std::shared_ptr<Paging<T>> paging, int index, const std::optional<QString> &token)
-{
-    MgnCall *call = paging->call;
-    if (!call || paging->finished)
-        return;
-    if (index - paging->nextToHandOver > Paging<T>::lookahead) {
-        paging->deferred = std::pair<int, QString>(index, token.value_or(QString()));
-        return;
-    }
-    if (call->isAbortRequested()) {
-        settlePage(paging, index, { std::nullopt, AwsError::transport(AwsError::Kind::Cancelled) });
-        return;
-    }
-    AwsReply *reply = m_transport->send(paging->makeRequest(token));
-    call->track(reply);
-    connect(reply, &AwsReply::finished, call, [this, paging, reply, call, index] {
-        reply->deleteLater();
-        paging->requestId = reply->response().requestId();
-        if (!reply->isSuccess()) {
-            settlePage(paging, index,
-                { std::nullopt, reply->error().value_or(AwsError::transport(AwsError::Kind::NetworkError)) });
-            return;
-        }
-        const AwsHttpResponse response = reply->response();
-        // Parsing and decoding a page of a thousand servers take tens of
-        // milliseconds: not on the caller's (GUI) thread.
-        auto *envelopeWatcher = new QFutureWatcher<mgn::PageCodec::Envelope>(call);
-        connect(envelopeWatcher, &QFutureWatcherBase::finished, call,
-            [this, paging, envelopeWatcher, response, call, index] {
-                envelopeWatcher->deleteLater();
-                const mgn::PageCodec::Envelope envelope = envelopeWatcher->result();
-                if (call->isAbortRequested()) {
-                    settlePage(
-                        paging, index, { std::nullopt, AwsError::transport(AwsError::Kind::Cancelled) });
-                    return;
-                }
-                if (envelope.pageError) {
-                    JsonError error = *envelope.pageError;
-                    error.message = tr("page %1: %2").arg(index + 1).arg(error.message);
-                    settlePage(
-                        paging, index, { std::nullopt, malformed(response, call->operation(), error) });
-                    return;
-                }
-                const std::optional<QString> next = envelope.nextToken && !envelope.nextToken->isEmpty()
-                    ? envelope.nextToken
-                    : std::nullopt;
-                if (next && paging->tokensSeen.contains(*next)) {
-                    settlePage(paging, index,
-                        { std::nullopt,
-                            malformed(response, call->operation(),
-                                JsonError { u"nextToken"_s,
-                                    tr("the service sent a nextToken it had sent before; paging "
-                                       "stopped") }) });
-                    return;
-                }
-                if (next) {
-                    paging->tokensSeen.insert(*next);
-                    requestPage(paging, index + 1, next);
-                }
-                auto *pageWatcher = new QFutureWatcher<mgn::Page<T>>(call);
-                connect(pageWatcher, &QFutureWatcherBase::finished, call,
-                    [this, paging, pageWatcher, index, next] {
-                        pageWatcher->deleteLater();
-                        settlePage(paging, index, { pageWatcher->result(), std::nullopt, !next });
-                    });
-                pageWatcher->setFuture(QtConcurrent::run(paging->decode, envelope));
-            });
-        envelopeWatcher->setFuture(
-            QtConcurrent::run(&mgn::PageCodec::parseEnvelope, response.body, paging->parser));
-    });
-}
-
-template<typename T>
-void MgnClient::settlePage(std::shared_ptr<Paging<T>> paging, int index, typename Paging<T>::Outcome outcome)
-{
-    paging->outcomes.emplace(index, std::move(outcome));
-    // Hand over what is next in page order, as long as it is there.
-    while (!paging->finished) {
-        const auto it = paging->outcomes.find(paging->nextToHandOver);
-        if (it == paging->outcomes.end())
-            break;
-        const typename Paging<T>::Outcome ready = std::move(it->second);
-        paging->outcomes.erase(it);
-        if (paging->call && paging->call->isAbortRequested()) {
-            paging->finish(AwsError::transport(AwsError::Kind::Cancelled));
-            break;
-        }
-        if (ready.error) {
-            paging->finish(ready.error);
-            break;
-        }
-        const mgn::Page<T> &page = *ready.page;
-        paging->progress.pages += 1;
-        paging->progress.items += page.items.size();
-        paging->progress.itemErrors += page.errors.size();
-        paging->nextToHandOver += 1;
-        if (paging->onPage)
-            paging->onPage(page, paging->progress);
-        if (ready.last) {
-            paging->finish(std::nullopt);
-            break;
-        }
-        if (paging->deferred && paging->deferred->first - paging->nextToHandOver <= Paging<T>::lookahead) {
-            const auto [deferredIndex, token] = *paging->deferred;
-            paging->deferred.reset();
-            requestPage(paging, deferredIndex, token);
-        }
-    }
+    typename Pager<T>::Spec spec;
+    spec.makeRequest = std::move(makeRequest);
+    // Fast when the item codec has a JsonTape path (see PageCodec).
+    spec.parseEnvelope = [parser](const QByteArray &body) { return PageCodec::parseEnvelope(body, parser); };
+    spec.decodePage = std::move(decode);
+    return Pager<T>::start(m_transport, std::move(spec), std::move(onPage), std::move(done), this);
 }
 
 MgnCall *MgnClient::describeSourceServers(const SourceServerFilters &filters,

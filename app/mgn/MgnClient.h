@@ -148,15 +148,10 @@ private:
         const QString &operation, const QStringList &ids, const mgn::Tags &tags, MgnCallback<mgn::Job> done);
     MgnCall *nothingCall(const AwsHttpRequest &request, MgnCallback<MgnNothing> done);
 
-    template<typename T> struct Paging;
     template<typename T>
     MgnCall *page(std::function<AwsHttpRequest(const std::optional<QString> &token)> makeRequest,
         mgn::PageCodec::Parser parser, std::function<mgn::Page<T>(const mgn::PageCodec::Envelope &)> decode,
         PageCallback<T> onPage, MgnCallback<PagingProgress> done);
-    template<typename T>
-    void requestPage(std::shared_ptr<Paging<T>> paging, int index, const std::optional<QString> &token);
-    template<typename T>
-    void settlePage(std::shared_ptr<Paging<T>> paging, int index, typename Paging<T>::Outcome outcome);
 
     void withAccount(QJsonObject &body) const;
 

@@ -4,6 +4,7 @@
 #include "emulator/service/Fleet.h"
 #include "emulator/service/RequestReader.h"
 #include "emulator/service/ServiceErrors.h"
+#include "models/codec/TagsCodec.h"
 
 #include <QJsonObject>
 
@@ -24,14 +25,6 @@ QLatin1StringView typeOf(const QString &arn)
     if (arn.contains(u":vcenter-client/"_s))
         return ServiceErrors::vcenterClientType;
     return ServiceErrors::resourceType;
-}
-
-QJsonObject tagsObject(const Tags &tags)
-{
-    QJsonObject object;
-    for (auto it = tags.begin(); it != tags.end(); ++it)
-        object.insert(it.key(), it.value());
-    return object;
 }
 
 // AWS reserves the "aws:" prefix for its own tags.
@@ -82,7 +75,8 @@ EmulatorResponse TagOperations::handle(Fleet &fleet, const EmulatorRequest &requ
         return ServiceErrors::notFound(u"Resource %1 not found"_s.arg(arn), arn, typeOf(arn));
 
     if (request.method == "GET")
-        return EmulatorResponse::json(200, QJsonObject { { "tags"_L1, tagsObject(tags->value_or(Tags())) } });
+        return EmulatorResponse::json(
+            200, QJsonObject { { "tags"_L1, TagsCodec::encode(tags->value_or(Tags())) } });
     if (add) {
         Tags merged = tags->value_or(Tags());
         for (auto it = add->begin(); it != add->end(); ++it)

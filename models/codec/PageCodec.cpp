@@ -1,9 +1,7 @@
 #include "models/codec/PageCodec.h"
 
+#include "models/json/JsonBody.h"
 #include "models/json/JsonReader.h"
-
-#include <QJsonDocument>
-#include <QJsonParseError>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -14,25 +12,6 @@ QLatin1StringView PageCodec::itemsKey()
     return "items"_L1;
 }
 
-std::optional<QJsonObject> PageCodec::parseBody(const QByteArray &body, std::optional<JsonError> &error)
-{
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        error = JsonError { QString(),
-            u"the response is not valid JSON: %1 at offset %2 of %3 bytes"_s.arg(parseError.errorString())
-                .arg(qMin(qsizetype(parseError.offset), body.size())) // Qt may point one past the end
-                .arg(body.size()) };
-        return std::nullopt;
-    }
-    if (!document.isObject()) {
-        // fromJson accepts nothing but an object or an array at the top level.
-        error = JsonError { QString(), u"expected a JSON object at the top level, got an array"_s };
-        return std::nullopt;
-    }
-    return document.object();
-}
-
 PageCodec::Envelope PageCodec::parseEnvelope(const QByteArray &bytes, Parser parser)
 {
     if (parser == Parser::Fast) {
@@ -41,7 +20,7 @@ PageCodec::Envelope PageCodec::parseEnvelope(const QByteArray &bytes, Parser par
     }
     Envelope envelope;
     envelope.text = bytes;
-    envelope.body = parseBody(bytes, envelope.pageError);
+    envelope.body = JsonBody::parseObject(bytes, envelope.pageError);
     if (envelope.body) {
         envelope.nextToken = nextToken(*envelope.body, envelope.pageError);
         itemsOf(*envelope.body, envelope.pageError);

@@ -2,6 +2,7 @@
 
 #include "models/codec/DecodeResult.h"
 #include "models/codec/Page.h"
+#include "models/json/JsonBody.h"
 #include "models/json/JsonPath.h"
 #include "models/json/JsonTape.h"
 
@@ -31,7 +32,7 @@ public:
     static Page<T> decode(const QByteArray &body, QLatin1StringView idKey, DecodeItem decodeItem)
     {
         Page<T> page;
-        const std::optional<QJsonObject> object = parseBody(body, page.pageError);
+        const std::optional<QJsonObject> object = JsonBody::parseObject(body, page.pageError);
         if (object)
             page = decode<T>(*object, idKey, decodeItem);
         return page;
@@ -144,8 +145,6 @@ private:
 
     static std::optional<Envelope> parseTapeEnvelope(const QByteArray &body);
     static QLatin1StringView itemsKey();
-    // The body as an object, or nullopt with error set (not JSON, or not an object).
-    static std::optional<QJsonObject> parseBody(const QByteArray &body, std::optional<JsonError> &error);
     static std::optional<QString> nextToken(const QJsonObject &body, std::optional<JsonError> &error);
     // "items" as an array (empty when absent); nullopt with error set when it is not one.
     static std::optional<QJsonArray> itemsOf(const QJsonObject &body, std::optional<JsonError> &error);
