@@ -2,8 +2,6 @@
 
 #include <QList>
 
-using namespace mgn;
-
 namespace mgn {
 
 // Decoding DescribeSourceServers pages (SourceServerCodec::decodePage) beside

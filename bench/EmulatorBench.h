@@ -2,8 +2,6 @@
 
 #include <QList>
 
-using namespace mgn;
-
 namespace mgn {
 
 // The emulator's service listing a whole fleet with DescribeSourceServers,

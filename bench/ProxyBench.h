@@ -2,8 +2,6 @@
 
 #include <QList>
 
-using namespace mgn;
-
 namespace mgn {
 
 // SourceServerFilterProxyModel over a full table: a sort by each column and a

@@ -1,7 +1,5 @@
 #pragma once
 
-using namespace mgn;
-
 namespace mgn {
 
 // SigV4 header signing of a DescribeSourceServers request (SigV4Signer, its

@@ -2,8 +2,6 @@
 
 #include <QList>
 
-using namespace mgn;
-
 namespace mgn {
 
 // SourceServerTableModel::merge: a whole fleet into an empty model, and a
