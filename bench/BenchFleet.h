@@ -10,8 +10,6 @@
 #include <string>
 #include <utility>
 
-using namespace mgn;
-
 namespace mgn {
 
 class MgnService;

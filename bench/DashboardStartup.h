@@ -5,8 +5,6 @@
 
 #include <memory>
 
-using namespace mgn;
-
 namespace mgn {
 
 class BackgroundEmulator;

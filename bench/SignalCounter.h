@@ -3,8 +3,6 @@
 #include <QAbstractItemModel>
 #include <QObject>
 
-using namespace mgn;
-
 namespace mgn {
 
 // Counts the change signals of an item model: what a view or proxy has to
