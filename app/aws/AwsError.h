@@ -20,7 +20,7 @@ namespace mgn {
 //
 // Nothing here holds a secret: messages of signature errors are cut before
 // the canonical request some services echo (it can contain the session token).
-class AwsError
+class AwsError final
 {
     Q_DECLARE_TR_FUNCTIONS(AwsError)
 
@@ -70,7 +70,7 @@ public:
     };
 
     // ConflictException.errors: one per resource in conflict.
-    struct Detail {
+    struct Detail final {
         QString message;
         QString code;
         QString resourceId;
@@ -78,7 +78,7 @@ public:
         bool operator==(const Detail &) const = default;
     };
     // ValidationException.fieldList.
-    struct Field {
+    struct Field final {
         QString name;
         QString message;
         bool operator==(const Field &) const = default;

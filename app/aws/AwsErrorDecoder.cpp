@@ -16,7 +16,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct CodeKind {
+struct CodeKind final {
     QLatin1StringView code;
     AwsError::Kind kind;
 };

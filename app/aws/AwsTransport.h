@@ -32,12 +32,13 @@ namespace mgn {
 // The request log (category mgn.aws.transport, off unless turned on: see
 // RequestLog.h) and attemptFinished() carry the operation, attempt, status,
 // error code and delays: never a header, a body or a credential.
-class AwsTransport : public QObject
+class AwsTransport final : public QObject
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AwsTransport)
 
 public:
-    struct Options {
+    struct Options final {
         // The signing region. When empty, taken from the endpoint's host
         // (mgn.<region>.amazonaws.com), else us-east-1.
         QString region;
@@ -47,7 +48,7 @@ public:
         RetryStrategy::Options retry;
     };
 
-    struct CredentialsResult {
+    struct CredentialsResult final {
         std::optional<AwsCredentials> credentials;
         QString error;
     };

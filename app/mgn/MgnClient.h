@@ -40,9 +40,10 @@ class AwsTransport;
 // Listings follow nextToken on their own (maxResults 1000 unless set) and
 // hand over each page as it arrives, decoded off the calling thread; items
 // that do not decode are reported in the page, the others are kept.
-class MgnClient : public QObject
+class MgnClient final : public QObject
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MgnClient)
 
 public:
     template<typename T>
@@ -109,7 +110,7 @@ public:
     MgnCall *initializeService(MgnCallback<MgnNothing> done);
 
     // What some actions need besides the IDs.
-    struct ActionArguments {
+    struct ActionArguments final {
         std::optional<mgn::ReplicationType> replicationType; // ChangeReplicationType
         mgn::Tags jobTags; // StartTest, StartCutover, TerminateTargetInstances
     };

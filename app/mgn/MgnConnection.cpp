@@ -27,13 +27,7 @@ MgnConnection::MgnConnection(QObject *parent)
     : QObject(parent)
 { }
 
-MgnConnection::~MgnConnection()
-{
-    // The client and the provider use the transport and the key store.
-    delete m_client;
-    delete m_credentials;
-    delete m_transport;
-}
+MgnConnection::~MgnConnection() = default;
 
 MgnConnection *MgnConnection::openDirect(
     const QUrl &endpoint, const QString &region, const AwsCredentials &credentials, QObject *parent)
@@ -45,9 +39,9 @@ MgnConnection *MgnConnection::openDirect(
     connection->m_credentialsSource = tr("the demo emulator's keys");
     AwsTransport::Options options;
     options.region = region;
-    connection->m_transport = new AwsTransport(options);
+    connection->m_transport = std::make_unique<AwsTransport>(options);
     connection->m_transport->setCredentials(credentials);
-    connection->m_client = new MgnClient(connection->m_transport, endpoint);
+    connection->m_client = std::make_unique<MgnClient>(connection->m_transport.get(), endpoint);
     return connection;
 }
 
@@ -105,7 +99,7 @@ MgnConnection *MgnConnection::open(const Settings &settings, const QProcessEnvir
 
     AwsTransport::Options options;
     options.region = *region;
-    connection->m_transport = new AwsTransport(options);
+    connection->m_transport = std::make_unique<AwsTransport>(options);
     if (plan.kind == CredentialsPlan::Kind::Keychain) {
         connection->m_secretStore = std::make_unique<KeychainSecretStore>(u"mgn-dashboard"_s);
         connection->m_keys = std::make_unique<ProfileKeyStore>(*connection->m_secretStore);
@@ -116,8 +110,8 @@ MgnConnection *MgnConnection::open(const Settings &settings, const QProcessEnvir
     services.stsEndpoint = [env, profile, files](const QString &stsRegion) {
         return ServiceEndpoint::resolve(u"sts"_s, std::nullopt, stsRegion, env, profile, files).url;
     };
-    connection->m_credentials = new CredentialsProvider(plan, services);
-    CredentialsProvider *provider = connection->m_credentials;
+    connection->m_credentials = std::make_unique<CredentialsProvider>(plan, services);
+    CredentialsProvider *provider = connection->m_credentials.get();
     connection->m_transport->setCredentialsSource(
         [provider](QObject *context, AwsTransport::CredentialsCallback done) {
             provider->get(context, [done](const CredentialsProvider::Result &result) {
@@ -126,12 +120,12 @@ MgnConnection *MgnConnection::open(const Settings &settings, const QProcessEnvir
         });
     // Expired temporary credentials: fetch afresh for the next request
     // (a new AssumeRole, a new credential_process run).
-    connect(connection->m_transport, &AwsTransport::attemptFinished, provider,
+    connect(connection->m_transport.get(), &AwsTransport::attemptFinished, provider,
         [provider](const AwsAttemptInfo &info) {
             if (info.errorKind == AwsError::Kind::ExpiredToken)
                 provider->invalidate();
         });
-    connection->m_client = new MgnClient(connection->m_transport, endpoint.url);
+    connection->m_client = std::make_unique<MgnClient>(connection->m_transport.get(), endpoint.url);
     return connection;
 }
 

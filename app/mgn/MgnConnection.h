@@ -47,9 +47,9 @@ public:
         const AwsCredentials &credentials, QObject *parent = nullptr);
     ~MgnConnection() override;
 
-    MgnClient *client() const { return m_client; }
-    AwsTransport *transport() const { return m_transport; }
-    CredentialsProvider *credentials() const { return m_credentials; }
+    MgnClient *client() const { return m_client.get(); }
+    AwsTransport *transport() const { return m_transport.get(); }
+    CredentialsProvider *credentials() const { return m_credentials.get(); }
     QString profileName() const { return m_profile; }
     QString region() const { return m_region; }
     QUrl endpoint() const { return m_endpoint; }
@@ -63,11 +63,13 @@ public:
 private:
     explicit MgnConnection(QObject *parent);
 
+    // In dependency order, so they are destroyed users first: the client and
+    // the credentials provider use the transport, the provider the key store.
     std::unique_ptr<KeychainSecretStore> m_secretStore;
     std::unique_ptr<ProfileKeyStore> m_keys;
-    AwsTransport *m_transport = nullptr;
-    CredentialsProvider *m_credentials = nullptr;
-    MgnClient *m_client = nullptr;
+    std::unique_ptr<AwsTransport> m_transport;
+    std::unique_ptr<CredentialsProvider> m_credentials;
+    std::unique_ptr<MgnClient> m_client;
     QString m_profile;
     QString m_region;
     QUrl m_endpoint;

@@ -43,7 +43,7 @@ template<typename T> class Pager final : public std::enable_shared_from_this<Pag
 {
 public:
     using PageCallback = std::function<void(const Page<T> &page, const PagingProgress &progress)>;
-    struct Spec {
+    struct Spec final {
         std::function<AwsHttpRequest(const std::optional<QString> &token)> makeRequest;
         std::function<PageCodec::Envelope(const QByteArray &body)> parseEnvelope;
         std::function<Page<T>(const PageCodec::Envelope &envelope)> decodePage;
@@ -69,7 +69,7 @@ public:
 
 private:
     // A page decoded, or the failure that ends the listing at that page.
-    struct Outcome {
+    struct Outcome final {
         std::optional<Page<T>> page;
         std::optional<AwsError> error;
         bool last = false;

@@ -15,10 +15,10 @@ namespace mgn {
 // its lines joined by one space. Anything that is not HTTP/1.x ends in the Error state with
 // the status to answer (400, 413, 417, 431, 501, 505) before closing; the
 // parser never reads past its limits.
-class HttpRequestParser
+class HttpRequestParser final
 {
 public:
-    struct Limits {
+    struct Limits final {
         qsizetype maxHeadBytes = 64 * 1024; // request line and headers
         qsizetype maxBodyBytes = 32 * 1024 * 1024;
         int maxHeaders = 100;

@@ -12,7 +12,7 @@ namespace mgn {
 
 using namespace Qt::Literals::StringLiterals;
 
-struct SigV4Verifier::Authorization {
+struct SigV4Verifier::Authorization final {
     QByteArray accessKeyId;
     QByteArray scopeDate;
     QByteArray scopeRegion;

@@ -23,10 +23,10 @@ namespace mgn {
 // Refusals carry the error type, status and wording of AWS: clients key on
 // them (the transport's clock-skew correction reads "Signature expired").
 // Nothing here logs, and no message echoes a signature or a secret.
-class SigV4Verifier
+class SigV4Verifier final
 {
 public:
-    struct Options {
+    struct Options final {
         AwsCredentials credentials; // a session token, when set, is required
         QString region = QStringLiteral("us-east-1");
         QString service = QStringLiteral("mgn");
@@ -47,7 +47,7 @@ public:
         SignatureMismatch,
     };
 
-    struct Result {
+    struct Result final {
         Failure failure = Failure::None;
         int status = 200;
         QString errorType;

@@ -10,7 +10,7 @@ namespace mgn {
 
 // A program of the build run as a user runs it, while this test's event loop
 // goes on: the server it talks to may live in the test's process.
-struct ProgramRun {
+struct ProgramRun final {
     bool finished = false; // false: it did not end in time and was killed
     int exitCode = -1;
     QByteArray out;

@@ -28,14 +28,15 @@ namespace mgn {
 // it sends before the connection closes. Requests are read by the emulator's
 // HttpRequestParser (the fuzzed one): a malformed request gets the status it
 // chooses (400, 413, 431, ...) and the connection closes, as the emulator does.
-class TestHttpServer : public QObject
+class TestHttpServer final : public QObject
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TestHttpServer)
 
 public:
     using Headers = QList<std::pair<QByteArray, QByteArray>>;
 
-    struct Request {
+    struct Request final {
         QByteArray method;
         QByteArray target; // as on the request line: path and query
         QByteArray path;
@@ -49,7 +50,7 @@ public:
         bool hasHeader(QByteArrayView name) const;
     };
 
-    struct Response {
+    struct Response final {
         enum class Behaviour {
             Respond,
             NeverAnswer, // keep the connection open and silent (client timeouts)
@@ -118,7 +119,7 @@ Q_SIGNALS:
     void requestReceived(int index);
 
 private:
-    struct Connection {
+    struct Connection final {
         HttpRequestParser parser;
         int number = 0;
         bool busy = false; // answering (delayed or never)
