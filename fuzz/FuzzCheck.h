@@ -3,8 +3,6 @@
 #include <cstdio>
 #include <cstdlib>
 
-using namespace mgn;
-
 // An invariant of a fuzz target: when it does not hold, say which and abort,
 // which libFuzzer reports as a crash and saves the input for.
 #define MGN_FUZZ_CHECK(condition)                                                                            \

@@ -7,8 +7,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-using namespace mgn;
-
 namespace mgn {
 
 // The invariants of a list response's codec (SourceServerCodec, JobCodec):
