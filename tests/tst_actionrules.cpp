@@ -300,7 +300,7 @@ private:
 
 void TestActionRules::initTestCase()
 {
-    QFile file(QStringLiteral(MGN_TEST_DATA_DIR "/mgn-model/service-2.json"));
+    QFile file(QStringLiteral(MGN_API_MODEL_DIR "/service-2.json"));
     QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
     const auto model = QJsonDocument::fromJson(file.readAll()).object();
     m_operations = model.value(u"operations").toObject();

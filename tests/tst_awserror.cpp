@@ -398,7 +398,7 @@ void TestAwsError::decode()
 // one in a model update fails here until it is decoded.
 void TestAwsError::everyModelExceptionIsCovered()
 {
-    QFile file(QStringLiteral(MGN_TEST_DATA_DIR "/mgn-model/service-2.json"));
+    QFile file(QStringLiteral(MGN_API_MODEL_DIR "/service-2.json"));
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QJsonObject shapes = QJsonDocument::fromJson(file.readAll()).object().value(u"shapes").toObject();
     QStringList exceptions;

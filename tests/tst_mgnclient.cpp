@@ -645,7 +645,7 @@ void TestMgnClient::idempotenceFollowsTheApiModel_data()
     QTest::addColumn<QString>("operation");
     QTest::addColumn<bool>("idempotent");
 
-    QFile file(QStringLiteral(MGN_TEST_DATA_DIR "/mgn-model/service-2.json"));
+    QFile file(QStringLiteral(MGN_API_MODEL_DIR "/service-2.json"));
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QJsonObject operations
         = QJsonDocument::fromJson(file.readAll()).object().value("operations"_L1).toObject();

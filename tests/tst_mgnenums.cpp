@@ -31,7 +31,7 @@ private:
 
 void TestMgnEnums::initTestCase()
 {
-    QFile file(QStringLiteral(MGN_TEST_DATA_DIR "/mgn-model/service-2.json"));
+    QFile file(QStringLiteral(MGN_API_MODEL_DIR "/service-2.json"));
     QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
     m_shapes = QJsonDocument::fromJson(file.readAll()).object().value(u"shapes").toObject();
     QVERIFY(!m_shapes.isEmpty());

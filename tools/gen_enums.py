@@ -5,7 +5,7 @@ Every shape of the model that carries an "enum" becomes a C++ enum class whose
 first enumerator, Unrecognized, stands for a value this build does not know
 (the service adds values over time; EnumValue keeps the raw string then).
 
-Usage: tools/gen_enums.py [tests/data/mgn-model/service-2.json] [models/domain/]
+Usage: tools/gen_enums.py [models/api/model/service-2.json] [models/domain/]
 The output is committed; tst_mgnenums checks it against the model, so a newer
 model without re-running this script fails the tests.
 """
@@ -16,7 +16,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-MODEL = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "tests/data/mgn-model/service-2.json")
+MODEL = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "models/api/model/service-2.json")
 OUT = sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, "models", "domain")
 
 

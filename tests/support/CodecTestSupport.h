@@ -1,7 +1,7 @@
 #pragma once
 
 // Helpers shared by the codec tests: fixtures, edits at a member path, and
-// walks over the API model (tests/data/mgn-model/service-2.json) that
+// walks over the API model (models/api/model/service-2.json) that
 // normalise a document and check that every member of a shape is emitted.
 
 #include "models/codec/DecodeResult.h"
@@ -47,7 +47,10 @@ inline QJsonObject readTestObject(const QString &relativePath)
 
 inline QJsonObject modelShapes()
 {
-    return readTestObject(QStringLiteral("mgn-model/service-2.json")).value(u"shapes").toObject();
+    QFile file(QStringLiteral(MGN_API_MODEL_DIR "/service-2.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot open the API model %s", qPrintable(file.fileName()));
+    return QJsonDocument::fromJson(file.readAll()).object().value(u"shapes").toObject();
 }
 
 // "a.b[2].c" -> {"a", "b", 2, "c"}: strings are member names, numbers indexes.
