@@ -7,6 +7,7 @@
 #include "app/mgn/MgnResult.h"
 #include "app/mgn/PagingProgress.h"
 #include "app/mgn/SourceServerFilters.h"
+#include "models/api/ApiModel.h"
 #include "models/codec/Page.h"
 #include "models/codec/PageCodec.h"
 #include "models/domain/Job.h"
@@ -108,6 +109,21 @@ public:
         const QString &resourceArn, const QStringList &tagKeys, MgnCallback<MgnNothing> done);
 
     MgnCall *initializeService(MgnCallback<MgnNothing> done);
+
+    // Any operation of the API model, driven by its descriptor: `input` is
+    // the JSON document of the operation's input shape, checked by
+    // api::ParamValidator (a refusal is an AwsError of kind Validation, sent
+    // nothing) and serialised by api::RestJsonSerializer; accountID is added
+    // where the input has it and the client has one. The answer is the 2xx
+    // body as it came (an empty body is "{}"). Retries follow the model's
+    // idempotency as for the typed calls.
+    using BodyPageCallback = std::function<void(const QByteArray &body, const PagingProgress &progress)>;
+    MgnCall *invoke(const api::Operation &operation, const QJsonObject &input, MgnCallback<QByteArray> done);
+    // A paginated operation, page after page (the paginator's input and
+    // output tokens, pageSize() as its limit key unless `input` sets one):
+    // each body as it arrives, then the progress.
+    MgnCall *invokePages(const api::Operation &operation, const QJsonObject &input, BodyPageCallback onPage,
+        MgnCallback<PagingProgress> done);
 
     // What some actions need besides the IDs.
     struct ActionArguments final {
