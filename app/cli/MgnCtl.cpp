@@ -131,7 +131,7 @@ void MgnCtl::fail(int status, const QString &message)
 
 void MgnCtl::failWith(const AwsError &error)
 {
-    const QString operation = QString::fromLatin1(m_options.command->operation);
+    const QString operation = m_options.operation ? m_options.operation->name : m_options.command;
     if (error.isServiceError())
         fail(ServiceError, serviceErrorText(error, operation));
     else if (error.kind == AwsError::Kind::CredentialsUnavailable)
@@ -194,35 +194,9 @@ void MgnCtl::printItems(const QList<QFuture<QByteArray>> &pages)
     printUtf8(first ? QByteArrayLiteral("    ]\n}\n") : QByteArrayLiteral("\n    ]\n}\n"));
 }
 
-std::optional<QJsonObject> MgnCtl::parseStructure(const QString &text, QString *error)
-{
-    const QString trimmed = text.trimmed();
-    if (trimmed.startsWith(u'{')) {
-        QJsonParseError parseError;
-        const QJsonDocument document = QJsonDocument::fromJson(trimmed.toUtf8(), &parseError);
-        if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-            *error = tr("not a JSON object: %1 at offset %2")
-                         .arg(parseError.errorString())
-                         .arg(parseError.offset);
-            return std::nullopt;
-        }
-        return document.object();
-    }
-    QJsonObject object;
-    for (const QString &pair : trimmed.split(u',', Qt::SkipEmptyParts)) {
-        const qsizetype equals = pair.indexOf(u'=');
-        if (equals <= 0) {
-            *error = tr("expected Key=Value, got \"%1\"").arg(pair);
-            return std::nullopt;
-        }
-        object.insert(pair.left(equals).trimmed(), pair.mid(equals + 1).trimmed());
-    }
-    return object;
-}
-
 void MgnCtl::run()
 {
-    if (QLatin1String(m_options.command->name) == "debug-sign"_L1) {
+    if (!m_options.operation) {
         runDebugSign();
         return;
     }
@@ -239,17 +213,16 @@ void MgnCtl::run()
     }
 
     MgnClient *client = m_connection->client();
-    if (m_options.has(u"page-size"_s)) {
-        bool ok = false;
-        const int size = m_options.value(u"page-size"_s).toInt(&ok);
-        if (!ok || size < 1 || size > MgnClient::maxResultsLimit) {
+    if (m_options.pageSize) {
+        const qint64 size = *m_options.pageSize;
+        if (size < 1 || size > MgnClient::maxResultsLimit) {
             fail(UsageError, tr("--page-size must be a number from 1 to %1").arg(MgnClient::maxResultsLimit));
             return;
         }
-        client->setPageSize(size);
+        client->setPageSize(int(size));
     }
-    const QString command = QString::fromLatin1(m_options.command->name);
-    const QString id = m_options.value(u"source-server-id"_s);
+    const QString command = m_options.command;
+    const QString id = m_options.string(u"sourceServerID"_s);
 
     auto serverDone = [this](const MgnResult<mgn::SourceServer> &result) {
         if (!result.ok())
@@ -269,11 +242,9 @@ void MgnCtl::run()
         finish(Success);
     };
     mgn::Tags tags;
-    if (m_options.has(u"tags"_s)) {
-        const auto object = parseStructure(m_options.value(u"tags"_s), &error);
-        if (!object)
-            return fail(UsageError, tr("--tags: %1").arg(error));
-        const DecodeResult<mgn::Tags> decoded = TagsCodec::decode(*object);
+    if (m_options.input.contains(u"tags"_s)) {
+        const DecodeResult<mgn::Tags> decoded
+            = TagsCodec::decode(m_options.input.value(u"tags"_s).toObject());
         if (!decoded.ok())
             return fail(UsageError, tr("--tags: %1").arg(decoded.error.value_or(JsonError()).toString()));
         tags = *decoded.value;
@@ -281,10 +252,8 @@ void MgnCtl::run()
 
     if (command == u"describe-source-servers"_s) {
         SourceServerFilters filters;
-        if (m_options.has(u"filters"_s)) {
-            const auto object = parseStructure(m_options.value(u"filters"_s), &error);
-            if (!object)
-                return fail(UsageError, tr("--filters: %1").arg(error));
+        if (m_options.input.contains(u"filters"_s)) {
+            const auto object = std::optional<QJsonObject>(m_options.input.value(u"filters"_s).toObject());
             if (object->contains("sourceServerIDs"_L1))
                 filters.sourceServerIDs = wordsOf(object->value("sourceServerIDs"_L1));
             if (object->contains("isArchived"_L1))
@@ -342,22 +311,20 @@ void MgnCtl::run()
                 finish(problems->isEmpty() ? Success : ServiceError);
             });
     } else if (command == u"change-server-life-cycle-state"_s) {
-        const auto object = parseStructure(m_options.value(u"life-cycle"_s), &error);
-        if (!object)
-            return fail(UsageError, tr("--life-cycle: %1").arg(error));
+        const QJsonObject lifeCycle = m_options.input.value(u"lifeCycle"_s).toObject();
         const auto state
             = mgn::EnumValue<mgn::ChangeServerLifeCycleStateSourceServerLifecycleState>::fromWire(
-                object->value("state"_L1).toString());
+                lifeCycle.value("state"_L1).toString());
         if (!state.isKnown())
             return fail(
                 UsageError, tr("--life-cycle: state must be READY_FOR_TEST, READY_FOR_CUTOVER or CUTOVER"));
         client->changeServerLifeCycleState(id, state.value(), serverDone);
     } else if (command == u"start-test"_s) {
-        client->startTest(m_options.values.value(u"source-server-ids"_s), tags, jobDone);
+        client->startTest(m_options.strings(u"sourceServerIDs"_s), tags, jobDone);
     } else if (command == u"start-cutover"_s) {
-        client->startCutover(m_options.values.value(u"source-server-ids"_s), tags, jobDone);
+        client->startCutover(m_options.strings(u"sourceServerIDs"_s), tags, jobDone);
     } else if (command == u"terminate-target-instances"_s) {
-        client->terminateTargetInstances(m_options.values.value(u"source-server-ids"_s), tags, jobDone);
+        client->terminateTargetInstances(m_options.strings(u"sourceServerIDs"_s), tags, jobDone);
     } else if (command == u"finalize-cutover"_s) {
         client->finalizeCutover(id, serverDone);
     } else if (command == u"disconnect-from-service"_s) {
@@ -376,7 +343,7 @@ void MgnCtl::run()
         client->resumeReplication(id, serverDone);
     } else if (command == u"update-source-server-replication-type"_s) {
         const auto type
-            = mgn::EnumValue<mgn::ReplicationType>::fromWire(m_options.value(u"replication-type"_s));
+            = mgn::EnumValue<mgn::ReplicationType>::fromWire(m_options.string(u"replicationType"_s));
         if (!type.isKnown())
             return fail(UsageError, tr("--replication-type must be AGENT_BASED or SNAPSHOT_SHIPPING"));
         client->updateSourceServerReplicationType(id, type.value(), serverDone);
@@ -384,12 +351,10 @@ void MgnCtl::run()
         client->deleteSourceServer(id, nothingDone);
     } else if (command == u"describe-jobs"_s) {
         JobFilters filters;
-        if (m_options.has(u"filters"_s)) {
-            const auto object = parseStructure(m_options.value(u"filters"_s), &error);
-            if (!object)
-                return fail(UsageError, tr("--filters: %1").arg(error));
-            if (object->contains("jobIDs"_L1))
-                filters.jobIDs = wordsOf(object->value("jobIDs"_L1));
+        if (m_options.input.contains(u"filters"_s)) {
+            const QJsonObject object = m_options.input.value(u"filters"_s).toObject();
+            if (object.contains("jobIDs"_L1))
+                filters.jobIDs = wordsOf(object.value("jobIDs"_L1));
         }
         auto items = std::make_shared<QJsonArray>();
         client->describeJobs(
@@ -407,7 +372,7 @@ void MgnCtl::run()
     } else if (command == u"describe-job-log-items"_s) {
         auto items = std::make_shared<QJsonArray>();
         client->describeJobLogItems(
-            m_options.value(u"job-id"_s),
+            m_options.string(u"jobID"_s),
             [items](const mgn::Page<mgn::JobLog> &page, const PagingProgress &) {
                 for (const auto &log : page.items)
                     items->append(mgn::JobLogCodec::encode(log));
@@ -432,20 +397,20 @@ void MgnCtl::run()
                 finish(Success);
             });
     } else if (command == u"delete-vcenter-client"_s) {
-        client->deleteVcenterClient(m_options.value(u"vcenter-client-id"_s), nothingDone);
+        client->deleteVcenterClient(m_options.string(u"vcenterClientID"_s), nothingDone);
     } else if (command == u"list-tags-for-resource"_s) {
         client->listTagsForResource(
-            m_options.value(u"resource-arn"_s), [this](const MgnResult<mgn::Tags> &result) {
+            m_options.string(u"resourceArn"_s), [this](const MgnResult<mgn::Tags> &result) {
                 if (!result.ok())
                     return failWith(*result.error);
                 printJson(QJsonObject { { "tags"_L1, TagsCodec::encode(*result.value) } });
                 finish(Success);
             });
     } else if (command == u"tag-resource"_s) {
-        client->tagResource(m_options.value(u"resource-arn"_s), tags, nothingDone);
+        client->tagResource(m_options.string(u"resourceArn"_s), tags, nothingDone);
     } else if (command == u"untag-resource"_s) {
         client->untagResource(
-            m_options.value(u"resource-arn"_s), m_options.values.value(u"tag-keys"_s), nothingDone);
+            m_options.string(u"resourceArn"_s), m_options.strings(u"tagKeys"_s), nothingDone);
     } else if (command == u"initialize-service"_s) {
         client->initializeService(nothingDone);
     } else {
@@ -455,23 +420,19 @@ void MgnCtl::run()
 
 void MgnCtl::runDryRun()
 {
-    std::optional<Action> chosen = m_options.command->action;
-    const QString command = QString::fromLatin1(m_options.command->name);
+    std::optional<Action> chosen = m_options.action();
+    const QString command = m_options.command;
     if (command == u"change-server-life-cycle-state"_s) {
-        QString error;
-        const auto object = parseStructure(m_options.value(u"life-cycle"_s), &error);
-        if (!object)
-            return fail(UsageError, tr("--life-cycle: %1").arg(error));
         const auto state
             = mgn::EnumValue<mgn::ChangeServerLifeCycleStateSourceServerLifecycleState>::fromWire(
-                object->value("state"_L1).toString());
+                m_options.input.value(u"lifeCycle"_s).toObject().value("state"_L1).toString());
         if (!state.isKnown())
             return fail(
                 UsageError, tr("--life-cycle: state must be READY_FOR_TEST, READY_FOR_CUTOVER or CUTOVER"));
         chosen = mgn::ActionRules::actionForLifeCycleTarget(state.value());
         if (!chosen) {
             m_out << tr("%1: refused: the documentation allows READY_FOR_TEST and READY_FOR_CUTOVER only")
-                         .arg(m_options.value(u"source-server-id"_s))
+                         .arg(m_options.string(u"sourceServerID"_s))
                   << u'\n';
             return finish(Refused);
         }
@@ -479,14 +440,14 @@ void MgnCtl::runDryRun()
     if (!chosen) {
         // Tags and InitializeService: the documentation states no rule.
         m_out << tr("%1: no documented state rule restricts this call; nothing was sent")
-                     .arg(QString::fromLatin1(m_options.command->operation))
+                     .arg(m_options.operation->name)
               << u'\n';
         return finish(Success);
     }
     const Action action = *chosen;
     MgnClient *client = m_connection->client();
     if (action == Action::DeleteVcenterClient) {
-        const QString id = m_options.value(u"vcenter-client-id"_s);
+        const QString id = m_options.string(u"vcenterClientID"_s);
         auto found = std::make_shared<std::optional<mgn::VcenterClient>>();
         client->describeVcenterClients(
             [found, id](const mgn::Page<mgn::VcenterClient> &page, const PagingProgress &) {
@@ -510,13 +471,13 @@ void MgnCtl::runDryRun()
         return;
     }
 
-    QStringList ids = m_options.values.value(u"source-server-ids"_s);
+    QStringList ids = m_options.strings(u"sourceServerIDs"_s);
     if (ids.isEmpty())
-        ids = { m_options.value(u"source-server-id"_s) };
+        ids = { m_options.string(u"sourceServerID"_s) };
     std::optional<mgn::ReplicationType> target;
     if (action == Action::ChangeReplicationType) {
         const auto type
-            = mgn::EnumValue<mgn::ReplicationType>::fromWire(m_options.value(u"replication-type"_s));
+            = mgn::EnumValue<mgn::ReplicationType>::fromWire(m_options.string(u"replicationType"_s));
         if (!type.isKnown())
             return fail(UsageError, tr("--replication-type must be AGENT_BASED or SNAPSHOT_SHIPPING"));
         target = type.value();
@@ -554,19 +515,19 @@ void MgnCtl::runDryRun()
 void MgnCtl::runDebugSign()
 {
     QString error;
-    const QByteArray contextJson = readFile(m_options.value(u"context"_s), &error);
+    const QByteArray contextJson = readFile(m_options.debugSign.value(u"context"_s), &error);
     if (!error.isEmpty())
         return fail(UsageError, error);
-    const QByteArray requestText = readFile(m_options.value(u"request"_s), &error);
+    const QByteArray requestText = readFile(m_options.debugSign.value(u"request"_s), &error);
     if (!error.isEmpty())
         return fail(UsageError, error);
     const auto context = SigV4SigningContext::fromJson(contextJson, &error);
     if (!context)
-        return fail(UsageError, tr("%1: %2").arg(m_options.value(u"context"_s), error));
+        return fail(UsageError, tr("%1: %2").arg(m_options.debugSign.value(u"context"_s), error));
     const auto request = SigV4Request::fromHttpText(requestText, &error);
     if (!request)
-        return fail(UsageError, tr("%1: %2").arg(m_options.value(u"request"_s), error));
-    const QString mode = m_options.has(u"mode"_s) ? m_options.value(u"mode"_s) : u"header"_s;
+        return fail(UsageError, tr("%1: %2").arg(m_options.debugSign.value(u"request"_s), error));
+    const QString mode = m_options.debugSign.value(u"mode"_s, u"header"_s);
     if (mode != u"header"_s && mode != u"query"_s)
         return fail(UsageError, tr("--mode must be header or query"));
 

@@ -42,9 +42,6 @@ public:
     // Starts the command; finished() follows from the event loop.
     void start();
 
-    // --filters / --tags: JSON, or the shorthand Key=Value,Key=Value.
-    static std::optional<QJsonObject> parseStructure(const QString &text, QString *error);
-
 Q_SIGNALS:
     void finished(int exitStatus);
 

@@ -24,11 +24,12 @@ int main(int argc, char **argv)
     switch (options.outcome) {
     case MgnCtlOptions::Outcome::ShowHelp:
     case MgnCtlOptions::Outcome::ShowVersion:
+    case MgnCtlOptions::Outcome::ShowSkeleton:
         out << options.message;
         return MgnCtl::Success;
     case MgnCtlOptions::Outcome::Error:
         err << options.message << Qt::endl;
-        return MgnCtl::UsageError;
+        return options.errorStatus;
     case MgnCtlOptions::Outcome::Run:
         break;
     }
