@@ -387,8 +387,9 @@ QString MgnCtlOptions::commandHelp(const QString &command)
         text += u'\n';
     }
     if (operation) {
-        text += tr("GLOBAL OPTIONS\n    --profile --region --endpoint-url --output --no-paginate --dry-run "
-                   "--debug: see mgnctl --help\n");
+        text += tr(
+            "GLOBAL OPTIONS\n    --profile --region --endpoint-url --output --no-paginate --dry-run --debug\n"
+            "    (see mgnctl --help)\n");
     }
     return text;
 }
