@@ -1,7 +1,9 @@
 #include "app/cli/CliPythonText.h"
 
 #include <QChar>
+#include <QSet>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <string_view>
@@ -110,10 +112,11 @@ QString CliPythonText::repr(const CliValue &value)
     }
     case CliValue::Type::Object: {
         QString out = u"{"_s;
-        for (qsizetype i = 0; i < value.members.size(); ++i) {
+        const auto items = dictItems(value);
+        for (qsizetype i = 0; i < items.size(); ++i) {
             if (i > 0)
                 out += u", "_s;
-            out += stringRepr(value.members.at(i).first) + u": "_s + repr(value.members.at(i).second);
+            out += stringRepr(items.at(i).first) + u": "_s + repr(*items.at(i).second);
         }
         return out + u'}';
     }
@@ -184,6 +187,42 @@ bool CliPythonText::lessThan(QStringView left, QStringView right)
         return a < b;
     }
     return left.size() < right.size();
+}
+
+QList<std::pair<QString, const CliValue *>> CliPythonText::dictItems(const CliValue &object)
+{
+    QList<std::pair<QString, const CliValue *>> items;
+    items.reserve(object.members.size());
+    // A set only for large objects: the service's are small.
+    const bool large = object.members.size() > 16;
+    QSet<QString> seen;
+    bool duplicates = false;
+    for (const auto &member : object.members) {
+        const bool known = large ? seen.contains(member.first)
+                                 : std::any_of(items.cbegin(), items.cend(),
+                                     [&](const auto &item) { return item.first == member.first; });
+        if (known) {
+            duplicates = true;
+            continue;
+        }
+        if (large)
+            seen.insert(member.first);
+        items.append({ member.first, &member.second });
+    }
+    if (duplicates) {
+        for (auto &item : items)
+            item.second = dictGet(object, item.first);
+    }
+    return items;
+}
+
+const CliValue *CliPythonText::dictGet(const CliValue &object, QStringView key)
+{
+    for (auto it = object.members.crbegin(); it != object.members.crend(); ++it) {
+        if (it->first == key)
+            return &it->second;
+    }
+    return nullptr;
 }
 
 bool CliPythonText::isTruthy(const CliValue &value)

@@ -2,8 +2,11 @@
 
 #include "app/cli/CliValue.h"
 
+#include <QList>
 #include <QString>
 #include <QStringView>
+
+#include <utility>
 
 namespace mgn {
 
@@ -25,6 +28,11 @@ public:
     static bool lessThan(QStringView left, QStringView right);
     // bool(value): false for None, False, 0, 0.0, "", [] and {}.
     static bool isTruthy(const CliValue &value);
+    // An object's members as the Python dict that json.loads makes of them:
+    // each name once, where it first appears, with its last value.
+    static QList<std::pair<QString, const CliValue *>> dictItems(const CliValue &object);
+    // dict[key]: the last member of that name, or nullptr.
+    static const CliValue *dictGet(const CliValue &object, QStringView key);
     static bool isContainer(const CliValue &value)
     {
         return value.type == CliValue::Type::List || value.type == CliValue::Type::Object;

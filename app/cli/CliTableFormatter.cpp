@@ -195,7 +195,7 @@ private:
     static QStringList keysOf(const CliValue &dict)
     {
         QStringList keys;
-        for (const auto &member : dict.members)
+        for (const auto &member : CliPythonText::dictItems(dict))
             keys.append(member.first);
         return keys;
     }
@@ -213,8 +213,8 @@ private:
     {
         QStringList headers;
         QStringList more;
-        for (const auto &member : dict.members)
-            (CliPythonText::isContainer(member.second) ? more : headers).append(member.first);
+        for (const auto &member : CliPythonText::dictItems(dict))
+            (CliPythonText::isContainer(*member.second) ? more : headers).append(member.first);
         std::sort(headers.begin(), headers.end(), CliPythonText::lessThan);
         std::sort(more.begin(), more.end(), CliPythonText::lessThan);
         return { headers, more };
@@ -244,16 +244,17 @@ private:
     {
         const auto [headers, more] = groupScalarKeys(current);
         if (headers.size() == 1) {
-            addRow({ headers.first(), CliPythonText::str(*current.member(headers.first())) });
+            addRow(
+                { headers.first(), CliPythonText::str(*CliPythonText::dictGet(current, headers.first())) });
         } else if (!headers.isEmpty()) {
             addRowHeader(headers);
             QStringList row;
             for (const QString &header : headers)
-                row.append(CliPythonText::str(*current.member(header)));
+                row.append(CliPythonText::str(*CliPythonText::dictGet(current, header)));
             addRow(row);
         }
         for (const QString &remaining : more)
-            build(remaining, *current.member(remaining), indentLevel + 1);
+            build(remaining, *CliPythonText::dictGet(current, remaining), indentLevel + 1);
     }
 
     void subTableFromList(const CliValue &current, int indentLevel, const std::optional<QString> &title)
@@ -288,12 +289,12 @@ private:
             first = false;
             QStringList row;
             for (const QString &header : headers) {
-                const CliValue *value = element.member(header);
+                const CliValue *value = CliPythonText::dictGet(element, header);
                 row.append(value ? CliPythonText::str(*value) : QString());
             }
             addRow(row);
             for (const QString &remaining : more) {
-                if (const CliValue *value = element.member(remaining))
+                if (const CliValue *value = CliPythonText::dictGet(element, remaining))
                     build(remaining, *value, indentLevel + 1);
             }
         }

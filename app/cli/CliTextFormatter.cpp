@@ -14,7 +14,7 @@ namespace mgn {
 
 namespace {
 
-using Member = std::pair<QString, CliValue>;
+using Member = std::pair<QString, const CliValue *>;
 
 bool formatText(const CliValue &item, QString &out, const std::optional<QString> &identifier,
     const QStringList *scalarKeys = nullptr);
@@ -55,8 +55,8 @@ bool formatList(const CliValue &list, QString &out, const std::optional<QString>
             return false;
         QStringList allKeys;
         for (const CliValue &element : items) {
-            for (const Member &member : element.members) {
-                if (!CliPythonText::isContainer(member.second) && !allKeys.contains(member.first))
+            for (const Member &member : CliPythonText::dictItems(element)) {
+                if (!CliPythonText::isContainer(*member.second) && !allKeys.contains(member.first))
                     allKeys.append(member.first);
             }
         }
@@ -85,39 +85,37 @@ bool formatDict(const CliValue &dict, QString &out, const std::optional<QString>
     const QStringList *scalarKeys)
 {
     QStringList scalars;
-    QList<const Member *> nonScalars;
-    const auto byKey = [](const Member *left, const Member *right) {
-        return CliPythonText::lessThan(left->first, right->first);
+    QList<Member> nonScalars;
+    QList<Member> members = CliPythonText::dictItems(dict);
+    const auto byKey = [](const Member &left, const Member &right) {
+        return CliPythonText::lessThan(left.first, right.first);
     };
     if (!scalarKeys) {
-        QList<const Member *> members;
-        for (const Member &member : dict.members)
-            members.append(&member);
-        std::stable_sort(members.begin(), members.end(), byKey);
-        for (const Member *member : members) {
-            if (CliPythonText::isContainer(member->second))
+        std::sort(members.begin(), members.end(), byKey);
+        for (const Member &member : std::as_const(members)) {
+            if (CliPythonText::isContainer(*member.second))
                 nonScalars.append(member);
             else
-                scalars.append(CliPythonText::str(member->second));
+                scalars.append(CliPythonText::str(*member.second));
         }
     } else {
         for (const QString &key : *scalarKeys) {
-            const CliValue *value = dict.member(key);
+            const CliValue *value = CliPythonText::dictGet(dict, key);
             scalars.append(value ? CliPythonText::str(*value) : QString());
         }
-        for (const Member &member : dict.members) {
+        for (const Member &member : std::as_const(members)) {
             if (!scalarKeys->contains(member.first))
-                nonScalars.append(&member);
+                nonScalars.append(member);
         }
-        std::stable_sort(nonScalars.begin(), nonScalars.end(), byKey);
+        std::sort(nonScalars.begin(), nonScalars.end(), byKey);
     }
     if (!scalars.isEmpty()) {
         if (identifier)
             scalars.prepend(identifier->toUpper());
         out += scalars.join(u'\t') + u'\n';
     }
-    for (const Member *nonScalar : nonScalars) {
-        if (!formatText(nonScalar->second, out, nonScalar->first))
+    for (const Member &nonScalar : std::as_const(nonScalars)) {
+        if (!formatText(*nonScalar.second, out, nonScalar.first))
             return false;
     }
     return true;
