@@ -371,6 +371,9 @@ QList<FormatCase> formatCases()
         // Sections made without a title: Python's None, measured as "None".
         { u"list of lists of dicts"_s,
             R"({"o": [[{"a": 1}, {"a": 2, "b": [1]}, {"a": 3, "b": [2]}]], "p": "q"})", { 80, 4 } },
+        // The widest section is one without a title and without columns.
+        { u"untitled section without columns"_s, R"([[{"b": [[]]}, {"b": [[]]}]])", { 80 }, false, false,
+            u"T"_s },
         { u"list of objects with differing keys"_s,
             R"({"items": [{"b": 1, "a": "x"}, {"c": true, "a": "y", "n": {"k": "v"}}, {"d": null}]})" },
         { u"top-level list of objects"_s, R"([{"b": 1, "a": "x"}, {"a": "y", "c": false}])" },
