@@ -16,23 +16,18 @@ namespace mgn {
 
 namespace {
 
-// Python's // for the negative widths that scaling can produce.
-int floorDiv(int value, int divisor)
-{
-    return value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor);
-}
-
-// Python's ' ' * n, which is "" for n <= 0.
+// Python's c * n, which is "" for n <= 0.
 QString repeated(QChar c, int count)
 {
     return count > 0 ? QString(count, c) : QString();
 }
 
-// table.py's center_text.
+// table.py's center_text. Lengths are never negative here (a column is its
+// widest text plus 4 or wider), so C++'s / does what Python's // does.
 QString centerText(const QString &text, int length, const QString &leftEdge, const QString &rightEdge)
 {
     const int textLength = CliTextWidth::length(text);
-    const int charStart = floorDiv(length, 2) - floorDiv(textLength, 2) - 1;
+    const int charStart = length / 2 - textLength / 2 - 1;
     const int lengthSoFar = CliTextWidth::length(leftEdge) + charStart + textLength;
     const int rightSideSpaces = length - CliTextWidth::length(rightEdge) - lengthSoFar;
     return leftEdge + repeated(u' ', charStart) + text + repeated(u' ', rightSideSpaces) + rightEdge;
