@@ -5,6 +5,7 @@
 #include "app/cli/CliValue.h"
 #include "tests/support/PeerTool.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,6 +15,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <cstdio>
 
 using namespace mgn;
 using namespace Qt::Literals::StringLiterals;
@@ -467,6 +469,7 @@ private Q_SLOTS:
     void floatRepr_data();
     void floatRepr();
     void knownTable();
+    void terminalWidthWhenNotATerminal();
     void sameOutputAsAwsCli_data();
     void sameOutputAsAwsCli();
     void sameWidthsAsAwsCli();
@@ -480,6 +483,8 @@ private:
 
 void TestCliOutputFormats::initTestCase()
 {
+    if (qEnvironmentVariableIsSet("MGN_TEST_PRINT_TERMINAL_WIDTH"))
+        return; // the child of terminalWidthWhenNotATerminal
     const QString python = testsupport::findPython3();
     if (python.isEmpty()) {
         MGN_PEER_TOOL_REQUIRED_UNDER_CI(
@@ -587,6 +592,27 @@ void TestCliOutputFormats::knownTable()
         "||  2 |     ||\n"
         "|+----+-----+|\n"_s);
     QCOMPARE(CliTextFormatter::format(document), u"1.0\nB\t1\tz\nB\t2\t\n"_s);
+}
+
+// awscli's determine_terminal_width: 80 when stdout is not a terminal, as
+// under ctest, whatever COLUMNS says.
+void TestCliOutputFormats::terminalWidthWhenNotATerminal()
+{
+    QProcess child;
+    child.setProgram(QCoreApplication::applicationFilePath());
+    child.setArguments({ u"terminalWidthWhenNotATerminal"_s });
+    if (qEnvironmentVariableIsSet("MGN_TEST_PRINT_TERMINAL_WIDTH")) {
+        // The child: its stdout is the parent's pipe.
+        std::printf("width=%d\n", CliTableFormatter::stdoutTerminalWidth());
+        return;
+    }
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"MGN_TEST_PRINT_TERMINAL_WIDTH"_s, u"1"_s);
+    environment.insert(u"COLUMNS"_s, u"33"_s);
+    child.setProcessEnvironment(environment);
+    child.start();
+    QVERIFY(child.waitForFinished(30000));
+    QVERIFY2(child.readAllStandardOutput().contains("width=80\n"), "the child's stdout is a pipe");
 }
 
 void TestCliOutputFormats::sameOutputAsAwsCli_data()

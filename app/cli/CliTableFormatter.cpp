@@ -10,6 +10,11 @@
 #include <optional>
 #include <utility>
 
+#ifndef Q_OS_WIN
+#include <sys/ioctl.h>
+#include <unistd.h>
+#endif
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace mgn {
@@ -381,6 +386,19 @@ QString CliTableFormatter::format(const QString &title, const CliValue &document
     if (!builder.build(title, document) || builder.failed())
         return {};
     return builder.render(terminalWidth);
+}
+
+int CliTableFormatter::stdoutTerminalWidth()
+{
+#ifdef Q_OS_WIN
+    return 80;
+#else
+    winsize size = {};
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0)
+        return 80;
+    // Python unpacks the columns as a signed short.
+    return qint16(size.ws_col);
+#endif
 }
 
 } // namespace mgn

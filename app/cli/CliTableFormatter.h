@@ -21,9 +21,8 @@ namespace mgn {
 //
 // The terminal width: awscli asks the TIOCGWINSZ ioctl on stdout when the
 // MultiTable is made, and takes 80 when that fails, as it does whenever
-// stdout is not a terminal (a pipe, a file). COLUMNS is never read. So
-// mgnctl passes ioctl(STDOUT_FILENO, TIOCGWINSZ)'s ws_col when the call
-// succeeds (even 0, which awscli keeps too), else 80.
+// stdout is not a terminal (a pipe, a file) and always on Windows (no
+// fcntl). COLUMNS is never read. stdoutTerminalWidth() finds the same.
 //
 // A document that Python counts as false (None, false, 0, "", [], {}) prints
 // nothing, and so do the documents awscli raises on while building the table
@@ -32,6 +31,9 @@ class CliTableFormatter final
 {
 public:
     static QString format(const QString &title, const CliValue &document, int terminalWidth = 80);
+    // awscli's determine_terminal_width() for this process's stdout: the
+    // terminal's columns (even 0, which awscli keeps too), else 80.
+    static int stdoutTerminalWidth();
 
 private:
     struct Section;
