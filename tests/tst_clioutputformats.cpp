@@ -436,6 +436,7 @@ QList<FormatCase> formatCases()
         { u"list of dicts with a string"_s, R"({"a": "first", "l": [{"a": 1}, "x"]})", { 80 }, true, true },
         { u"rows of differing lengths"_s, R"([["a", "b"], ["c"]])", { 80 }, false, true },
         { u"a scalar among lists of two"_s, R"({"m": [[1, 2], [3, 4], "x"]})", { 80 }, false, true },
+        { u"headers wider than the rows before them"_s, R"(["x", [{"a": 1, "b": 2}]])", { 80 }, false, true },
     };
     QList<FormatCase> cases;
     for (const Document &document : documents) {

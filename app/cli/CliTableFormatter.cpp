@@ -110,9 +110,9 @@ struct CliTableFormatter::Section final {
         for (const int width : maxWidths)
             sum += width + 4;
         const double scaleFactor = maxWidth / double(sum);
+        // nearbyint rounds half to even, as Python's round() does.
         for (const int width : maxWidths)
-            scaled.append(
-                int(std::nearbyint(scaleFactor * (width + 4)))); // round half to even, as Python's round
+            scaled.append(int(std::nearbyint(scaleFactor * (width + 4))));
         int offBy = -maxWidth;
         for (const int width : scaled)
             offBy += width;
