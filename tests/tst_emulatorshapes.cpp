@@ -43,8 +43,7 @@ private:
 
 void TestEmulatorShapes::initTestCase()
 {
-    m_model = std::make_unique<ApiShapeValidator>(
-        QStringLiteral(MGN_API_MODEL_DIR) + u"/service-2.json"_s);
+    m_model = std::make_unique<ApiShapeValidator>(QStringLiteral(MGN_API_MODEL_DIR) + u"/service-2.json"_s);
     QVERIFY(m_model->isLoaded());
     m_clock = std::make_shared<FixedClock>(QDateTime(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC));
     MgnService::Options options;
