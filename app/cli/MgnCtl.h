@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/aws/AwsError.h"
+#include "app/cli/CliResponse.h"
 #include "app/cli/MgnCtlOptions.h"
 #include "models/domain/SourceServer.h"
 
@@ -12,6 +13,7 @@
 #include <QProcessEnvironment>
 #include <QTextStream>
 
+#include <memory>
 #include <optional>
 
 namespace mgn {
@@ -34,6 +36,7 @@ public:
         ConfigurationError = 253,
         ServiceError = 254,
         TransportError = 255,
+        ParameterError = 255, // the CLI's status for a refused value or a failed validation
     };
 
     MgnCtl(MgnCtlOptions options, QProcessEnvironment env, QString homeDir, QTextStream &out,
@@ -49,13 +52,16 @@ private:
     void run();
     void runDebugSign();
     void runDryRun();
+    void runGeneric();
+    void requestPage(std::shared_ptr<CliResponse> response, QJsonObject input, CliResponse::Format format);
+    // ParamValidator's problems, "Parameter validation failed:" and one line
+    // each with option names (`asOptions`) or member paths; false when any.
+    bool validate(const api::Shape *shape, const QJsonObject &document, bool asOptions);
+    QString optionPath(const QString &path) const;
     void finish(int status);
     void fail(int status, const QString &message);
     void failWith(const AwsError &error);
-    void printJson(const QJsonObject &object);
     void printUtf8(const QByteArray &text);
-    static QByteArray itemsText(const QList<mgn::SourceServer> &servers);
-    void printItems(const QList<QFuture<QByteArray>> &pages);
 
     MgnCtlOptions m_options;
     QProcessEnvironment m_env;

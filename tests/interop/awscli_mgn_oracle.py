@@ -5,7 +5,9 @@ Reads a JSON list of command lines (each a list of words after "aws") on
 stdin and runs each through awscli's own driver, in this process. A command
 that reaches the client stops there: its parameters, as botocore would
 receive them, are the answer; nothing is sent. Prints one JSON object per
-command line: {"rc", "params", "stdout", "stderr"}. The CLI picks a random
+command line: {"rc", "params", "stdout", "stderr"}. With --send, commands
+are sent (to the --endpoint-url each names) and printed as the CLI prints
+them: many commands for one interpreter's start. The CLI picks a random
 value of an enum for --generate-cli-skeleton; here it picks the first, as
 mgnctl does. Exit status 3: awscli is not installed.
 """
@@ -28,7 +30,7 @@ class ReachedTheClient(BaseException):
     pass
 
 
-def run(argv):
+def run(argv, send):
     driver = create_clidriver()
     captured = {}
 
@@ -36,7 +38,8 @@ def run(argv):
         captured["params"] = params
         raise ReachedTheClient()
 
-    driver.session.register("provide-client-params.mgn", stop)
+    if not send:
+        driver.session.register("provide-client-params.mgn", stop)
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
@@ -49,7 +52,8 @@ def run(argv):
 
 
 def main():
-    results = [run(argv) for argv in json.loads(sys.stdin.read())]
+    send = "--send" in sys.argv[1:]
+    results = [run(argv, send) for argv in json.loads(sys.stdin.read())]
     json.dump(results, sys.stdout, default=str)
 
 
