@@ -210,12 +210,12 @@ void TestMgnCtl::describeAsTable()
             + "]}"));
     QString out;
     QCOMPARE(run({ u"describe-source-servers"_s, u"--output"_s, u"table"_s }, &out), 0);
+    // The AWS CLI's table: the operation as the title, then the items.
     const QStringList lines = out.split(u'\n', Qt::SkipEmptyParts);
-    QCOMPARE(lines.size(), 2);
-    QVERIFY(lines.at(0).startsWith(u"NAME"_s));
-    QVERIFY2(lines.at(1).contains(u"web"_s) && lines.at(1).contains(u"Ready for testing"_s)
-            && lines.at(1).contains(u"01:02:03"_s) && lines.at(1).contains(u"Launch test instance"_s),
-        qPrintable(lines.at(1)));
+    QVERIFY2(lines.size() > 3, qPrintable(out));
+    QVERIFY2(lines.at(1).contains(u"DescribeSourceServers"_s), qPrintable(out));
+    QVERIFY2(out.contains(u"sourceServerID"_s) && out.contains(u"s-1"_s) && out.contains(u"PT1H2M3S"_s),
+        qPrintable(out));
 }
 
 void TestMgnCtl::mutatingCommandPrintsTheServer()
@@ -223,7 +223,8 @@ void TestMgnCtl::mutatingCommandPrintsTheServer()
     m_server->enqueue(
         TestHttpServer::Response::json(200, server(u"s-1"_s, u"web"_s, u"CUTOVER"_s, u"CONTINUOUS"_s)));
     QString out;
-    QCOMPARE(run({ u"finalize-cutover"_s, u"--source-server-id"_s, u"s-1"_s }, &out), 0);
+    // A source server ID the model accepts: mgnctl checks the input before sending it.
+    QCOMPARE(run({ u"finalize-cutover"_s, u"--source-server-id"_s, u"s-1234567890abcdef0"_s }, &out), 0);
     QCOMPARE(QJsonDocument::fromJson(out.toUtf8()).object().value("sourceServerID"_L1).toString(), u"s-1"_s);
     QCOMPARE(m_server->requests().first().path, QByteArray("/FinalizeCutover"));
 }
@@ -234,7 +235,7 @@ void TestMgnCtl::serviceErrorLikeTheCli()
         R"({"message":"Source server s-1 is not CUTTING_OVER","code":"ConflictException"})"));
     QString out;
     QString err;
-    QCOMPARE(run({ u"finalize-cutover"_s, u"--source-server-id"_s, u"s-1"_s }, &out, &err),
+    QCOMPARE(run({ u"finalize-cutover"_s, u"--source-server-id"_s, u"s-1234567890abcdef0"_s }, &out, &err),
         int(MgnCtl::ServiceError));
     QVERIFY(out.isEmpty());
     QVERIFY2(err.startsWith(
@@ -247,12 +248,13 @@ void TestMgnCtl::listOptionsAndTags()
 {
     m_server->enqueue(TestHttpServer::Response::json(202, R"({"job":{"jobID":"mgnjob-1"}})"));
     QString out;
-    QCOMPARE(run({ u"start-test"_s, u"--source-server-ids"_s, u"s-1"_s, u"s-2"_s, u"--tags"_s,
-                     u"{\"wave\":\"1\"}"_s },
+    QCOMPARE(run({ u"start-test"_s, u"--source-server-ids"_s, u"s-1234567890abcdef1"_s,
+                     u"s-1234567890abcdef2"_s, u"--tags"_s, u"{\"wave\":\"1\"}"_s },
                  &out),
         0);
     const QJsonObject body = QJsonDocument::fromJson(m_server->requests().first().body).object();
-    QCOMPARE(body.value("sourceServerIDs"_L1).toArray(), (QJsonArray { u"s-1"_s, u"s-2"_s }));
+    QCOMPARE(body.value("sourceServerIDs"_L1).toArray(),
+        (QJsonArray { u"s-1234567890abcdef1"_s, u"s-1234567890abcdef2"_s }));
     QCOMPARE(body.value("tags"_L1).toObject(), (QJsonObject { { "wave"_L1, u"1"_s } }));
     QCOMPARE(QJsonDocument::fromJson(out.toUtf8())
                  .object()
