@@ -207,9 +207,9 @@ void TestMgnCtlEmulator::describePrintsWhatQJsonDocumentWould_data()
                                << false;
 }
 
-// Pages are written as they arrive; the document must still be byte for byte
-// the one QJsonDocument writes for the whole listing, as it was when mgnctl
-// printed a QJsonDocument.
+// Pages are merged as they arrive into the document the AWS CLI prints
+// (members in the answer's order; tst_mgnctlparity checks the bytes against
+// the CLI): the same servers as the whole fleet, whatever the page size.
 void TestMgnCtlEmulator::describePrintsWhatQJsonDocumentWould()
 {
     QFETCH(QStringList, words);
@@ -221,8 +221,8 @@ void TestMgnCtlEmulator::describePrintsWhatQJsonDocumentWould()
     }
     QString out;
     QCOMPARE(run(words, &out), int(MgnCtl::Success));
-    QCOMPARE(
-        out.toUtf8(), QJsonDocument(QJsonObject { { u"items"_s, items } }).toJson(QJsonDocument::Indented));
+    QCOMPARE(QJsonDocument::fromJson(out.toUtf8()).object(), (QJsonObject { { u"items"_s, items } }));
+    QVERIFY(out.endsWith(u"\n}\n"_s));
 }
 
 void TestMgnCtlEmulator::describeWithFilters()
