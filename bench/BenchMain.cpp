@@ -4,6 +4,7 @@
 //   --sizes=1000,10000,100000   fleet sizes (default: those three)
 #include "bench/CodecBench.h"
 #include "bench/EmulatorBench.h"
+#include "bench/JsonParseBench.h"
 #include "bench/ProxyBench.h"
 #include "bench/SigV4Bench.h"
 #include "bench/TableModelBench.h"
@@ -45,6 +46,7 @@ int main(int argc, char **argv)
     QCoreApplication app(count, arguments.data());
 
     CodecBench::registerBenchmarks(sizes);
+    JsonParseBench::registerBenchmarks(sizes);
     TableModelBench::registerBenchmarks(sizes);
     ProxyBench::registerBenchmarks(sizes);
     EmulatorBench::registerBenchmarks(sizes);
