@@ -4,6 +4,8 @@
 #include "app/aws/AwsTransport.h"
 #include "app/mgn/MalformedResponse.h"
 #include "app/mgn/Pager.h"
+#include "models/api/ParamValidator.h"
+#include "models/api/RestJsonSerializer.h"
 #include "models/codec/JobCodec.h"
 #include "models/codec/JobLogCodec.h"
 #include "models/codec/PageCodec.h"
@@ -16,9 +18,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-
-#include <algorithm>
-#include <array>
+#include <QMetaObject>
 
 namespace mgn {
 
@@ -79,10 +79,50 @@ template<typename E> QJsonArray enumArray(const QList<mgn::EnumValue<E>> &values
 }
 
 // RFC 3986 percent-encoding of everything but the unreserved characters, as
-// botocore encodes URI labels and query values.
+// botocore encodes query names and values.
 QString encodeComponent(const QString &text)
 {
     return QString::fromLatin1(QUrl::toPercentEncoding(text));
+}
+
+// An operation of the embedded model, by a name this file spells.
+const api::Operation &modelOperation(QStringView name)
+{
+    const api::Operation *op = api::ApiModel::mgn().operation(name);
+    if (!op)
+        qFatal("MgnClient: the API model has no operation %s", qPrintable(name.toString()));
+    return *op;
+}
+
+// One page of invokePages(): the body as it came and its result items.
+struct BodyPage final {
+    QByteArray body;
+    qsizetype items = 0;
+
+    bool operator==(const BodyPage &) const = default;
+};
+
+// A paginated body read for its output token, as PageCodec reads the
+// envelope of the typed listings.
+PageCodec::Envelope bodyEnvelope(const QByteArray &body, const QString &outputToken)
+{
+    PageCodec::Envelope envelope;
+    envelope.text = body;
+    std::optional<JsonError> error;
+    envelope.body = bodyObject(body, error);
+    if (!envelope.body) {
+        envelope.pageError = error.value_or(JsonError());
+        return envelope;
+    }
+    if (outputToken.isEmpty())
+        return envelope;
+    const QJsonValue token = envelope.body->value(outputToken);
+    if (token.isString())
+        envelope.nextToken = token.toString();
+    else if (!token.isUndefined() && !token.isNull())
+        envelope.pageError
+            = JsonError { outputToken, u"expected a string, got "_s + JsonReader::typeName(token) };
+    return envelope;
 }
 
 } // namespace
@@ -98,47 +138,49 @@ void MgnClient::setPageSize(int size)
     m_pageSize = qBound(1, size, maxResultsLimit);
 }
 
-AwsHttpRequest MgnClient::postRequest(const QString &operation, const QJsonObject &body) const
+AwsHttpRequest MgnClient::request(const api::Operation &operation, const QJsonObject &input) const
 {
-    return restRequest("POST", operation, u"/"_s + operation, {}, body);
-}
-
-AwsHttpRequest MgnClient::restRequest(const QByteArray &method, const QString &operation, const QString &path,
-    const QList<std::pair<QString, QString>> &query, const std::optional<QJsonObject> &body) const
-{
+    const api::SerializedRequest serialized
+        = api::RestJsonSerializer::serialize(operation, withAccount(operation, input));
     AwsHttpRequest request;
-    request.method = method;
-    request.operation = operation;
+    request.method = serialized.method;
+    request.operation = operation.name;
     request.idempotent = isIdempotent(operation);
     QUrl url = m_endpoint;
     QString base = url.path(QUrl::FullyEncoded);
     while (base.endsWith(u'/'))
         base.chop(1);
-    url.setPath(base + path, QUrl::StrictMode);
+    url.setPath(base + serialized.path, QUrl::StrictMode);
     QStringList pairs;
-    for (const auto &[name, value] : query)
+    for (const auto &[name, value] : serialized.query)
         pairs.append(encodeComponent(name) + u'=' + encodeComponent(value));
     url.setQuery(pairs.isEmpty() ? QString() : pairs.join(u'&'), QUrl::StrictMode);
     request.url = url;
-    if (body) {
-        request.body = QJsonDocument(*body).toJson(QJsonDocument::Compact);
-        request.headers.append(std::pair<QByteArray, QByteArray>("Content-Type", "application/json"));
-    }
+    request.headers = serialized.headers;
+    request.body = serialized.body.value_or(QByteArray());
     return request;
+}
+
+bool MgnClient::isIdempotent(const api::Operation &operation)
+{
+    const QString &name = operation.name;
+    return operation.idempotent || name.startsWith("Describe"_L1) || name.startsWith("List"_L1)
+        || name.startsWith("Get"_L1);
 }
 
 bool MgnClient::isIdempotent(QStringView operation)
 {
-    static constexpr std::array<QLatin1StringView, 4> modelIdempotent { "DeleteSourceServer"_L1,
-        "DeleteVcenterClient"_L1, "TagResource"_L1, "UntagResource"_L1 };
-    return operation.startsWith("Describe"_L1) || operation.startsWith("List"_L1)
-        || std::find(modelIdempotent.cbegin(), modelIdempotent.cend(), operation) != modelIdempotent.cend();
+    const api::Operation *op = api::ApiModel::mgn().operation(operation);
+    return op && isIdempotent(*op);
 }
 
-void MgnClient::withAccount(QJsonObject &body) const
+QJsonObject MgnClient::withAccount(const api::Operation &operation, QJsonObject input) const
 {
-    if (!m_accountId.isEmpty())
-        body.insert("accountID"_L1, m_accountId);
+    static constexpr QStringView accountKey = u"accountID";
+    if (!m_accountId.isEmpty() && operation.input && operation.input->findMember(accountKey)
+        && !input.contains(accountKey))
+        input.insert(accountKey, m_accountId);
+    return input;
 }
 
 QJsonObject MgnClient::encodeFilters(const SourceServerFilters &filters)
@@ -189,7 +231,12 @@ MgnCall *MgnClient::send(const AwsHttpRequest &request, Decode decode, MgnCallba
                 result.error
                     = malformedResponse(response, call->operation(), jsonError.value_or(JsonError()));
             } else {
-                DecodeResult<T> decoded = decode(*object);
+                DecodeResult<T> decoded = [&] {
+                    if constexpr (std::is_invocable_v<Decode, const QJsonObject &, const QByteArray &>)
+                        return decode(*object, response.body);
+                    else
+                        return decode(*object);
+                }();
                 if (decoded.value)
                     result.value = std::move(decoded.value);
                 else
@@ -207,15 +254,14 @@ MgnCall *MgnClient::send(const AwsHttpRequest &request, Decode decode, MgnCallba
 MgnCall *MgnClient::sourceServerCall(
     const QString &operation, const QJsonObject &body, MgnCallback<mgn::SourceServer> done)
 {
-    return send<mgn::SourceServer>(postRequest(operation, body), decodeServer, std::move(done));
+    return send<mgn::SourceServer>(request(modelOperation(operation), body), decodeServer, std::move(done));
 }
 
 MgnCall *MgnClient::serverIdCall(
     const QString &operation, const QString &sourceServerID, MgnCallback<mgn::SourceServer> done)
 {
-    QJsonObject body { { "sourceServerID"_L1, sourceServerID } };
-    withAccount(body);
-    return sourceServerCall(operation, body, std::move(done));
+    return sourceServerCall(
+        operation, QJsonObject { { "sourceServerID"_L1, sourceServerID } }, std::move(done));
 }
 
 MgnCall *MgnClient::jobCall(
@@ -224,8 +270,7 @@ MgnCall *MgnClient::jobCall(
     QJsonObject body { { "sourceServerIDs"_L1, stringArray(ids) } };
     if (!tags.isEmpty())
         body.insert("tags"_L1, TagsCodec::encode(tags));
-    withAccount(body);
-    return send<mgn::Job>(postRequest(operation, body), decodeJob, std::move(done));
+    return send<mgn::Job>(request(modelOperation(operation), body), decodeJob, std::move(done));
 }
 
 MgnCall *MgnClient::nothingCall(const AwsHttpRequest &request, MgnCallback<MgnNothing> done)
@@ -241,7 +286,6 @@ MgnCall *MgnClient::changeServerLifeCycleState(const QString &sourceServerID,
             QJsonObject { { "state"_L1,
                 QString(mgn::EnumValue<mgn::ChangeServerLifeCycleStateSourceServerLifecycleState>::wireName(
                     state)) } } } };
-    withAccount(body);
     return sourceServerCall(u"ChangeServerLifeCycleState"_s, body, std::move(done));
 }
 
@@ -290,15 +334,14 @@ MgnCall *MgnClient::updateSourceServerReplicationType(
 {
     QJsonObject body { { "sourceServerID"_L1, sourceServerID },
         { "replicationType"_L1, QString(mgn::EnumValue<mgn::ReplicationType>::wireName(type)) } };
-    withAccount(body);
     return sourceServerCall(u"UpdateSourceServerReplicationType"_s, body, std::move(done));
 }
 
 MgnCall *MgnClient::deleteSourceServer(const QString &sourceServerID, MgnCallback<MgnNothing> done)
 {
-    QJsonObject body { { "sourceServerID"_L1, sourceServerID } };
-    withAccount(body);
-    return nothingCall(postRequest(u"DeleteSourceServer"_s, body), std::move(done));
+    return nothingCall(request(modelOperation(u"DeleteSourceServer"),
+                           QJsonObject { { "sourceServerID"_L1, sourceServerID } }),
+        std::move(done));
 }
 
 MgnCall *MgnClient::startTest(
@@ -321,40 +364,145 @@ MgnCall *MgnClient::terminateTargetInstances(
 
 MgnCall *MgnClient::deleteVcenterClient(const QString &vcenterClientID, MgnCallback<MgnNothing> done)
 {
-    return nothingCall(
-        postRequest(u"DeleteVcenterClient"_s, QJsonObject { { "vcenterClientID"_L1, vcenterClientID } }),
+    return nothingCall(request(modelOperation(u"DeleteVcenterClient"),
+                           QJsonObject { { "vcenterClientID"_L1, vcenterClientID } }),
         std::move(done));
 }
 
 MgnCall *MgnClient::listTagsForResource(const QString &resourceArn, MgnCallback<mgn::Tags> done)
 {
-    return send<mgn::Tags>(restRequest("GET", u"ListTagsForResource"_s,
-                               u"/tags/"_s + encodeComponent(resourceArn), {}, std::nullopt),
+    return send<mgn::Tags>(
+        request(modelOperation(u"ListTagsForResource"), QJsonObject { { "resourceArn"_L1, resourceArn } }),
         decodeTags, std::move(done));
 }
 
 MgnCall *MgnClient::tagResource(
     const QString &resourceArn, const mgn::Tags &tags, MgnCallback<MgnNothing> done)
 {
-    return nothingCall(restRequest("POST", u"TagResource"_s, u"/tags/"_s + encodeComponent(resourceArn), {},
-                           QJsonObject { { "tags"_L1, TagsCodec::encode(tags) } }),
+    return nothingCall(
+        request(modelOperation(u"TagResource"),
+            QJsonObject { { "resourceArn"_L1, resourceArn }, { "tags"_L1, TagsCodec::encode(tags) } }),
         std::move(done));
 }
 
 MgnCall *MgnClient::untagResource(
     const QString &resourceArn, const QStringList &tagKeys, MgnCallback<MgnNothing> done)
 {
-    QList<std::pair<QString, QString>> query;
-    for (const QString &key : tagKeys)
-        query.append({ u"tagKeys"_s, key });
-    return nothingCall(restRequest("DELETE", u"UntagResource"_s, u"/tags/"_s + encodeComponent(resourceArn),
-                           query, std::nullopt),
+    return nothingCall(
+        request(modelOperation(u"UntagResource"),
+            QJsonObject { { "resourceArn"_L1, resourceArn }, { "tagKeys"_L1, stringArray(tagKeys) } }),
         std::move(done));
 }
 
 MgnCall *MgnClient::initializeService(MgnCallback<MgnNothing> done)
 {
-    return nothingCall(postRequest(u"InitializeService"_s, QJsonObject()), std::move(done));
+    return nothingCall(request(modelOperation(u"InitializeService"), QJsonObject()), std::move(done));
+}
+
+template<typename T>
+MgnCall *MgnClient::refuse(const QString &operation, const AwsError &error, MgnCallback<T> done)
+{
+    auto *call = new MgnCall(operation, this);
+    QMetaObject::invokeMethod(
+        call,
+        [call, error, done = std::move(done)] {
+            MgnResult<T> result;
+            result.error = error;
+            if (done)
+                done(result);
+            call->finish(error);
+        },
+        Qt::QueuedConnection);
+    return call;
+}
+
+namespace {
+
+// The problems of an input that is not valid, as the service's own refusal
+// would type them; nullopt when it is valid.
+std::optional<AwsError> validationError(const api::Operation &operation, const QJsonObject &input)
+{
+    if (!operation.input)
+        return std::nullopt;
+    const QList<api::ValidationProblem> problems = api::ParamValidator::validate(*operation.input, input);
+    if (problems.isEmpty())
+        return std::nullopt;
+    AwsError error = AwsError::transport(AwsError::Kind::Validation, u"Parameter validation failed"_s);
+    error.code = AwsError::codeForKind(AwsError::Kind::Validation);
+    error.reason = mgn::ValidationExceptionReason::FieldValidationFailed;
+    for (const api::ValidationProblem &problem : problems)
+        error.fieldList.append({ problem.path, problem.message });
+    return error;
+}
+
+} // namespace
+
+MgnCall *MgnClient::invoke(
+    const api::Operation &operation, const QJsonObject &input, MgnCallback<QByteArray> done)
+{
+    const QJsonObject document = withAccount(operation, input);
+    if (const std::optional<AwsError> error = validationError(operation, document))
+        return refuse<QByteArray>(operation.name, *error, std::move(done));
+    auto asItCame = [](const QJsonObject &, const QByteArray &body) {
+        return DecodeResult<QByteArray> { body.trimmed().isEmpty() ? QByteArray("{}") : body, std::nullopt };
+    };
+    return send<QByteArray>(request(operation, document), asItCame, std::move(done));
+}
+
+MgnCall *MgnClient::invokePages(const api::Operation &operation, const QJsonObject &input,
+    BodyPageCallback onPage, MgnCallback<PagingProgress> done)
+{
+    const api::Paginator paginator = operation.paginator.value_or(api::Paginator());
+    QJsonObject first = withAccount(operation, input);
+    const bool hasLimit
+        = !paginator.limitKey.isEmpty() && operation.input && operation.input->findMember(paginator.limitKey);
+    if (hasLimit && !first.contains(paginator.limitKey))
+        first.insert(paginator.limitKey, m_pageSize);
+    if (const std::optional<AwsError> error = validationError(operation, first))
+        return refuse<PagingProgress>(operation.name, *error, std::move(done));
+
+    typename Pager<BodyPage>::Spec spec;
+    spec.makeRequest = [this, op = &operation, first, inputToken = paginator.inputToken](
+                           const std::optional<QString> &token) {
+        QJsonObject document = first;
+        if (token)
+            document.insert(inputToken, *token);
+        return request(*op, document);
+    };
+    spec.parseEnvelope = [outputToken = paginator.outputToken](
+                             const QByteArray &body) { return bodyEnvelope(body, outputToken); };
+    spec.decodePage = [resultKeys = paginator.resultKeys](const PageCodec::Envelope &envelope) {
+        Page<BodyPage> page;
+        BodyPage bodyPage { envelope.text.trimmed().isEmpty() ? QByteArray("{}") : envelope.text, 0 };
+        for (const QString &key : resultKeys) {
+            const QJsonValue items = envelope.body ? envelope.body->value(key) : QJsonValue();
+            bodyPage.items += items.isArray() ? items.toArray().size() : 0;
+        }
+        page.items.append(std::move(bodyPage));
+        page.nextToken = envelope.nextToken;
+        return page;
+    };
+    if (!paginator.outputToken.isEmpty())
+        spec.outputToken = paginator.outputToken;
+    // The Pager counts one item per page here: the progress counts the result items.
+    auto progress = std::make_shared<PagingProgress>();
+    auto pageDone
+        = [onPage = std::move(onPage), progress](const Page<BodyPage> &page, const PagingProgress &) {
+              const BodyPage &bodyPage = page.items.constFirst();
+              progress->pages += 1;
+              progress->items += bodyPage.items;
+              if (onPage)
+                  onPage(bodyPage.body, *progress);
+          };
+    auto listingDone = [done = std::move(done), progress](const MgnResult<PagingProgress> &result) {
+        MgnResult<PagingProgress> counted = result;
+        if (counted.value)
+            counted.value = *progress;
+        if (done)
+            done(counted);
+    };
+    return Pager<BodyPage>::start(
+        m_transport, std::move(spec), std::move(pageDone), std::move(listingDone), this);
 }
 
 template<typename T>
@@ -378,8 +526,7 @@ MgnCall *MgnClient::describeSourceServers(const SourceServerFilters &filters,
         QJsonObject body { { "filters"_L1, filterObject }, { "maxResults"_L1, m_pageSize } };
         if (token)
             body.insert("nextToken"_L1, *token);
-        withAccount(body);
-        return postRequest(u"DescribeSourceServers"_s, body);
+        return request(modelOperation(u"DescribeSourceServers"), body);
     };
     return page<mgn::SourceServer>(
         makeRequest, mgn::PageCodec::Parser::Fast,
@@ -395,8 +542,7 @@ MgnCall *MgnClient::describeJobs(
         QJsonObject body { { "filters"_L1, filterObject }, { "maxResults"_L1, m_pageSize } };
         if (token)
             body.insert("nextToken"_L1, *token);
-        withAccount(body);
-        return postRequest(u"DescribeJobs"_s, body);
+        return request(modelOperation(u"DescribeJobs"), body);
     };
     return page<mgn::Job>(
         makeRequest, mgn::PageCodec::Parser::QJsonDocument,
@@ -411,8 +557,7 @@ MgnCall *MgnClient::describeJobLogItems(
         QJsonObject body { { "jobID"_L1, jobID }, { "maxResults"_L1, m_pageSize } };
         if (token)
             body.insert("nextToken"_L1, *token);
-        withAccount(body);
-        return postRequest(u"DescribeJobLogItems"_s, body);
+        return request(modelOperation(u"DescribeJobLogItems"), body);
     };
     return page<mgn::JobLog>(
         makeRequest, mgn::PageCodec::Parser::QJsonDocument,
@@ -424,11 +569,10 @@ MgnCall *MgnClient::describeVcenterClients(
     PageCallback<mgn::VcenterClient> onPage, MgnCallback<PagingProgress> done)
 {
     auto makeRequest = [this](const std::optional<QString> &token) {
-        QList<std::pair<QString, QString>> query { { u"maxResults"_s, QString::number(m_pageSize) } };
+        QJsonObject input { { "maxResults"_L1, m_pageSize } };
         if (token)
-            query.append({ u"nextToken"_s, *token });
-        return restRequest(
-            "GET", u"DescribeVcenterClients"_s, u"/DescribeVcenterClients"_s, query, std::nullopt);
+            input.insert("nextToken"_L1, *token);
+        return request(modelOperation(u"DescribeVcenterClients"), input);
     };
     return page<mgn::VcenterClient>(
         makeRequest, mgn::PageCodec::Parser::QJsonDocument,

@@ -140,16 +140,18 @@ public:
     MgnBulkCall *bulk(mgn::Action action, const QList<QStringList> &units, int concurrency,
         const ActionArguments &arguments = {});
 
-    // The requests as they go to the transport (unsigned), for --dry-run
-    // style output and tests.
-    AwsHttpRequest postRequest(const QString &operation, const QJsonObject &body) const;
-    AwsHttpRequest restRequest(const QByteArray &method, const QString &operation, const QString &path,
-        const QList<std::pair<QString, QString>> &query, const std::optional<QJsonObject> &body) const;
+    // The request of an operation as it goes to the transport (unsigned), for
+    // --dry-run style output and tests: the input with accountID added as
+    // invoke() adds it, serialised by api::RestJsonSerializer, not validated.
+    // The one builder of every request this client sends.
+    AwsHttpRequest request(const api::Operation &operation, const QJsonObject &input) const;
 
     // Whether the service carrying out the operation twice does no harm: the
-    // reads, and what the API model marks idempotent (the deletions and the
-    // tag calls). The others are never sent again after a failure that
-    // leaves open whether the service acted (see AwsHttpRequest::idempotent).
+    // reads (Describe*, List*, Get*), and what the API model marks idempotent.
+    // The others are never sent again after a failure that leaves open
+    // whether the service acted (see AwsHttpRequest::idempotent). An
+    // operation the model does not have is not.
+    static bool isIdempotent(const api::Operation &operation);
     static bool isIdempotent(QStringView operation);
     static QJsonObject encodeFilters(const SourceServerFilters &filters);
     static QJsonObject encodeFilters(const JobFilters &filters);
@@ -170,7 +172,13 @@ private:
         mgn::PageCodec::Parser parser, std::function<mgn::Page<T>(const mgn::PageCodec::Envelope &)> decode,
         PageCallback<T> onPage, MgnCallback<PagingProgress> done);
 
-    void withAccount(QJsonObject &body) const;
+    // The input with the client's accountID where the operation takes one
+    // and the input does not set it.
+    QJsonObject withAccount(const api::Operation &operation, QJsonObject input) const;
+    // An MgnCall that fails with `error` without sending anything, answered
+    // from the event loop as any other.
+    template<typename T>
+    MgnCall *refuse(const QString &operation, const AwsError &error, MgnCallback<T> done);
 
     AwsTransport *m_transport;
     QUrl m_endpoint;
