@@ -1,4 +1,5 @@
 #include "models/api/ApiModel.h"
+#include "models/api/ShapeSample.h"
 #include "models/api/generated/DescribeSourceServersResponse.h"
 #include "models/api/generated/GeneratedShapes.h"
 #include "models/api/generated/OperationUnion.h"
@@ -86,46 +87,6 @@ QStringList structureNames()
             names << it.key();
     }
     return names;
-}
-
-// A small model-valid document of a shape (until api::ShapeSample is merged):
-// every member present, two entries per list and map, the seed picks the enum
-// value, the union member and the numbers.
-QJsonValue sampleOf(const api::Shape &shape, int seed)
-{
-    switch (shape.type) {
-    case api::ShapeType::Structure: {
-        QJsonObject object;
-        for (qsizetype i = 0; i < shape.members.size(); ++i) {
-            if (shape.isUnion && i != seed % shape.members.size())
-                continue;
-            object.insert(shape.members[i].name, sampleOf(*shape.members[i].shape, seed));
-        }
-        return object;
-    }
-    case api::ShapeType::List:
-        return QJsonArray { sampleOf(*shape.member, seed), sampleOf(*shape.member, seed + 1) };
-    case api::ShapeType::Map:
-        return QJsonObject { { u"k\u00e9y"_s, sampleOf(*shape.value, seed) },
-            { u"other"_s, sampleOf(*shape.value, seed + 1) } };
-    case api::ShapeType::String:
-        if (!shape.enumValues.isEmpty())
-            return shape.enumValues[seed % shape.enumValues.size()];
-        return u"v\u00e4lue-%1"_s.arg(seed);
-    case api::ShapeType::Integer:
-    case api::ShapeType::Long:
-        return qint64(shape.min.value_or(0)) + seed;
-    case api::ShapeType::Float:
-    case api::ShapeType::Double:
-        return 0.25 + seed;
-    case api::ShapeType::Boolean:
-        return seed % 2 == 0;
-    case api::ShapeType::Timestamp:
-        return u"2026-12-03T18:00:0%1Z"_s.arg(seed);
-    case api::ShapeType::Blob:
-        break;
-    }
-    return {};
 }
 
 } // namespace
@@ -216,7 +177,7 @@ void TestApiGenerated::roundTrip()
     QVERIFY(modelShape);
     const api::GeneratedShape *type = generated(shape);
     QVERIFY(type);
-    const QJsonValue document = sampleOf(*modelShape, seed);
+    const QJsonValue document = api::ShapeSample::of(*modelShape, seed);
     QVERIFY(document.isObject());
     QString error;
     const QJsonValue back = type->roundTrip(document, &error);
@@ -279,6 +240,9 @@ void TestApiGenerated::decodeErrorNamesThePath_data()
         << u"SsmDocument"_s << QByteArray(R"({"actionName": "a", "ssmDocumentName": "d",
                "parameters": {"p": [{"parameterType": "STRING", "parameterName": "n"}, {"parameterType": "STRING"}]}})")
         << u"parameters.p[1].parameterName: required member is missing"_s;
+    QTest::newRow("timestamp: epoch seconds, not a string")
+        << u"ImportFileEnrichment"_s << QByteArray(R"({"createdAt": "2026-12-03T19:00:00Z"})")
+        << u"createdAt: expected a number, got a string"_s;
     QTest::newRow("union with two members")
         << u"OperationUnion"_s << QByteArray(R"({"merge": {}, "split": {}})")
         << u"expected exactly one member of the union, got 2"_s;

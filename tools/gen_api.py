@@ -98,8 +98,10 @@ class Model:
         if kind == "string":
             return f"EnumValue<mgn::{enum_type_name(name)}>" if "enum" in shape else "QString"
         if kind == "timestamp":
-            # Every date of this API is an ISO-8601 string, the one timestamp shape too.
-            return "QString"
+            # rest-json's default timestampFormat (the model sets none): seconds
+            # since the epoch as a JSON number, as botocore reads and writes it.
+            # The API's other dates are ISO-8601 strings (QString).
+            return "double"
         if kind == "integer":
             return "int"
         if kind == "long":
@@ -186,10 +188,16 @@ def structure_header(model, name):
     for member_name, member in members.items():
         cpp = model.cpp_type(member["shape"])
         field = field_name(member_name)
+        notes = []
         if member_name in required:
-            out.append(f"    {cpp} {field} {{}}; // required")
+            notes.append("required")
+        if model.shapes[member["shape"]]["type"] == "timestamp":
+            notes.append("seconds since the epoch")
+        note = f" // {', '.join(notes)}" if notes else ""
+        if member_name in required:
+            out.append(f"    {cpp} {field} {{}};{note}")
         else:
-            out.append(f"    std::optional<{cpp}> {field};")
+            out.append(f"    std::optional<{cpp}> {field};{note}")
     if members:
         out.append("")
     out.append(f"    static DecodeResult<{name}> fromJson(const QJsonValue &json);")

@@ -19,8 +19,8 @@ namespace mgn::api {
 // The model's ImportFileEnrichment: Details about an import file enrichment job.
 struct ImportFileEnrichment final {
     std::optional<QString> jobID;
-    std::optional<QString> createdAt;
-    std::optional<QString> endedAt;
+    std::optional<double> createdAt; // seconds since the epoch
+    std::optional<double> endedAt; // seconds since the epoch
     std::optional<EnumValue<mgn::ImportFileEnrichmentStatus>> status;
     std::optional<QString> statusDetails;
     std::optional<Checksum> checksum;

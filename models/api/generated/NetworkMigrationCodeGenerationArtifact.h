@@ -25,7 +25,7 @@ struct NetworkMigrationCodeGenerationArtifact final {
     std::optional<QString> logicalID;
     std::optional<S3Configuration> outputS3Configuration;
     std::optional<Checksum> checksum;
-    std::optional<QString> createdAt;
+    std::optional<double> createdAt; // seconds since the epoch
 
     static DecodeResult<NetworkMigrationCodeGenerationArtifact> fromJson(const QJsonValue &json);
     QJsonObject toJson() const;

@@ -28,7 +28,7 @@ struct NetworkMigrationCodeGenerationSegment final {
     std::optional<QString> mapperSegmentID;
     std::optional<QList<NetworkMigrationCodeGenerationArtifact>> artifacts;
     std::optional<QList<QString>> referencedSegments;
-    std::optional<QString> createdAt;
+    std::optional<double> createdAt; // seconds since the epoch
 
     static DecodeResult<NetworkMigrationCodeGenerationSegment> fromJson(const QJsonValue &json);
     QJsonObject toJson() const;

@@ -29,8 +29,8 @@ struct NetworkMigrationDefinition final {
     std::optional<TargetS3Configuration> targetS3Configuration;
     std::optional<TargetNetwork> targetNetwork;
     std::optional<EnumValue<mgn::TargetDeployment>> targetDeployment;
-    std::optional<QString> createdAt;
-    std::optional<QString> updatedAt;
+    std::optional<double> createdAt; // seconds since the epoch
+    std::optional<double> updatedAt; // seconds since the epoch
     std::optional<QMap<QString, QString>> tags;
     std::optional<QMap<QString, QString>> scopeTags;
 

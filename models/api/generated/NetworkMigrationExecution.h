@@ -22,8 +22,8 @@ struct NetworkMigrationExecution final {
     std::optional<EnumValue<mgn::ExecutionStatus>> status;
     std::optional<EnumValue<mgn::ExecutionStage>> stage;
     std::optional<EnumValue<mgn::ExecutionStageActivity>> activity;
-    std::optional<QString> createdAt;
-    std::optional<QString> updatedAt;
+    std::optional<double> createdAt; // seconds since the epoch
+    std::optional<double> updatedAt; // seconds since the epoch
     std::optional<QMap<QString, QString>> tags;
 
     static DecodeResult<NetworkMigrationExecution> fromJson(const QJsonValue &json);

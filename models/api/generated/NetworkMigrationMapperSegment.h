@@ -30,8 +30,8 @@ struct NetworkMigrationMapperSegment final {
     std::optional<QString> logicalID;
     std::optional<Checksum> checksum;
     std::optional<S3Configuration> outputS3Configuration;
-    std::optional<QString> createdAt;
-    std::optional<QString> updatedAt;
+    std::optional<double> createdAt; // seconds since the epoch
+    std::optional<double> updatedAt; // seconds since the epoch
     std::optional<QMap<QString, QString>> scopeTags;
     std::optional<QString> targetAccount;
     std::optional<QList<QString>> referencedSegments;

@@ -22,8 +22,8 @@ struct NetworkMigrationMapperSegmentConstruct final {
     std::optional<QString> description;
     std::optional<QString> logicalID;
     std::optional<bool> excluded;
-    std::optional<QString> createdAt;
-    std::optional<QString> updatedAt;
+    std::optional<double> createdAt; // seconds since the epoch
+    std::optional<double> updatedAt; // seconds since the epoch
     std::optional<QMap<QString, QString>> properties;
 
     static DecodeResult<NetworkMigrationMapperSegmentConstruct> fromJson(const QJsonValue &json);

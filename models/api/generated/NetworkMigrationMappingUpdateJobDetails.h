@@ -19,8 +19,8 @@ struct NetworkMigrationMappingUpdateJobDetails final {
     std::optional<QString> jobID;
     std::optional<QString> networkMigrationExecutionID;
     std::optional<QString> networkMigrationDefinitionID;
-    std::optional<QString> createdAt;
-    std::optional<QString> endedAt;
+    std::optional<double> createdAt; // seconds since the epoch
+    std::optional<double> endedAt; // seconds since the epoch
     std::optional<EnumValue<mgn::NetworkMigrationJobStatus>> status;
     std::optional<QString> statusDetails;
 
