@@ -2,14 +2,15 @@
 # The generated API types, relative to models/ (models/CMakeLists.txt adds them to mgn_models).
 set(MGN_API_GENERATED_SOURCES
     api/generated/AccessDeniedException.h
-    api/generated/ApiShapesAC.cpp
+    api/generated/ApiShapesA.cpp
     api/generated/ApiShapesD.cpp
-    api/generated/ApiShapesEK.cpp
+    api/generated/ApiShapesE.cpp
     api/generated/ApiShapesL.cpp
-    api/generated/ApiShapesMN.cpp
-    api/generated/ApiShapesOR.cpp
+    api/generated/ApiShapesListN.cpp
+    api/generated/ApiShapesM.cpp
+    api/generated/ApiShapesO.cpp
     api/generated/ApiShapesS.cpp
-    api/generated/ApiShapesTZ.cpp
+    api/generated/ApiShapesT.cpp
     api/generated/Application.h
     api/generated/ApplicationAggregatedStatus.h
     api/generated/ArchiveApplicationRequest.h
