@@ -558,10 +558,15 @@ void TestEmulatorInterop::awsCliPlanning()
         err.constData());
     err = refusal({ u"mgn"_s, u"create-wave"_s });
     QVERIFY2(err.contains("--name"), err.constData());
+    // A CLI whose model predates the operation (Debian's v2) refuses it itself.
     err = refusal({ u"mgn"_s, u"list-network-migration-definitions"_s });
-    QVERIFY2(err.contains("An error occurred (NotEmulatedException) when calling the "
-                          "ListNetworkMigrationDefinitions operation"),
-        err.constData());
+    if (!err.contains("Invalid choice"))
+        QVERIFY2(err.contains("An error occurred (NotEmulatedException) when calling the "
+                              "ListNetworkMigrationDefinitions operation"),
+            err.constData());
+    else
+        QVERIFY2(
+            !prefix.contains(u"awscli"_s), "the AWS CLI v1 with the newest model must know the operation");
 
     // Emptied, the application and the wave go.
     awsJson(QStringList { u"mgn"_s, u"disassociate-source-servers"_s, u"--application-id"_s, appID,
