@@ -3,6 +3,7 @@
 #include "emulator/service/EmulatorRandom.h"
 #include "emulator/service/FleetJob.h"
 #include "emulator/service/FleetServer.h"
+#include "emulator/service/PlanningRecord.h"
 #include "models/domain/VcenterClient.h"
 
 #include <QHash>
@@ -44,6 +45,15 @@ public:
     // other operations with UninitializedAccountException.
     bool initialized = true;
 
+    // planning: applications, waves and connectors, in creation order. A
+    // server's application is its SourceServer.applicationID, an
+    // application's wave the "waveID" of its fields.
+    std::vector<PlanningRecord> applications;
+    std::vector<PlanningRecord> waves;
+    std::vector<PlanningRecord> connectors;
+    // The index in the list, or -1.
+    static qsizetype find(const std::vector<PlanningRecord> &records, QStringView id);
+
     // Anchors simNow at this wall-clock instant.
     void anchorAt(qint64 wallMsecs);
     qint64 wallAt(qint64 simMsecs) const;
@@ -65,7 +75,8 @@ public:
 
     // "arn:aws:mgn:<region>:<account>:<resourceType>/<id>"
     QString arn(QLatin1StringView resourceType, const QString &id) const;
-    // The tags member of the source server, job or vCenter client with that
+    // The tags member of the source server, job, vCenter client, application,
+    // wave or connector with that
     // ARN; nullptr when no resource has it.
     std::optional<mgn::Tags> *tagsOf(QStringView arn);
 
