@@ -40,6 +40,7 @@ bool MgnEmulator::start(const EmulatorOptions &options, QString *error)
     serviceOptions.accountId = options.accountId;
     serviceOptions.region = options.region;
     serviceOptions.initialized = !options.uninitialized;
+    serviceOptions.s3Root = options.s3Root;
     auto service = std::make_unique<MgnService>(serviceOptions, m_serviceClock ? m_serviceClock : clock);
 
     m_restoredState = false;

@@ -1,5 +1,7 @@
 #include "emulator/service/FleetState.h"
 
+#include "emulator/service/ConfigurationDefaults.h"
+#include "emulator/service/ConfigurationState.h"
 #include "models/codec/JobCodec.h"
 #include "models/codec/JobLogCodec.h"
 #include "models/codec/SourceServerCodec.h"
@@ -245,7 +247,8 @@ QJsonObject FleetState::toJson(const Fleet &fleet)
         { "accountId"_L1, fleet.accountId }, { "region"_L1, fleet.region }, { "seed"_L1, double(fleet.seed) },
         { "speed"_L1, fleet.speed }, { "simNow"_L1, double(fleet.simNow) },
         { "ids"_L1, hex64(fleet.ids.state()) }, { "initialized"_L1, fleet.initialized },
-        { "vcenterClients"_L1, clients }, { "servers"_L1, servers }, { "jobs"_L1, jobs } };
+        { "vcenterClients"_L1, clients }, { "servers"_L1, servers }, { "jobs"_L1, jobs },
+        { "configuration"_L1, ConfigurationState::toJson(fleet) } };
 }
 
 std::optional<Fleet> FleetState::fromJson(const QJsonObject &object, QString *error)
@@ -328,6 +331,16 @@ std::optional<Fleet> FleetState::fromJson(const QJsonObject &object, QString *er
         if (fault.isEmpty())
             fleet.addJob(std::move(job));
     }
+
+    // Files written before the configuration member existed get the account's defaults.
+    if (fault.isEmpty() && object.contains("configuration"_L1)) {
+        if (!object.value("configuration"_L1).isObject())
+            fault = u"configuration: expected an object"_s;
+        else
+            ConfigurationState::fromJson(object.value("configuration"_L1).toObject(), fleet, &fault);
+    }
+    if (fault.isEmpty())
+        ConfigurationDefaults::addAccountDefaults(fleet);
 
     if (!fault.isEmpty()) {
         *error = fault;

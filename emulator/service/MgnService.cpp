@@ -1,6 +1,8 @@
 #include "emulator/service/MgnService.h"
 
 #include "app/aws/Clock.h"
+#include "emulator/service/ConfigurationDefaults.h"
+#include "emulator/service/ConfigurationOperations.h"
 #include "emulator/service/Fleet.h"
 #include "emulator/service/FleetGenerator.h"
 #include "emulator/service/FleetSimulator.h"
@@ -12,6 +14,8 @@
 #include "emulator/service/VcenterClientOperations.h"
 
 #include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace mgn {
 
@@ -84,6 +88,8 @@ MgnService::MgnService(const Options &options, std::shared_ptr<const Clock> cloc
     d->fleet = FleetGenerator::generate(
         { options.servers, options.seed, options.speed, options.accountId, options.region }, d->wallNow());
     d->fleet.initialized = options.initialized;
+    ConfigurationDefaults::addAccountDefaults(d->fleet);
+    d->fleet.s3Root = options.s3Root;
 }
 
 MgnService::~MgnService() = default;
@@ -99,6 +105,8 @@ EmulatorResponse MgnService::handle(const EmulatorRequest &request)
             return ServiceErrors::uninitializedAccount();
         return VcenterClientOperations::describe(fleet, request);
     }
+    if (const auto handler = ConfigurationOperations::find(request.path); handler && request.method == "POST")
+        return fleet.initialized ? handler(fleet, request) : ServiceErrors::uninitializedAccount();
     const auto route = postRoutes().constFind(request.path);
     if (request.method != "POST" || route == postRoutes().constEnd())
         return ServiceErrors::unknownOperation(request.method, request.path);
@@ -113,8 +121,17 @@ EmulatorResponse MgnService::handle(const EmulatorRequest &request)
         return SourceServerOperations::changeLifeCycleState(fleet, request);
     case Operation::UpdateSourceServerReplicationType:
         return SourceServerOperations::updateReplicationType(fleet, request);
-    case Operation::SourceServerAction:
-        return SourceServerOperations::act(fleet, request, route->action);
+    case Operation::SourceServerAction: {
+        EmulatorResponse response = SourceServerOperations::act(fleet, request, route->action);
+        // A server that starts replication takes its settings from the templates.
+        if (route->action == Action::StartReplication && response.status == 200) {
+            const QString id
+                = QJsonDocument::fromJson(response.body).object().value("sourceServerID"_L1).toString();
+            if (const qsizetype index = fleet.findServer(id); index >= 0)
+                ConfigurationDefaults::applyTemplates(fleet, index);
+        }
+        return response;
+    }
     case Operation::StartJob:
         return JobOperations::start(fleet, request, route->action);
     case Operation::DescribeJobs:
@@ -159,6 +176,7 @@ bool MgnService::load(const QString &path, QString *error)
     m_options.accountId = d->fleet.accountId;
     m_options.region = d->fleet.region;
     m_options.seed = d->fleet.seed;
+    d->fleet.s3Root = m_options.s3Root;
     return true;
 }
 
