@@ -89,8 +89,8 @@ public:
         MgnService::Options options;
         options.servers = fleetSize;
         options.seed = 7;
-        options.s3Root = s3Root;
         service = std::make_unique<MgnService>(options, std::make_shared<FixedClock>(startTime));
+        service->fleet().s3Root = s3Root;
         const Fleet &fleet = service->fleet();
         server = fleet.servers.front().server.id();
         disk = *fleet.servers.front().server.sourceProperties->disks->constFirst().deviceName;

@@ -333,14 +333,12 @@ std::optional<Fleet> FleetState::fromJson(const QJsonObject &object, QString *er
     }
 
     // Files written before the configuration member existed get the account's defaults.
-    if (fault.isEmpty() && object.contains("configuration"_L1)) {
-        if (!object.value("configuration"_L1).isObject())
-            fault = u"configuration: expected an object"_s;
-        else
-            ConfigurationState::fromJson(object.value("configuration"_L1).toObject(), fleet, &fault);
-    }
-    if (fault.isEmpty())
+    if (fault.isEmpty() && !object.contains("configuration"_L1))
         ConfigurationDefaults::addAccountDefaults(fleet);
+    else if (fault.isEmpty() && !object.value("configuration"_L1).isObject())
+        fault = u"configuration: expected an object"_s;
+    else if (fault.isEmpty())
+        ConfigurationState::fromJson(object.value("configuration"_L1).toObject(), fleet, &fault);
 
     if (!fault.isEmpty()) {
         *error = fault;

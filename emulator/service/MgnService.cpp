@@ -88,8 +88,6 @@ MgnService::MgnService(const Options &options, std::shared_ptr<const Clock> cloc
     d->fleet = FleetGenerator::generate(
         { options.servers, options.seed, options.speed, options.accountId, options.region }, d->wallNow());
     d->fleet.initialized = options.initialized;
-    ConfigurationDefaults::addAccountDefaults(d->fleet);
-    d->fleet.s3Root = options.s3Root;
 }
 
 MgnService::~MgnService() = default;
@@ -172,11 +170,11 @@ bool MgnService::load(const QString &path, QString *error)
     // The speed is this run's; the fleet resumes where it was saved.
     loaded->speed = m_options.speed;
     loaded->anchorAt(d->wallNow());
+    loaded->s3Root = d->fleet.s3Root; // an option of this run, not state
     d->fleet = std::move(*loaded);
     m_options.accountId = d->fleet.accountId;
     m_options.region = d->fleet.region;
     m_options.seed = d->fleet.seed;
-    d->fleet.s3Root = m_options.s3Root;
     return true;
 }
 

@@ -34,9 +34,6 @@ public:
         // but InitializeService and the tagging ones answers
         // UninitializedAccountException until InitializeService is called.
         bool initialized = true;
-        // StartExport and StartImport's S3: s3://bucket/key is <s3Root>/bucket/key;
-        // empty: they answer that the emulator has no S3.
-        QString s3Root;
     };
 
     // The clock defaults to Clock::instance(); time moves on by `speed` from
