@@ -1,5 +1,6 @@
 #include "emulator/service/FleetGenerator.h"
 
+#include "emulator/service/ConfigurationDefaults.h"
 #include "emulator/service/EmulatorRandom.h"
 #include "emulator/service/FleetActions.h"
 #include "emulator/service/FleetSimulator.h"
@@ -637,6 +638,7 @@ Fleet FleetGenerator::generate(const Parameters &parameters, qint64 wallMsecs)
     fleet.speed = parameters.speed;
     fleet.anchorAt(wallMsecs);
     FleetSimulator::refreshAll(fleet);
+    ConfigurationDefaults::addAccountDefaults(fleet);
     return fleet;
 }
 

@@ -1,5 +1,7 @@
 #include "emulator/service/FleetState.h"
 
+#include "emulator/service/ConfigurationDefaults.h"
+#include "emulator/service/ConfigurationState.h"
 #include "models/codec/JobCodec.h"
 #include "models/codec/JobLogCodec.h"
 #include "models/codec/SourceServerCodec.h"
@@ -294,7 +296,8 @@ QJsonObject FleetState::toJson(const Fleet &fleet)
         // planning
         { "applications"_L1, recordsToJson(fleet.applications, "applicationID"_L1) },
         { "waves"_L1, recordsToJson(fleet.waves, "waveID"_L1) },
-        { "connectors"_L1, recordsToJson(fleet.connectors, "connectorID"_L1) } };
+        { "connectors"_L1, recordsToJson(fleet.connectors, "connectorID"_L1) },
+        { "configuration"_L1, ConfigurationState::toJson(fleet) } };
 }
 
 std::optional<Fleet> FleetState::fromJson(const QJsonObject &object, QString *error)
@@ -385,6 +388,13 @@ std::optional<Fleet> FleetState::fromJson(const QJsonObject &object, QString *er
         fleet.waves = recordsFromJson(object, "waves"_L1, "waveID"_L1, &fault);
     if (fault.isEmpty())
         fleet.connectors = recordsFromJson(object, "connectors"_L1, "connectorID"_L1, &fault);
+    // Files written before the configuration member existed get the account's defaults.
+    if (fault.isEmpty() && !object.contains("configuration"_L1))
+        ConfigurationDefaults::addAccountDefaults(fleet);
+    else if (fault.isEmpty() && !object.value("configuration"_L1).isObject())
+        fault = u"configuration: expected an object"_s;
+    else if (fault.isEmpty())
+        ConfigurationState::fromJson(object.value("configuration"_L1).toObject(), fleet, &fault);
 
     if (!fault.isEmpty()) {
         *error = fault;

@@ -3,6 +3,8 @@
 #include "app/aws/Clock.h"
 #include "emulator/service/AccountOperations.h"
 #include "emulator/service/ApplicationOperations.h"
+#include "emulator/service/ConfigurationDefaults.h"
+#include "emulator/service/ConfigurationOperations.h"
 #include "emulator/service/ConnectorOperations.h"
 #include "emulator/service/Fleet.h"
 #include "emulator/service/FleetGenerator.h"
@@ -20,6 +22,8 @@
 #include "models/api/ApiModel.h"
 
 #include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <algorithm>
 
@@ -39,7 +43,15 @@ EmulatorResponse onRequest(Fleet &fleet, const OperationCall &call)
 
 template<Action action> EmulatorResponse serverAction(Fleet &fleet, const OperationCall &call)
 {
-    return SourceServerOperations::act(fleet, call.request, action);
+    EmulatorResponse response = SourceServerOperations::act(fleet, call.request, action);
+    // A server that starts replication takes its settings from the templates.
+    if (action == Action::StartReplication && response.status == 200) {
+        const QString id
+            = QJsonDocument::fromJson(response.body).object().value("sourceServerID"_L1).toString();
+        if (const qsizetype index = fleet.findServer(id); index >= 0)
+            ConfigurationDefaults::applyTemplates(fleet, index);
+    }
+    return response;
 }
 
 template<Action action> EmulatorResponse startJob(Fleet &fleet, const OperationCall &call)
@@ -151,7 +163,10 @@ EmulatorResponse MgnService::handle(const EmulatorRequest &request)
         return ServiceErrors::notEmulated(
             operation.name, u"the network-migration operations are out of its scope"_s);
     const OperationHandler handler = handlers().value(operation.name);
-    if (!handler)
+    // The configuration operations read their requests themselves.
+    const ConfigurationOperations::Handler configuration
+        = handler ? nullptr : ConfigurationOperations::find(request.path);
+    if (!handler && !configuration)
         return ServiceErrors::notEmulated(operation.name, u"it is not implemented yet"_s);
     if (!d->fleet.initialized && declares(operation, u"UninitializedAccountException"))
         return ServiceErrors::uninitializedAccount();
@@ -159,6 +174,8 @@ EmulatorResponse MgnService::handle(const EmulatorRequest &request)
     auto input = RequestValidation::input(operation, request, route.labels, &error);
     if (!input)
         return error;
+    if (configuration)
+        return configuration(d->fleet, request);
     return handler(d->fleet, { operation, request, std::move(*input) });
 }
 
@@ -186,6 +203,7 @@ bool MgnService::load(const QString &path, QString *error)
     // The speed is this run's; the fleet resumes where it was saved.
     loaded->speed = m_options.speed;
     loaded->anchorAt(d->wallNow());
+    loaded->s3Root = d->fleet.s3Root; // an option of this run, not state
     d->fleet = std::move(*loaded);
     m_options.accountId = d->fleet.accountId;
     m_options.region = d->fleet.region;
