@@ -272,7 +272,9 @@ public:
                 u"Invalid value for parameter %1, value: %2, valid values: %3"_s.arg(
                     name(path), shown(text, sensitive), shape.enumValues.join(u", "_s)));
         }
-        if (!shape.pattern.isEmpty() && !patternOf(shape).match(text).hasMatch()) {
+        // A pattern PCRE cannot read is not held against the value.
+        const QRegularExpression pattern = shape.pattern.isEmpty() ? QRegularExpression() : patternOf(shape);
+        if (!shape.pattern.isEmpty() && pattern.isValid() && !pattern.match(text).hasMatch()) {
             report(path, Constraint::Pattern,
                 u"Invalid value for parameter %1, value: %2, valid pattern: %3"_s.arg(
                     name(path), shown(text, sensitive), shape.pattern));
