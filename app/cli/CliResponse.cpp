@@ -121,6 +121,13 @@ CliResponse::CliResponse(const api::Operation &operation, Paging paging)
     m_outputToken = paginator->outputToken;
     if (m_paging.startingToken)
         decodeStartingToken();
+    // The document's head, so that the items written after it are the
+    // document printed at the end, with no copy.
+    QByteArray head = "{\n    ";
+    CliPythonJson::appendString(head, m_resultKey.toUtf8());
+    head.append(": [");
+    m_writer.append(head);
+    m_itemsBegin = m_writer.size();
 }
 
 // botocore's PageIterator._parse_starting_token: base64 of a JSON object
@@ -350,29 +357,18 @@ QByteArray CliResponse::paginatedJson() const
 {
     if (!m_hasItems && !m_resumeToken)
         return {};
-    const QByteArrayView items = m_writer.written();
-    QByteArray out;
-    out.reserve(items.size() + 256);
-    out.append('{');
-    if (m_hasItems) {
-        out.append("\n    ");
-        CliPythonJson::appendString(out, m_resultKey.toUtf8());
-        if (items.isEmpty()) {
-            out.append(": []");
-        } else {
-            out.append(": [");
-            out.append(items);
-            out.append("\n    ]");
-        }
-    }
+    QByteArray nextToken;
     if (m_resumeToken) {
-        if (m_hasItems)
-            out.append(',');
-        out.append("\n    \"NextToken\": ");
-        CliPythonJson::appendString(out, m_resumeToken->toUtf8());
+        nextToken = "\"NextToken\": ";
+        CliPythonJson::appendString(nextToken, m_resumeToken->toUtf8());
     }
-    out.append("\n}\n");
-    return out;
+    if (!m_hasItems)
+        return "{\n    " + nextToken + "\n}\n";
+    QByteArray tail = m_firstItem ? "]" : "\n    ]";
+    if (m_resumeToken)
+        tail += ",\n    " + nextToken;
+    tail += "\n}\n";
+    return m_writer.finish(tail);
 }
 
 CliValue CliResponse::fullDocument() const
@@ -429,7 +425,7 @@ QByteArray CliResponse::output(Format format) const
             return paginatedJson();
         if (!m_hasDocument || m_writer.size() == 0 || m_writer.written() == "{}")
             return {};
-        return m_writer.written().toByteArray() + '\n';
+        return m_writer.finish("\n");
     case Format::Text:
         return textOutput().toUtf8();
     case Format::Table:
