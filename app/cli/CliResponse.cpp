@@ -1,12 +1,8 @@
 #include "app/cli/CliResponse.h"
 
 #include "app/cli/CliPythonJson.h"
-
-#if __has_include("app/cli/CliTableFormatter.h") && __has_include("app/cli/CliTextFormatter.h")
 #include "app/cli/CliTableFormatter.h"
 #include "app/cli/CliTextFormatter.h"
-#define MGN_HAVE_CLI_FORMATTERS 1
-#endif
 
 namespace mgn {
 
@@ -33,9 +29,11 @@ CliValue cliValueOf(const CliWireTape &tape, quint32 node)
         bool ok = false;
         value.integer = tape.text(node).toLongLong(&ok);
         value.type = CliValue::Type::Integer;
-        if (!ok) { // beyond qint64: the nearest double
-            value.type = CliValue::Type::Double;
-            value.real = CliPythonJson::toDouble(tape.text(node));
+        if (!ok) {
+            // Beyond qint64, which CliValue holds: the digits as a string,
+            // which str() prints alike (repr() would add quotes).
+            value.type = CliValue::Type::String;
+            value.string = QString::fromLatin1(tape.text(node));
         }
         break;
     }
@@ -378,7 +376,6 @@ CliValue CliResponse::fullDocument() const
 
 QString CliResponse::textOutput() const
 {
-#ifdef MGN_HAVE_CLI_FORMATTERS
     if (!m_paginated)
         return CliTextFormatter::format(fullDocument());
     // awscli's TextFormatter on a PageIterator: each page on its own, as
@@ -412,9 +409,6 @@ QString CliResponse::textOutput() const
         text += CliTextFormatter::format(outer);
     }
     return text;
-#else
-    return {};
-#endif
 }
 
 QByteArray CliResponse::output(Format format) const
@@ -429,11 +423,11 @@ QByteArray CliResponse::output(Format format) const
     case Format::Text:
         return textOutput().toUtf8();
     case Format::Table:
-#ifdef MGN_HAVE_CLI_FORMATTERS
-        return CliTableFormatter::format(m_operation->name, fullDocument()).toUtf8();
-#else
-        return {};
-#endif
+        // awscli's TableFormatter: the whole result, as for JSON, one table
+        // as wide as the terminal on stdout (80 when it is not one).
+        return CliTableFormatter::format(
+            m_operation->name, fullDocument(), CliTableFormatter::stdoutTerminalWidth())
+            .toUtf8();
     }
     return {};
 }
