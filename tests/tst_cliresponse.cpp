@@ -66,6 +66,26 @@ const QByteArray page2 = R"({"items": [{"sourceServerID": "s-3"}, {"sourceServer
     "nextToken": "t2"})";
 const QByteArray page3 = R"({"items": [{"sourceServerID": "s-6", "tags": {}}], "nextToken": null})";
 
+// Floats where Python's repr() is easy to get wrong: shortest round trip,
+// the switch to exponent notation, integers read as floats, subnormals.
+QByteArray floatsPage()
+{
+    const char *const numbers[] = { "0.1", "0.30000000000000004", "0.3333333333333333", "2e-7", "0.0001",
+        "0.00001", "123456789.123", "1e22", "1e23", "9007199254740993", "5e-324", "2.2250738585072014e-308",
+        "1.7976931348623157e308", "-1.5e-10", "1234567890123456.7", "12345678901234567.0",
+        "10000000000000000", "1000000000000000", "-0.0", "0", "7", "1.0", "1E+2", "4.35", "0.1e1", "123e-20",
+        "-12.5e300", "\"2.5\"", "\" -inf \"", "true" };
+    QByteArray page = "{\"items\": [";
+    bool first = true;
+    for (const char *number : numbers) {
+        if (!first)
+            page += ", ";
+        first = false;
+        page += "{\"progressPercentage\": " + QByteArray(number) + "}";
+    }
+    return page + "]}";
+}
+
 QList<RenderCase> renderCases()
 {
     const QString dss = u"DescribeSourceServers"_s;
@@ -150,6 +170,7 @@ QList<RenderCase> renderCases()
             { "{\"items\": [{\"sourceServerID\": \"s-1\"}, {\"sourceServerID\": \"s-2\"}], "
               "\"nextToken\": \"t\xc3\xa9\\u0001\xf0\x9f\x98\x80\\\"\"}" },
             paging(1) },
+        { u"floats by repr()"_s, u"ListExports"_s, { floatsPage() } },
         { u"another paginator"_s, u"ListExports"_s,
             { R"({"items": [{"progressPercentage": 50, "exportID": "e-1"}], "nextToken": "x"})",
                 R"({"items": [{"progressPercentage": 0.25}]})" } },
