@@ -2,6 +2,7 @@
 // reference measured in the same run (a name with ".ref_"); bench/run.sh puts
 // them side by side. Besides Google Benchmark's flags:
 //   --sizes=1000,10000,100000   fleet sizes (default: those three)
+#include "bench/CliResponseBench.h"
 #include "bench/CodecBench.h"
 #include "bench/EmulatorBench.h"
 #include "bench/JsonParseBench.h"
@@ -47,6 +48,7 @@ int main(int argc, char **argv)
 
     CodecBench::registerBenchmarks(sizes);
     JsonParseBench::registerBenchmarks(sizes);
+    CliResponseBench::registerBenchmarks(sizes);
     TableModelBench::registerBenchmarks(sizes);
     ProxyBench::registerBenchmarks(sizes);
     EmulatorBench::registerBenchmarks(sizes);

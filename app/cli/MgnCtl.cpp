@@ -1,10 +1,14 @@
 #include "app/cli/MgnCtl.h"
 
+#include "app/aws/AwsReply.h"
+#include "app/aws/AwsTransport.h"
 #include "app/aws/SigV4Request.h"
 #include "app/aws/SigV4Signer.h"
 #include "app/aws/SigV4SigningContext.h"
+#include "app/cli/CliResponse.h"
 #include "app/mgn/MgnClient.h"
 #include "app/mgn/MgnConnection.h"
+#include "models/api/ApiModel.h"
 #include "models/codec/JobCodec.h"
 #include "models/codec/JobLogCodec.h"
 #include "models/codec/SourceServerCodec.h"
@@ -15,11 +19,9 @@
 #include "models/rules/ConsoleStatus.h"
 
 #include <QFile>
-#include <QFuture>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <memory>
 
@@ -157,41 +159,38 @@ void MgnCtl::printUtf8(const QByteArray &text)
     }
 }
 
-// One page's servers as the elements of the "items" array stand in the
-// document printJson would print for {"items": [...]}: two levels deep,
-// separated by ",\n", without the last newline. Each page is written on the
-// thread pool as it arrives, while the next one is still on its way, rather
-// than the whole fleet after the last page.
-QByteArray MgnCtl::itemsText(const QList<mgn::SourceServer> &servers)
+// DescribeSourceServers page after page, each body read into the document the
+// AWS CLI prints (CliResponse) as it arrives; printed once the listing has
+// succeeded, so that a listing failing halfway prints its error only.
+void MgnCtl::listAsAwsCli(const QJsonObject &filters)
 {
-    QByteArray text;
-    for (const auto &server : servers) {
-        if (!text.isEmpty())
-            text.append(",\n", 2);
-        text.append(8, ' ');
-        mgn::JsonTextWriter writer(text, mgn::JsonTextWriter::Format::Indented, 2);
-        mgn::SourceServerCodec::write(writer, server);
-        text.chop(1); // the newline after a value at the top level
-    }
-    return text;
-}
-
-// Waits for the pages still being written: a command-line tool at its end,
-// with nothing else to do.
-void MgnCtl::printItems(const QList<QFuture<QByteArray>> &pages)
-{
-    printUtf8(QByteArrayLiteral("{\n    \"items\": [\n"));
-    bool first = true;
-    for (const QFuture<QByteArray> &future : pages) {
-        const QByteArray page = future.result();
-        if (page.isEmpty())
-            continue;
-        if (!first)
-            printUtf8(QByteArrayLiteral(",\n"));
-        printUtf8(page);
-        first = false;
-    }
-    printUtf8(first ? QByteArrayLiteral("    ]\n}\n") : QByteArrayLiteral("\n    ]\n}\n"));
+    MgnClient *client = m_connection->client();
+    const api::Operation *operation = api::ApiModel::mgn().operation(u"DescribeSourceServers");
+    auto response = std::make_shared<CliResponse>(*operation, CliResponse::Paging {});
+    auto request = std::make_shared<std::function<void(const std::optional<QString> &)>>();
+    *request = [this, client, response, filters, weak = std::weak_ptr(request)](
+                   const std::optional<QString> &token) {
+        QJsonObject body { { "filters"_L1, filters }, { "maxResults"_L1, client->pageSize() } };
+        if (!client->accountId().isEmpty())
+            body.insert("accountID"_L1, client->accountId());
+        if (token)
+            body.insert("nextToken"_L1, *token);
+        AwsReply *reply = client->transport()->send(client->postRequest(u"DescribeSourceServers"_s, body));
+        // The reply's connection keeps the loop alive until the next request.
+        connect(reply, &AwsReply::finished, this, [this, reply, response, self = weak.lock()] {
+            reply->deleteLater();
+            if (!reply->isSuccess())
+                return failWith(reply->error().value_or(AwsError::transport(AwsError::Kind::NetworkError)));
+            QString error;
+            if (!response->addPage(reply->response().body, &error))
+                return fail(ServiceError, tr("DescribeSourceServers: %1").arg(error));
+            if (const std::optional<QString> next = response->nextToken())
+                return (*self)(next);
+            printUtf8(response->output(CliResponse::Format::Json));
+            finish(Success);
+        });
+    };
+    (*request)(response->firstToken());
 }
 
 std::optional<QJsonObject> MgnCtl::parseStructure(const QString &text, QString *error)
@@ -302,43 +301,37 @@ void MgnCtl::run()
                     filters.replicationTypes->append(mgn::EnumValue<mgn::ReplicationType>::fromWire(word));
             }
         }
-        // The table needs every server; JSON only the text of each page.
-        const bool asTable = m_options.output == MgnCtlOptions::Output::Table;
+        // JSON: the AWS CLI's document, from the bodies; the table needs every server.
+        if (m_options.output != MgnCtlOptions::Output::Table) {
+            listAsAwsCli(MgnClient::encodeFilters(filters));
+            return;
+        }
         auto servers = std::make_shared<QList<mgn::SourceServer>>();
-        auto pagesText = std::make_shared<QList<QFuture<QByteArray>>>();
         auto problems = std::make_shared<QStringList>();
         client->describeSourceServers(
             filters,
-            [asTable, servers, pagesText, problems](
-                const mgn::Page<mgn::SourceServer> &page, const PagingProgress &) {
-                if (asTable)
-                    servers->append(page.items);
-                else
-                    pagesText->append(QtConcurrent::run(&MgnCtl::itemsText, page.items));
+            [servers, problems](const mgn::Page<mgn::SourceServer> &page, const PagingProgress &) {
+                servers->append(page.items);
                 for (const auto &bad : page.errors)
                     problems->append(tr("server %1 skipped: %2: %3").arg(bad.id, bad.path, bad.message));
             },
-            [this, asTable, servers, pagesText, problems](const MgnResult<PagingProgress> &result) {
+            [this, servers, problems](const MgnResult<PagingProgress> &result) {
                 for (const auto &problem : *problems)
                     m_err << problem << u'\n';
                 if (!result.ok())
                     return failWith(*result.error);
-                if (asTable) {
-                    QList<QStringList> rows;
-                    for (const auto &server : *servers) {
-                        const auto lag = server.lag();
-                        rows.append(
-                            { server.displayName(), server.id(), mgn::ConsoleStatus::lifeCycleLabel(server),
-                                mgn::ConsoleStatus::replicationStatusText(server),
-                                lag ? mgn::ConsoleStatus::formatLag(*lag) : QString(),
-                                mgn::ConsoleStatus::nextStep(server) });
-                    }
-                    m_out << table({ tr("NAME"), tr("ID"), tr("LIFECYCLE"), tr("REPLICATION"), tr("LAG"),
-                                       tr("NEXT STEP") },
-                        rows);
-                } else {
-                    printItems(*pagesText);
+                QList<QStringList> rows;
+                for (const auto &server : *servers) {
+                    const auto lag = server.lag();
+                    rows.append(
+                        { server.displayName(), server.id(), mgn::ConsoleStatus::lifeCycleLabel(server),
+                            mgn::ConsoleStatus::replicationStatusText(server),
+                            lag ? mgn::ConsoleStatus::formatLag(*lag) : QString(),
+                            mgn::ConsoleStatus::nextStep(server) });
                 }
+                m_out << table(
+                    { tr("NAME"), tr("ID"), tr("LIFECYCLE"), tr("REPLICATION"), tr("LAG"), tr("NEXT STEP") },
+                    rows);
                 finish(problems->isEmpty() ? Success : ServiceError);
             });
     } else if (command == u"change-server-life-cycle-state"_s) {

@@ -5,7 +5,6 @@
 #include "models/domain/SourceServer.h"
 
 #include <QByteArray>
-#include <QFuture>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -57,8 +56,7 @@ private:
     void failWith(const AwsError &error);
     void printJson(const QJsonObject &object);
     void printUtf8(const QByteArray &text);
-    static QByteArray itemsText(const QList<mgn::SourceServer> &servers);
-    void printItems(const QList<QFuture<QByteArray>> &pages);
+    void listAsAwsCli(const QJsonObject &filters);
 
     MgnCtlOptions m_options;
     QProcessEnvironment m_env;
