@@ -2,8 +2,10 @@
 // reference measured in the same run (a name with ".ref_"); bench/run.sh puts
 // them side by side. Besides Google Benchmark's flags:
 //   --sizes=1000,10000,100000   fleet sizes (default: those three)
+#include "bench/CliResponseBench.h"
 #include "bench/CodecBench.h"
 #include "bench/EmulatorBench.h"
+#include "bench/JsonParseBench.h"
 #include "bench/ProxyBench.h"
 #include "bench/SigV4Bench.h"
 #include "bench/TableModelBench.h"
@@ -45,6 +47,8 @@ int main(int argc, char **argv)
     QCoreApplication app(count, arguments.data());
 
     CodecBench::registerBenchmarks(sizes);
+    JsonParseBench::registerBenchmarks(sizes);
+    CliResponseBench::registerBenchmarks(sizes);
     TableModelBench::registerBenchmarks(sizes);
     ProxyBench::registerBenchmarks(sizes);
     EmulatorBench::registerBenchmarks(sizes);

@@ -146,6 +146,46 @@ def core_tables(runs, sizes):
     return out
 
 
+JSON_ENGINES = [
+    ("jsontape", "JsonTape::parse (models/json)"),
+    ("simdjson_dom", "simdjson DOM (dom::parser reused)"),
+    ("simdjson_ondemand", "simdjson On-Demand (parses as it visits every value)"),
+    ("ref_fromJson", "reference: QJsonDocument::fromJson"),
+]
+
+
+def json_tables(runs, sizes):
+    """json_parse.* and json_walk.*: MB/s and ns per server for each engine
+    beside QJsonDocument, at each fleet size."""
+    if not any(n.startswith("json_parse.") for n in runs):
+        return []
+    out = []
+    for kind, title in (("json_parse", "Parse only"),
+                        ("json_walk", "Parse, then every member of every server read (strings made QStrings)")):
+        reference = runs.get(kind + ".ref_fromJson", {})
+        out += ["### JSON: %s, pages of 1000 servers (median CPU time)" % title, "",
+                "| Engine | " + " | ".join("%s servers: MB/s, ns per server" % format(s, ",") for s in sizes)
+                + " | QJsonDocument's time / this one at %s |" % format(sizes[-1], ","),
+                "|" + "---|" * (len(sizes) + 2)]
+        for engine, label in JSON_ENGINES:
+            figure = runs.get("%s.%s" % (kind, engine))
+            if not figure:
+                continue
+            cells = []
+            for s in sizes:
+                entry = figure.get(s)
+                if entry is None or "bytes_per_second" not in entry:
+                    cells.append("-")
+                    continue
+                cells.append("%.0f MB/s, %.0f ns" % (entry["bytes_per_second"] / 1e6, entry["ms"] * 1e6 / s))
+            speedup = "-"
+            if engine != "ref_fromJson" and sizes[-1] in figure and sizes[-1] in reference:
+                speedup = "%.1fx" % (reference[sizes[-1]]["ms"] / figure[sizes[-1]]["ms"])
+            out.append("| %s | %s | %s |" % (label, " | ".join(cells), "" if engine == "ref_fromJson" else speedup))
+        out.append("")
+    return out
+
+
 def sigv4_table(runs, results):
     if "sigv4_sign" not in runs:
         return []
@@ -266,6 +306,7 @@ def main():
     sizes = sorted({s for by_size in runs.values() for s in by_size if s > 0})
     out = []
     out += core_tables(runs, sizes)
+    out += json_tables(runs, sizes)
     out += sigv4_table(runs, results)
     e2e, ratios = e2e_table(results)
     out += e2e

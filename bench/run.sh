@@ -14,10 +14,10 @@
 #                    (default 5)
 #   --results DIR    where the raw results go (default DIR/bench-results)
 #
-# Needs Google Benchmark (libbenchmark-dev) and python3; the AWS CLI and
-# boto3 columns appear when they are installed. /usr/bin/time -v (Debian
-# package "time") gives the dashboard's peak RSS when present; the program's
-# own getrusage figure is reported either way.
+# Needs Google Benchmark (libbenchmark-dev), simdjson (libsimdjson-dev) and
+# python3; the AWS CLI and boto3 columns appear when they are installed.
+# /usr/bin/time -v (Debian package "time") gives the dashboard's peak RSS when
+# present; the program's own getrusage figure is reported either way.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"

@@ -102,6 +102,12 @@ if(WIN32)
         install(IMPORTED_RUNTIME_ARTIFACTS Qt6Keychain::Qt6Keychain
             RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT application)
     endif()
+    # simdjson (JsonTape's engine) when it is a DLL, as vcpkg's x64-windows builds it.
+    get_target_property(mgn_simdjson_type simdjson::simdjson TYPE)
+    if(mgn_simdjson_type STREQUAL "SHARED_LIBRARY")
+        install(IMPORTED_RUNTIME_ARTIFACTS simdjson::simdjson
+            RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT application)
+    endif()
     set(CMAKE_INSTALL_SYSTEM_RUNTIME_COMPONENT application)
     include(InstallRequiredSystemLibraries)
     install(CODE "set(MGN_WINDEPLOYQT \"${MGN_WINDEPLOYQT}\")

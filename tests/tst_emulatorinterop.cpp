@@ -59,6 +59,8 @@ private Q_SLOTS:
     void awsCliFullMigration();
     void awsCliUninitializedAccount_data();
     void awsCliUninitializedAccount();
+    void awsCliPlanning_data();
+    void awsCliPlanning();
 
 private:
     // Runs a child while the event loop serves the emulator.
@@ -463,6 +465,121 @@ void TestEmulatorInterop::awsCliUninitializedAccount()
     const ProcessResult listed = cli({ u"mgn"_s, u"describe-source-servers"_s });
     QVERIFY2(listed.finished && listed.exitCode == 0, listed.err.constData());
     QCOMPARE(QJsonDocument::fromJson(listed.out).object().value(u"items"_s).toArray().size(), 5);
+}
+
+void TestEmulatorInterop::awsCliPlanning_data()
+{
+    awsCliFullMigration_data();
+}
+
+// Applications and waves as a user plans them with the AWS CLI, and the
+// errors the CLI prints for what the service refuses.
+void TestEmulatorInterop::awsCliPlanning()
+{
+    QFETCH(QString, program);
+    QFETCH(QStringList, prefix);
+    if (program.isEmpty())
+        MGN_PEER_TOOL_MISSING(
+            "The AWS CLI is not installed: neither `python3 -m awscli` nor `aws` (or set MGN_AWS_CLI)");
+    m_cliProgram = program;
+    m_cliPrefix = prefix;
+    const auto refusal = [this](const QStringList &arguments) {
+        const ProcessResult result = aws(arguments, m_emulator->credentials());
+        return result.finished && result.exitCode != 0 ? result.err : QByteArray("(not refused)");
+    };
+    const QString name = u"Planning "_s + program.section(u'/', -1) + QString::number(prefix.size());
+
+    const QJsonObject app = awsJson({ u"mgn"_s, u"create-application"_s, u"--name"_s, name });
+    const QString appID = app.value(u"applicationID"_s).toString();
+    QVERIFY(appID.startsWith(u"app-"_s));
+    QStringList servers;
+    for (const mgn::SourceServer &server : listServers()) {
+        if (!server.applicationID && !server.archived() && servers.size() < 3)
+            servers << server.id();
+    }
+    QCOMPARE(servers.size(), 3);
+    awsJson(QStringList { u"mgn"_s, u"associate-source-servers"_s, u"--application-id"_s, appID,
+                u"--source-server-ids"_s }
+        + servers);
+    const QJsonArray members
+        = awsJson({ u"mgn"_s, u"describe-source-servers"_s, u"--filters"_s, u"applicationIDs="_s + appID })
+              .value(u"items"_s)
+              .toArray();
+    QCOMPARE(members.size(), 3);
+
+    const QJsonObject wave = awsJson({ u"mgn"_s, u"create-wave"_s, u"--name"_s, name });
+    const QString waveID = wave.value(u"waveID"_s).toString();
+    QVERIFY(waveID.startsWith(u"wave-"_s));
+    awsJson({ u"mgn"_s, u"associate-applications"_s, u"--wave-id"_s, waveID, u"--application-ids"_s, appID });
+    const QJsonObject listed
+        = awsJson({ u"mgn"_s, u"list-applications"_s, u"--filters"_s, u"waveIDs="_s + waveID })
+              .value(u"items"_s)
+              .toArray()
+              .at(0)
+              .toObject();
+    QCOMPARE(listed.value(u"applicationID"_s).toString(), appID);
+    QCOMPARE(
+        listed.value(u"applicationAggregatedStatus"_s).toObject().value(u"totalSourceServers"_s).toInt(), 3);
+    const QJsonObject listedWave
+        = awsJson({ u"mgn"_s, u"list-waves"_s, u"--filters"_s, u"waveIDs="_s + waveID })
+              .value(u"items"_s)
+              .toArray()
+              .at(0)
+              .toObject();
+    QCOMPARE(listedWave.value(u"waveAggregatedStatus"_s).toObject().value(u"totalApplications"_s).toInt(), 1);
+
+    QCOMPARE(awsJson({ u"mgn"_s, u"archive-application"_s, u"--application-id"_s, appID })
+                 .value(u"isArchived"_s)
+                 .toBool(),
+        true);
+    QCOMPARE(awsJson({ u"mgn"_s, u"unarchive-application"_s, u"--application-id"_s, appID })
+                 .value(u"isArchived"_s)
+                 .toBool(true),
+        false);
+
+    // Refused: deleting an application that still has servers, bad input,
+    // an unknown ID, an operation the emulator does not play.
+    QByteArray err = refusal({ u"mgn"_s, u"delete-application"_s, u"--application-id"_s, appID });
+    QVERIFY2(
+        err.contains("An error occurred (ConflictException) when calling the DeleteApplication operation"),
+        err.constData());
+    err = refusal({ u"mgn"_s, u"update-source-server-replication-type"_s, u"--source-server-id"_s,
+        servers.at(0), u"--replication-type"_s, u"TELEPORT"_s });
+    QVERIFY2(err.contains("(ValidationException)") && err.contains("'replicationType'"), err.constData());
+    err = refusal({ u"mgn"_s, u"create-application"_s, u"--name"_s, QString(257, u'n') });
+    QVERIFY2(err.contains("(ValidationException)") && err.contains("'name'")
+            && err.contains("length less than or equal to 256"),
+        err.constData());
+    err = refusal({ u"mgn"_s, u"archive-application"_s, u"--application-id"_s, u"app_00000000000000000"_s });
+    QVERIFY2(err.contains("(ValidationException)") && err.contains("'applicationID'"), err.constData());
+    err = refusal({ u"mgn"_s, u"update-wave"_s, u"--wave-id"_s, u"wave-00000000000000000"_s });
+    QVERIFY2(
+        err.contains("An error occurred (ResourceNotFoundException) when calling the UpdateWave operation"),
+        err.constData());
+    err = refusal({ u"mgn"_s, u"create-wave"_s });
+    QVERIFY2(err.contains("--name"), err.constData());
+    // A CLI whose model predates the operation (Debian's v2) refuses it itself.
+    err = refusal({ u"mgn"_s, u"list-network-migration-definitions"_s });
+    if (!err.contains("Invalid choice"))
+        QVERIFY2(err.contains("An error occurred (NotEmulatedException) when calling the "
+                              "ListNetworkMigrationDefinitions operation"),
+            err.constData());
+    else
+        QVERIFY2(
+            !prefix.contains(u"awscli"_s), "the AWS CLI v1 with the newest model must know the operation");
+
+    // Emptied, the application and the wave go.
+    awsJson(QStringList { u"mgn"_s, u"disassociate-source-servers"_s, u"--application-id"_s, appID,
+                u"--source-server-ids"_s }
+        + servers);
+    awsJson(
+        { u"mgn"_s, u"disassociate-applications"_s, u"--wave-id"_s, waveID, u"--application-ids"_s, appID });
+    const ProcessResult deleted
+        = aws({ u"mgn"_s, u"delete-application"_s, u"--application-id"_s, appID }, m_emulator->credentials());
+    QVERIFY2(deleted.finished && deleted.exitCode == 0, deleted.err.constData());
+    const ProcessResult deletedWave
+        = aws({ u"mgn"_s, u"delete-wave"_s, u"--wave-id"_s, waveID }, m_emulator->credentials());
+    QVERIFY2(deletedWave.finished && deletedWave.exitCode == 0, deletedWave.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestEmulatorInterop)

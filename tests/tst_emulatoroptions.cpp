@@ -1,5 +1,6 @@
 #include "emulator/http/EmulatorOptions.h"
 
+#include <QDir>
 #include <QTest>
 
 using namespace mgn;
@@ -32,6 +33,7 @@ void TestEmulatorOptions::defaults()
     QCOMPARE(options.region, u"us-east-1"_s);
     QCOMPARE(options.accountId, u"111122223333"_s);
     QVERIFY(options.statePath.isEmpty());
+    QVERIFY(options.s3Root.isEmpty());
     QCOMPARE(options.saveInterval.count(), 30);
     QVERIFY(options.usesDemoCredentials());
     QVERIFY(!options.verbose);
@@ -40,12 +42,12 @@ void TestEmulatorOptions::defaults()
 
 void TestEmulatorOptions::values()
 {
-    const EmulatorOptions options = EmulatorOptions::parse(
-        { u"mgn-emulator"_s, u"--port"_s, u"8123"_s, u"--servers"_s, u"10000"_s, u"--seed"_s, u"4294967295"_s,
-            u"--speed"_s, u"0.5"_s, u"--faults"_s, u"throttle=0.05,slow=300ms"_s, u"--state"_s,
-            u"fleet.json"_s, u"--save-interval"_s, u"5"_s, u"--access-key-id"_s, u"AKIDEXAMPLE"_s,
-            u"--secret-access-key"_s, u"s3cr3t"_s, u"--session-token"_s, u"tok"_s, u"--region"_s,
-            u"eu-west-3"_s, u"--account-id"_s, u"123456789012"_s, u"--verbose"_s, u"--uninitialized"_s });
+    const EmulatorOptions options = EmulatorOptions::parse({ u"mgn-emulator"_s, u"--port"_s, u"8123"_s,
+        u"--servers"_s, u"10000"_s, u"--seed"_s, u"4294967295"_s, u"--speed"_s, u"0.5"_s, u"--faults"_s,
+        u"throttle=0.05,slow=300ms"_s, u"--state"_s, u"fleet.json"_s, u"--save-interval"_s, u"5"_s,
+        u"--access-key-id"_s, u"AKIDEXAMPLE"_s, u"--secret-access-key"_s, u"s3cr3t"_s, u"--session-token"_s,
+        u"tok"_s, u"--region"_s, u"eu-west-3"_s, u"--account-id"_s, u"123456789012"_s, u"--verbose"_s,
+        u"--uninitialized"_s, u"--s3-root"_s, QDir::tempPath() });
     QVERIFY2(options.outcome == Outcome::Run, qPrintable(options.message));
     QCOMPARE(options.port, quint16(8123));
     QCOMPARE(options.servers, 10000);
@@ -61,6 +63,7 @@ void TestEmulatorOptions::values()
     QCOMPARE(options.accountId, u"123456789012"_s);
     QVERIFY(options.verbose);
     QVERIFY(options.uninitialized);
+    QCOMPARE(options.s3Root, QDir::tempPath());
 }
 
 void TestEmulatorOptions::errors_data()
@@ -99,6 +102,8 @@ void TestEmulatorOptions::errors_data()
                             << u"--region: expected a region name"_s;
     QTest::newRow("account") << QStringList { u"--account-id"_s, u"1234"_s }
                              << u"--account-id: expected 12 digits"_s;
+    QTest::newRow("s3 root not a folder") << QStringList { u"--s3-root"_s, u"/nonexistent/mgn-s3"_s }
+                                          << u"--s3-root: \"/nonexistent/mgn-s3\" is not a directory"_s;
     QTest::newRow("missing value") << QStringList { u"--servers"_s } << u"Missing value after '--servers'"_s;
 }
 
@@ -117,7 +122,7 @@ void TestEmulatorOptions::helpListsEveryOption()
     QCOMPARE(options.outcome, Outcome::ShowHelp);
     for (const char *name : { "--port", "--servers", "--seed", "--speed", "--faults", "--state",
              "--save-interval", "--access-key-id", "--secret-access-key", "--session-token", "--region",
-             "--account-id", "--verbose", "--uninitialized" })
+             "--account-id", "--verbose", "--uninitialized", "--s3-root" })
         QVERIFY2(options.message.contains(QLatin1String(name)), name);
     // The demo keys are documented in the help: they are not secrets.
     QVERIFY(options.message.contains(QLatin1String(EmulatorOptions::demoAccessKeyId)));

@@ -59,9 +59,11 @@ void TestJsonTape::readsAsQJsonDocument_data()
     QTest::newRow("UTF-8 names") << QByteArray("{\"\xc3\xa9t\xc3\xa9\":1,\"\\u00e9t\\u00e9\":2}");
     QTest::newRow("duplicates") << QByteArray(R"({"a":1,"b":2,"a":"three","b":{"c":4}})");
     QTest::newRow("numbers") << QByteArray(
-        R"({"a":[0,-0,7,-7,9223372036854775807,-9223372036854775808,9223372036854775808,1e2,1E+2,1.0,-0.0,0.5,1.7976931348623157e308,2.2250738585072014e-308,123456789012345678901234567890]})");
+        R"({"a":[0,-0,7,-7,9223372036854775807,-9223372036854775808,9223372036854775808,1e2,1E+2,1.0,-0.0,0.5,1.7976931348623157e308,2.2250738585072014e-308,123456789012345678901234567890.0,1234567890123456789012345678901e-1]})");
     QTest::newRow("long string") << (QByteArray(R"({"s":")") + QByteArray(100000, 'x') + QByteArray(R"("})"));
     QTest::newRow("250 levels") << nestedArrays(250);
+    QTest::newRow("256 levels, the most") << nestedArrays(255);
+    QTest::newRow("zeros written as doubles") << QByteArray(R"({"a":0.0,"b":-0.0,"c":0e-400,"d":"1e-400"})");
 }
 
 void TestJsonTape::readsAsQJsonDocument()
@@ -113,6 +115,11 @@ void TestJsonTape::refused_data()
     QTest::newRow("fraction without digits") << QByteArray(R"({"a":2.})") << true;
     QTest::newRow("fraction without integer") << QByteArray(R"({"a":.5})") << true;
     QTest::newRow("subnormal number") << QByteArray(R"({"a":5e-324})") << true;
+    // simdjson's limits on integers: QJsonDocument reads them as doubles.
+    QTest::newRow("integer below qint64") << QByteArray(R"({"a":-9223372036854775809})") << true;
+    QTest::newRow("integer past uint64") << QByteArray(R"({"a":18446744073709551616})") << true;
+    QTest::newRow("underflow beside a zero") << QByteArray(R"({"a":0.0,"b":1e-400})") << false;
+    QTest::newRow("257 levels") << nestedArrays(256) << true;
     QTest::newRow("300 levels") << nestedArrays(300) << true;
 }
 
@@ -177,8 +184,10 @@ void TestJsonTape::numbers_data()
                                 << std::numeric_limits<qint64>::min() << -9223372036854775808.0;
     QTest::newRow("past qint64") << QByteArray("9223372036854775808") << false << qint64(0)
                                  << 9223372036854775808.0;
-    QTest::newRow("past qint64 min, rounds to it")
-        << QByteArray("-9223372036854775809") << true << std::numeric_limits<qint64>::min()
+    QTest::newRow("uint64 max") << QByteArray("18446744073709551615") << false << qint64(0)
+                                << 18446744073709551615.0;
+    QTest::newRow("past qint64 min, with a fraction, rounds to it")
+        << QByteArray("-9223372036854775809.0") << true << std::numeric_limits<qint64>::min()
         << -9223372036854775808.0;
     QTest::newRow("exponent") << QByteArray("1e2") << true << qint64(100) << 100.0;
     QTest::newRow("minus zero fraction") << QByteArray("-0.0") << true << qint64(0) << 0.0;

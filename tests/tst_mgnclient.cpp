@@ -1,5 +1,6 @@
 #include "app/aws/AwsTransport.h"
 #include "app/mgn/MgnClient.h"
+#include "models/api/ApiModel.h"
 #include "models/codec/SourceServerCodec.h"
 #include "models/rules/ActionRules.h"
 #include "tests/support/TestHttpServer.h"
@@ -97,6 +98,14 @@ private Q_SLOTS:
     void bulkBatchesJobCalls();
     void bulkAbortCancelsTheRest();
     void callbacksNeverRunFromTheStartingCall();
+    void invokeRefusesAnInvalidInputUnsent();
+    void invokeAddsTheClientsAccount();
+    void invokeAnswersTheBodyAsItCame();
+    void invokeRetriesAsTheModelSays_data();
+    void invokeRetriesAsTheModelSays();
+    void invokePagesFollowsThePaginator();
+    void invokePagesUsesTheDescriptorsNames();
+    void invokePagesRefusesAnInvalidInputUnsent();
 
 private:
     std::unique_ptr<TestHttpServer> m_server;
@@ -664,6 +673,15 @@ void TestMgnClient::idempotenceFollowsTheApiModel_data()
         const bool read = operation.startsWith("Describe"_L1) || operation.startsWith("List"_L1);
         QTest::newRow(name) << operation << (read || shape.value("idempotent"_L1).toBool());
     }
+    // Operations only invoke() sends: Get* reads, the model's idempotent trait, neither.
+    QTest::newRow("GetNetworkMigrationDefinition") << u"GetNetworkMigrationDefinition"_s << true;
+    QTest::newRow("ListManagedAccounts") << u"ListManagedAccounts"_s << true;
+    QTest::newRow("CreateWave (idempotent in the model)") << u"CreateWave"_s << true;
+    QTest::newRow("UpdateLaunchConfiguration (idempotent in the model)")
+        << u"UpdateLaunchConfiguration"_s << true;
+    QTest::newRow("StartImport") << u"StartImport"_s << false;
+    QTest::newRow("ArchiveWave") << u"ArchiveWave"_s << false;
+    QTest::newRow("not in the model") << u"DescribeNothing"_s << false;
 }
 
 void TestMgnClient::idempotenceFollowsTheApiModel()
@@ -671,6 +689,218 @@ void TestMgnClient::idempotenceFollowsTheApiModel()
     QFETCH(QString, operation);
     QFETCH(bool, idempotent);
     QCOMPARE(MgnClient::isIdempotent(operation), idempotent);
+}
+
+namespace {
+
+const api::Operation &modelOperation(const QString &name)
+{
+    const api::Operation *op = api::ApiModel::mgn().operation(name);
+    if (!op)
+        qFatal("no operation %s", qPrintable(name));
+    return *op;
+}
+
+const QString validServer = u"s-12345678901234567"_s;
+
+} // namespace
+
+void TestMgnClient::invokeRefusesAnInvalidInputUnsent()
+{
+    bool called = false;
+    std::optional<MgnResult<QByteArray>> result;
+    QPointer<MgnCall> call = m_client->invoke(modelOperation(u"CreateApplication"_s),
+        QJsonObject { { "description"_L1, 5 }, { "nmae"_L1, u"x"_s } }, [&](const MgnResult<QByteArray> &r) {
+            called = true;
+            result = r;
+        });
+    QVERIFY(call);
+    QSignalSpy finished(call.data(), &MgnCall::finished);
+    QVERIFY(!called);
+    QTRY_VERIFY(called);
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(!result->ok());
+    QCOMPARE(result->error->kind, AwsError::Kind::Validation);
+    QCOMPARE(result->error->category(), AwsError::Category::CallerFault);
+    QStringList paths;
+    for (const AwsError::Field &field : result->error->fieldList)
+        paths.append(field.name);
+    QCOMPARE(paths, (QStringList { u"name"_s, u"nmae"_s, u"description"_s }));
+    QCOMPARE(result->error->fieldList.first().message, u"Missing required parameter in input: \"name\""_s);
+    QVERIFY2(result->error->userMessage().contains(u"nmae"_s), qPrintable(result->error->userMessage()));
+    QTest::qWait(20);
+    QCOMPARE(m_server->requestCount(), 0);
+}
+
+void TestMgnClient::invokeAddsTheClientsAccount()
+{
+    m_client->setAccountId(u"444455556666"_s);
+    m_server->setHandler(
+        [](const TestHttpServer::Request &) { return TestHttpServer::Response::json(200, "{}"); });
+    int done = 0;
+    auto count = [&](const MgnResult<QByteArray> &r) { done += r.ok() ? 1 : 0; };
+    const QJsonObject ids { { "sourceServerIDs"_L1, QJsonArray { validServer } } };
+    m_client->invoke(modelOperation(u"StartCutover"_s), ids, count);
+    QTRY_COMPARE(done, 1);
+    QJsonObject own = ids;
+    own.insert("accountID"_L1, u"111122223333"_s);
+    m_client->invoke(modelOperation(u"StartCutover"_s), own, count);
+    QTRY_COMPARE(done, 2);
+    // The input shape has no accountID.
+    m_client->invoke(modelOperation(u"ListTagsForResource"_s),
+        QJsonObject { { "resourceArn"_L1,
+            QString(u"arn:aws:mgn:us-east-1:111122223333:source-server/"_s + validServer) } },
+        count);
+    QTRY_COMPARE(done, 3);
+    QCOMPARE(bodyOf(m_server->requests().at(0)),
+        (QJsonObject {
+            { "sourceServerIDs"_L1, QJsonArray { validServer } }, { "accountID"_L1, u"444455556666"_s } }));
+    QCOMPARE(bodyOf(m_server->requests().at(1)).value("accountID"_L1).toString(), u"111122223333"_s);
+    QCOMPARE(m_server->requests().at(2).method, QByteArray("GET"));
+    QVERIFY(m_server->requests().at(2).body.isEmpty());
+    QVERIFY(!m_server->requests().at(2).target.contains("444455556666"));
+}
+
+void TestMgnClient::invokeAnswersTheBodyAsItCame()
+{
+    const QByteArray answer = R"({"sourceServerID":"s-12345678901234567", "unknownMember": [1, 2]})";
+    m_server->enqueue(TestHttpServer::Response::json(200, answer));
+    m_server->enqueue(TestHttpServer::Response::json(204, {}));
+    m_server->enqueue(TestHttpServer::Response::json(200, "not json"));
+    QList<MgnResult<QByteArray>> results;
+    auto keep = [&](const MgnResult<QByteArray> &r) { results.append(r); };
+    const QJsonObject server { { "sourceServerID"_L1, validServer } };
+    m_client->invoke(modelOperation(u"StartReplication"_s), server, keep);
+    QTRY_COMPARE(results.size(), 1);
+    m_client->invoke(modelOperation(u"DeleteSourceServer"_s), server, keep);
+    QTRY_COMPARE(results.size(), 2);
+    m_client->invoke(modelOperation(u"StopReplication"_s), server, keep);
+    QTRY_COMPARE(results.size(), 3);
+    QCOMPARE(results.at(0).value, std::optional<QByteArray>(answer));
+    QCOMPARE(results.at(1).value, std::optional<QByteArray>("{}"));
+    QVERIFY(!results.at(2).ok());
+    QCOMPARE(results.at(2).error->kind, AwsError::Kind::MalformedResponse);
+    QCOMPARE(m_server->requests().at(0).path, QByteArray("/StartReplication"));
+}
+
+void TestMgnClient::invokeRetriesAsTheModelSays_data()
+{
+    QTest::addColumn<QString>("operation");
+    QTest::addColumn<QJsonObject>("input");
+    QTest::addColumn<int>("requests");
+    const QJsonObject server { { "sourceServerID"_L1, validServer } };
+    // A 500 leaves open whether the service acted: only what may run twice goes again.
+    QTest::newRow("not idempotent: once") << u"StartReplication"_s << server << 1;
+    QTest::newRow("idempotent in the model: again") << u"DeleteSourceServer"_s << server << 2;
+    QTest::newRow("a read: again") << u"GetNetworkMigrationDefinition"_s
+                                   << QJsonObject { { "networkMigrationDefinitionID"_L1,
+                                          u"nmd-12345678901234567"_s } }
+                                   << 2;
+}
+
+void TestMgnClient::invokeRetriesAsTheModelSays()
+{
+    QFETCH(QString, operation);
+    QFETCH(QJsonObject, input);
+    QFETCH(int, requests);
+    m_server->enqueue(
+        TestHttpServer::Response::awsError(500, "InternalServerException", R"({"message":"oops"})"));
+    m_server->enqueue(TestHttpServer::Response::json(200, "{}"));
+    std::optional<MgnResult<QByteArray>> result;
+    m_client->invoke(modelOperation(operation), input, [&](const MgnResult<QByteArray> &r) { result = r; });
+    QTRY_VERIFY(result);
+    QCOMPARE(result->ok(), requests == 2);
+    QCOMPARE(m_server->requestCount(), requests);
+}
+
+void TestMgnClient::invokePagesFollowsThePaginator()
+{
+    m_client->setPageSize(2);
+    m_server->enqueue(
+        TestHttpServer::Response::json(200, R"({"items":[{"a":1},{"a":2}],"nextToken":"t 1/"})"));
+    m_server->enqueue(TestHttpServer::Response::json(200, R"({"items":[{"a":3}]})"));
+    m_server->enqueue(TestHttpServer::Response::json(200, R"({"items":[]})"));
+    QList<QByteArray> bodies;
+    QList<PagingProgress> progress;
+    std::optional<MgnResult<PagingProgress>> result;
+    const api::Operation &vcenters = modelOperation(u"DescribeVcenterClients"_s);
+    m_client->invokePages(
+        vcenters, {},
+        [&](const QByteArray &body, const PagingProgress &p) {
+            bodies.append(body);
+            progress.append(p);
+        },
+        [&](const MgnResult<PagingProgress> &r) { result = r; });
+    QTRY_VERIFY(result);
+    QVERIFY(result->ok());
+    QCOMPARE(result->value->pages, 2);
+    QCOMPARE(result->value->items, qsizetype(3));
+    QCOMPARE(bodies.size(), 2);
+    QCOMPARE(bodies.at(1), QByteArray(R"({"items":[{"a":3}]})"));
+    QCOMPARE(progress.at(0).items, qsizetype(2));
+    QCOMPARE(m_server->requests().at(0).query, QByteArray("maxResults=2"));
+    QCOMPARE(m_server->requests().at(1).query, QByteArray("maxResults=2&nextToken=t%201%2F"));
+
+    // A limit the input sets is kept.
+    result.reset();
+    m_client->invokePages(vcenters, QJsonObject { { "maxResults"_L1, 7 } }, {},
+        [&](const MgnResult<PagingProgress> &r) { result = r; });
+    QTRY_VERIFY(result);
+    QCOMPARE(m_server->requests().at(2).query, QByteArray("maxResults=7"));
+}
+
+void TestMgnClient::invokePagesUsesTheDescriptorsNames()
+{
+    // Another model, whose paginator names nothing "nextToken" or "maxResults".
+    const QByteArray service = R"({"metadata": {"apiVersion": "2020-01-01", "protocol": "rest-json",
+        "signingName": "mgn", "endpointPrefix": "mgn"},
+      "operations": {"ListWidgets": {"name": "ListWidgets", "http": {"method": "POST", "requestUri": "/widgets"},
+        "input": {"shape": "ListWidgetsRequest"}, "output": {"shape": "ListWidgetsResponse"}}},
+      "shapes": {
+        "ListWidgetsRequest": {"type": "structure", "members": {"cursor": {"shape": "Text"},
+          "pageLimit": {"shape": "Count"}, "accountID": {"shape": "Text"}}},
+        "ListWidgetsResponse": {"type": "structure", "members": {"widgets": {"shape": "Widgets"},
+          "gadgets": {"shape": "Widgets"}, "continuation": {"shape": "Text"}}},
+        "Widgets": {"type": "list", "member": {"shape": "Text"}},
+        "Text": {"type": "string"},
+        "Count": {"type": "integer", "min": 1, "max": 10}}})";
+    const QByteArray paginators = R"({"pagination": {"ListWidgets": {"input_token": "cursor",
+        "output_token": "continuation", "limit_key": "pageLimit", "result_key": ["widgets", "gadgets"]}}})";
+    QString error;
+    const std::unique_ptr<api::ApiModel> model = api::ApiModel::fromJson(service, paginators, &error);
+    QVERIFY2(model, qPrintable(error));
+    m_client->setPageSize(3);
+    m_server->enqueue(TestHttpServer::Response::json(
+        200, R"({"widgets":["a","b"],"gadgets":["g"],"continuation":"c1","nextToken":"ignored"})"));
+    m_server->enqueue(TestHttpServer::Response::json(200, R"({"widgets":["c"],"nextToken":"ignored"})"));
+    std::optional<MgnResult<PagingProgress>> result;
+    m_client->invokePages(
+        *model->operation(u"ListWidgets"), {}, {}, [&](const MgnResult<PagingProgress> &r) { result = r; });
+    QTRY_VERIFY(result);
+    QVERIFY(result->ok());
+    QCOMPARE(result->value->pages, 2);
+    QCOMPARE(result->value->items, qsizetype(4));
+    QCOMPARE(m_server->requestCount(), 2);
+    QCOMPARE(bodyOf(m_server->requests().at(0)), (QJsonObject { { "pageLimit"_L1, 3 } }));
+    QCOMPARE(bodyOf(m_server->requests().at(1)),
+        (QJsonObject { { "pageLimit"_L1, 3 }, { "cursor"_L1, u"c1"_s } }));
+}
+
+void TestMgnClient::invokePagesRefusesAnInvalidInputUnsent()
+{
+    std::optional<MgnResult<PagingProgress>> result;
+    bool paged = false;
+    m_client->invokePages(
+        modelOperation(u"DescribeJobs"_s), QJsonObject { { "maxResults"_L1, 5000 } },
+        [&](const QByteArray &, const PagingProgress &) { paged = true; },
+        [&](const MgnResult<PagingProgress> &r) { result = r; });
+    QVERIFY(!result);
+    QTRY_VERIFY(result);
+    QCOMPARE(result->error->kind, AwsError::Kind::Validation);
+    QCOMPARE(result->error->fieldList.size(), 1);
+    QCOMPARE(result->error->fieldList.first().name, u"maxResults"_s);
+    QVERIFY(!paged);
+    QCOMPARE(m_server->requestCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestMgnClient)

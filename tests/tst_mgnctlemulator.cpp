@@ -5,6 +5,7 @@
 #include "emulator/http/MgnEmulator.h"
 #include "emulator/service/Fleet.h"
 #include "emulator/service/MgnService.h"
+#include "models/api/ApiModel.h"
 #include "models/codec/SourceServerCodec.h"
 #include "models/rules/ActionRules.h"
 #include "tests/support/ProgramRun.h"
@@ -56,8 +57,8 @@ private Q_SLOTS:
 
     void describeSourceServersListsTheFleet();
     void describeWithFilters();
-    void describePrintsWhatQJsonDocumentWould_data();
-    void describePrintsWhatQJsonDocumentWould();
+    void describePrintsWhatTheAwsCliWould_data();
+    void describePrintsWhatTheAwsCliWould();
     void serverActionRoundTrips_data();
     void serverActionRoundTrips();
     void bulkStartTestAndTheJobAfterwards();
@@ -193,7 +194,7 @@ void TestMgnCtlEmulator::describeSourceServersListsTheFleet()
         QJsonDocument::fromJson(paged.toUtf8()).object().value("items"_L1).toArray().size(), servers.size());
 }
 
-void TestMgnCtlEmulator::describePrintsWhatQJsonDocumentWould_data()
+void TestMgnCtlEmulator::describePrintsWhatTheAwsCliWould_data()
 {
     QTest::addColumn<QStringList>("words");
     QTest::addColumn<bool>("wholeFleet");
@@ -207,10 +208,10 @@ void TestMgnCtlEmulator::describePrintsWhatQJsonDocumentWould_data()
                                << false;
 }
 
-// Pages are merged as they arrive into the document the AWS CLI prints
-// (members in the answer's order; tst_mgnctlparity checks the bytes against
-// the CLI): the same servers as the whole fleet, whatever the page size.
-void TestMgnCtlEmulator::describePrintsWhatQJsonDocumentWould()
+// Each page is read as it arrives into the document the AWS CLI prints
+// (CliResponse, whose bytes tst_cliresponse checks against the AWS CLI's
+// own): the fleet's servers, their members in the API model's order.
+void TestMgnCtlEmulator::describePrintsWhatTheAwsCliWould()
 {
     QFETCH(QStringList, words);
     QFETCH(bool, wholeFleet);
@@ -221,8 +222,28 @@ void TestMgnCtlEmulator::describePrintsWhatQJsonDocumentWould()
     }
     QString out;
     QCOMPARE(run(words, &out), int(MgnCtl::Success));
-    QCOMPARE(QJsonDocument::fromJson(out.toUtf8()).object(), (QJsonObject { { u"items"_s, items } }));
-    QVERIFY(out.endsWith(u"\n}\n"_s));
+    QJsonParseError error;
+    const QJsonDocument printed = QJsonDocument::fromJson(out.toUtf8(), &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(printed.object(), (QJsonObject { { u"items"_s, items } }));
+    if (!wholeFleet) {
+        QCOMPARE(out, u"{\n    \"items\": []\n}\n"_s);
+        return;
+    }
+    // The first server's members as printed, against the model's order.
+    QStringList printedNames;
+    const QStringList lines = out.split(u'\n');
+    for (qsizetype i = 3; i < lines.size() && !lines.at(i).startsWith(u"        }"_s); ++i) {
+        if (lines.at(i).startsWith(u"            \""_s))
+            printedNames.append(lines.at(i).section(u'"', 1, 1));
+    }
+    QStringList modelNames;
+    for (const api::Member &member : api::ApiModel::mgn().shape(u"SourceServer")->members) {
+        if (items.first().toObject().contains(member.name))
+            modelNames.append(member.name);
+    }
+    QVERIFY(modelNames.size() > 5);
+    QCOMPARE(printedNames, modelNames);
 }
 
 void TestMgnCtlEmulator::describeWithFilters()

@@ -8,6 +8,8 @@ packages=(
     # tools/check-format.sh: the formatting CI checks
     clang-format-14
     qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qtkeychain-qt6-dev
+    # JsonTape's engine (models/json/JsonTape.cpp)
+    libsimdjson-dev
     libgl1-mesa-dev
     # Qt6Charts' CMake package needs Qt6OpenGL's, which qt6-base-dev only recommends
     libqt6opengl6-dev

@@ -1,12 +1,8 @@
 #include "app/cli/CliResponse.h"
 
 #include "app/cli/CliPythonJson.h"
-
-#if __has_include("app/cli/CliTableFormatter.h") && __has_include("app/cli/CliTextFormatter.h")
 #include "app/cli/CliTableFormatter.h"
 #include "app/cli/CliTextFormatter.h"
-#define MGN_HAVE_CLI_FORMATTERS 1
-#endif
 
 namespace mgn {
 
@@ -33,9 +29,11 @@ CliValue cliValueOf(const CliWireTape &tape, quint32 node)
         bool ok = false;
         value.integer = tape.text(node).toLongLong(&ok);
         value.type = CliValue::Type::Integer;
-        if (!ok) { // beyond qint64: the nearest double
-            value.type = CliValue::Type::Double;
-            value.real = CliPythonJson::toDouble(tape.text(node));
+        if (!ok) {
+            // Beyond qint64, which CliValue holds: the digits as a string,
+            // which str() prints alike (repr() would add quotes).
+            value.type = CliValue::Type::String;
+            value.string = QString::fromLatin1(tape.text(node));
         }
         break;
     }
@@ -121,6 +119,13 @@ CliResponse::CliResponse(const api::Operation &operation, Paging paging)
     m_outputToken = paginator->outputToken;
     if (m_paging.startingToken)
         decodeStartingToken();
+    // The document's head, so that the items written after it are the
+    // document printed at the end, with no copy.
+    QByteArray head = "{\n    ";
+    CliPythonJson::appendString(head, m_resultKey.toUtf8());
+    head.append(": [");
+    m_writer.append(head);
+    m_itemsBegin = m_writer.size();
 }
 
 // botocore's PageIterator._parse_starting_token: base64 of a JSON object
@@ -350,29 +355,18 @@ QByteArray CliResponse::paginatedJson() const
 {
     if (!m_hasItems && !m_resumeToken)
         return {};
-    const QByteArrayView items = m_writer.written();
-    QByteArray out;
-    out.reserve(items.size() + 256);
-    out.append('{');
-    if (m_hasItems) {
-        out.append("\n    ");
-        CliPythonJson::appendString(out, m_resultKey.toUtf8());
-        if (items.isEmpty()) {
-            out.append(": []");
-        } else {
-            out.append(": [");
-            out.append(items);
-            out.append("\n    ]");
-        }
-    }
+    QByteArray nextToken;
     if (m_resumeToken) {
-        if (m_hasItems)
-            out.append(',');
-        out.append("\n    \"NextToken\": ");
-        CliPythonJson::appendString(out, m_resumeToken->toUtf8());
+        nextToken = "\"NextToken\": ";
+        CliPythonJson::appendString(nextToken, m_resumeToken->toUtf8());
     }
-    out.append("\n}\n");
-    return out;
+    if (!m_hasItems)
+        return "{\n    " + nextToken + "\n}\n";
+    QByteArray tail = m_firstItem ? "]" : "\n    ]";
+    if (m_resumeToken)
+        tail += ",\n    " + nextToken;
+    tail += "\n}\n";
+    return m_writer.finish(tail);
 }
 
 CliValue CliResponse::fullDocument() const
@@ -382,7 +376,6 @@ CliValue CliResponse::fullDocument() const
 
 QString CliResponse::textOutput() const
 {
-#ifdef MGN_HAVE_CLI_FORMATTERS
     if (!m_paginated)
         return CliTextFormatter::format(fullDocument());
     // awscli's TextFormatter on a PageIterator: each page on its own, as
@@ -416,9 +409,6 @@ QString CliResponse::textOutput() const
         text += CliTextFormatter::format(outer);
     }
     return text;
-#else
-    return {};
-#endif
 }
 
 QByteArray CliResponse::output(Format format) const
@@ -429,15 +419,15 @@ QByteArray CliResponse::output(Format format) const
             return paginatedJson();
         if (!m_hasDocument || m_writer.size() == 0 || m_writer.written() == "{}")
             return {};
-        return m_writer.written().toByteArray() + '\n';
+        return m_writer.finish("\n");
     case Format::Text:
         return textOutput().toUtf8();
     case Format::Table:
-#ifdef MGN_HAVE_CLI_FORMATTERS
-        return CliTableFormatter::format(m_operation->name, fullDocument()).toUtf8();
-#else
-        return {};
-#endif
+        // awscli's TableFormatter: the whole result, as for JSON, one table
+        // as wide as the terminal on stdout (80 when it is not one).
+        return CliTableFormatter::format(
+            m_operation->name, fullDocument(), CliTableFormatter::stdoutTerminalWidth())
+            .toUtf8();
     }
     return {};
 }

@@ -68,7 +68,8 @@ private:
     QString m_inputToken;
     QString m_outputToken;
     CliWireTape m_tape; // the page being read; its room is reused
-    CliShapeWriter m_writer;
+    // output() hands out the writer's buffer as the document, not a copy.
+    mutable CliShapeWriter m_writer;
     std::optional<QString> m_error; // a starting token botocore refuses
     bool m_hasDocument = false; // a non-paginated answer arrived
 
@@ -81,6 +82,7 @@ private:
     std::optional<QString> m_resumeToken;
     qint64 m_totalItems = 0;
     bool m_hasItems = false; // the merged result holds the result key
+    qsizetype m_itemsBegin = 0; // where the items start in m_writer's buffer
     bool m_firstItem = true;
     bool m_done = false;
     QList<PageItems> m_pages;

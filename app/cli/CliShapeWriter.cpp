@@ -6,6 +6,10 @@
 
 #include <cstring>
 
+#ifdef Q_OS_LINUX
+#include <sys/mman.h>
+#endif
+
 namespace mgn {
 
 using namespace Qt::Literals::StringLiterals;
@@ -33,10 +37,93 @@ using Type = CliWireTape::Type;
 // A newline and 64 levels of indentation.
 constexpr int indentWidth = 4;
 constexpr int indentLevels = 64;
-const QByteArray &indentText()
+struct IndentText final {
+    char text[1 + indentWidth * indentLevels];
+    constexpr IndentText()
+        : text()
+    {
+        text[0] = '\n';
+        for (int i = 1; i < int(sizeof text); ++i)
+            text[i] = ' ';
+    }
+    const char *constData() const { return text; }
+};
+constexpr IndentText indentBytes;
+const IndentText &indentText()
 {
-    static const QByteArray text = '\n' + QByteArray(indentWidth * indentLevels, ' ');
-    return text;
+    return indentBytes;
+}
+
+// Copies the short pieces a document is made of without a call to memcpy.
+inline void copyBytes(char *to, const char *from, qsizetype n)
+{
+    if (n > 32) {
+        std::memcpy(to, from, size_t(n));
+    } else if (n >= 16) {
+        char head[16];
+        char tail[16];
+        std::memcpy(head, from, 16);
+        std::memcpy(tail, from + n - 16, 16);
+        std::memcpy(to, head, 16);
+        std::memcpy(to + n - 16, tail, 16);
+    } else if (n >= 8) {
+        quint64 head;
+        quint64 tail;
+        std::memcpy(&head, from, 8);
+        std::memcpy(&tail, from + n - 8, 8);
+        std::memcpy(to, &head, 8);
+        std::memcpy(to + n - 8, &tail, 8);
+    } else if (n >= 4) {
+        quint32 head;
+        quint32 tail;
+        std::memcpy(&head, from, 4);
+        std::memcpy(&tail, from + n - 4, 4);
+        std::memcpy(to, &head, 4);
+        std::memcpy(to + n - 4, &tail, 4);
+    } else if (n > 0) {
+        to[0] = from[0];
+        to[n / 2] = from[n / 2];
+        to[n - 1] = from[n - 1];
+    }
+}
+
+// Maps the pages of [begin, end) in one call. A document of tens of
+// megabytes otherwise takes a page fault every 4 KiB as it is written, and
+// in a virtual machine those faults cost a quarter of the time spent writing.
+void prefault(char *begin, char *end)
+{
+#if defined(Q_OS_LINUX) && defined(MADV_POPULATE_WRITE)
+    constexpr quintptr page = 4096;
+    const quintptr first = (quintptr(begin) + page - 1) & ~(page - 1);
+    const quintptr last = quintptr(end) & ~(page - 1);
+    if (last > first)
+        madvise(reinterpret_cast<void *>(first), last - first, MADV_POPULATE_WRITE);
+#else
+    Q_UNUSED(begin);
+    Q_UNUSED(end);
+#endif
+}
+
+// Whether two byte ranges of the same length are equal; names are short.
+inline bool equalBytes(const char *a, const char *b, qsizetype n)
+{
+    if (n >= 8 && n <= 16) {
+        quint64 a0;
+        quint64 a1;
+        quint64 b0;
+        quint64 b1;
+        std::memcpy(&a0, a, 8);
+        std::memcpy(&b0, b, 8);
+        std::memcpy(&a1, a + n - 8, 8);
+        std::memcpy(&b1, b + n - 8, 8);
+        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    return std::memcmp(a, b, size_t(n)) == 0;
+}
+
+inline bool sameName(const QByteArray &known, QByteArrayView name)
+{
+    return known.size() == name.size() && equalBytes(known.constData(), name.data(), name.size());
 }
 
 bool keysEqual(const CliWireTape &tape, quint32 a, quint32 b)
@@ -169,14 +256,18 @@ const CliShapeWriter::Plan *CliShapeWriter::elementPlan(const Plan *list)
 
 char *CliShapeWriter::reserve(qsizetype n)
 {
-    if (m_size + n > m_out.size())
-        m_out.resize(qMax(m_size + n, qMax<qsizetype>(m_out.size() * 2, 4096)));
+    if (m_size + n > m_out.size()) {
+        const qsizetype old = m_out.size();
+        m_out.resize(qMax(m_size + n, qMax<qsizetype>(old * 2, 64 * 1024)));
+        if (m_out.size() >= 1024 * 1024)
+            prefault(m_out.data() + old, m_out.data() + m_out.size());
+    }
     return m_out.data() + m_size;
 }
 
 void CliShapeWriter::writeBytes(const char *data, qsizetype n)
 {
-    std::memcpy(reserve(n), data, size_t(n));
+    copyBytes(reserve(n), data, n);
     m_size += n;
 }
 
@@ -185,9 +276,17 @@ void CliShapeWriter::append(QByteArrayView bytes)
     writeBytes(bytes.data(), bytes.size());
 }
 
+QByteArray CliShapeWriter::finish(QByteArrayView suffix)
+{
+    append(suffix);
+    m_out.resize(m_size); // shrinking keeps the allocation
+    m_size -= suffix.size();
+    return m_out;
+}
+
 void CliShapeWriter::newline(int level)
 {
-    const QByteArray &indent = indentText();
+    const IndentText &indent = indentText();
     if (level <= indentLevels) {
         writeBytes(indent.constData(), 1 + qsizetype(level) * indentWidth);
         return;
@@ -213,7 +312,7 @@ void CliShapeWriter::writeString(const CliWireTape &tape, quint32 node)
         // left in a string JSON sent without escapes.
         char *out = reserve(n.length + 2);
         out[0] = '"';
-        std::memcpy(out + 1, tape.text(node).data(), n.length);
+        copyBytes(out + 1, tape.text(node).data(), n.length);
         out[n.length + 1] = '"';
         m_size += n.length + 2;
         return;
@@ -462,11 +561,11 @@ bool CliShapeWriter::writeStructure(const CliWireTape &tape, quint32 node, const
         // Members mostly come in the same order as the model's: try the one
         // after the last found first.
         size_t found = count;
-        if (hint < count && QByteArrayView(plan->names[hint]) == name) {
+        if (hint < count && sameName(plan->names[hint], name)) {
             found = hint;
         } else {
             for (size_t k = 0; k < count; ++k) {
-                if (QByteArrayView(plan->names[k]) == name) {
+                if (sameName(plan->names[k], name)) {
                     found = k;
                     break;
                 }
@@ -514,11 +613,21 @@ bool CliShapeWriter::writeStructure(const CliWireTape &tape, quint32 node, const
         const quint32 value = values[qsizetype(k)];
         if (value == 0 || tape.node(value).type == Type::Null)
             continue;
-        writeBytes(first ? "{" : ",", 1);
-        first = false;
-        newline(level + 1);
         const QByteArray &key = plan->keys[k];
-        writeBytes(key.constData(), key.size());
+        if (level + 1 <= indentLevels) {
+            // The separator, the newline, the indentation and the key at once.
+            const qsizetype indent = 1 + qsizetype(level + 1) * indentWidth;
+            char *out = reserve(1 + indent + key.size());
+            out[0] = first ? '{' : ',';
+            copyBytes(out + 1, indentText().constData(), indent);
+            copyBytes(out + 1 + indent, key.constData(), key.size());
+            m_size += 1 + indent + key.size();
+        } else {
+            writeBytes(first ? "{" : ",", 1);
+            newline(level + 1);
+            writeBytes(key.constData(), key.size());
+        }
+        first = false;
         if (!writeValue(tape, value, plan->members[k], level + 1))
             return false;
     }

@@ -49,6 +49,9 @@ public:
     qsizetype size() const { return m_size; }
     QByteArrayView written() const { return QByteArrayView(m_out.constData(), m_size); }
     void clear() { m_size = 0; }
+    // The buffer with `suffix` after what was written, without a copy: the
+    // next write copies it first, if the caller still holds it.
+    QByteArray finish(QByteArrayView suffix);
     const QString &error() const { return m_error; }
 
 private:

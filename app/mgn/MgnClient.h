@@ -121,7 +121,9 @@ public:
     MgnCall *invoke(const api::Operation &operation, const QJsonObject &input, MgnCallback<QByteArray> done);
     // A paginated operation, page after page (the paginator's input and
     // output tokens, pageSize() as its limit key unless `input` sets one):
-    // each body as it arrives, then the progress.
+    // each body as it arrives, then the progress (items: the entries of the
+    // paginator's result keys). The operation, and so its model, must
+    // outlive the call.
     MgnCall *invokePages(const api::Operation &operation, const QJsonObject &input, BodyPageCallback onPage,
         MgnCallback<PagingProgress> done);
 

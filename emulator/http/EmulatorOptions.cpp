@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QRegularExpression>
 
 #include <cmath>
@@ -59,6 +60,9 @@ EmulatorOptions EmulatorOptions::parse(const QStringList &arguments)
         u"spec"_s);
     const QCommandLineOption stateOption(u"state"_s,
         tr("Load the fleet from <file> when it exists; save it there periodically and on exit."), u"file"_s);
+    const QCommandLineOption s3RootOption(u"s3-root"_s,
+        tr("Serve StartExport and StartImport's S3 from <dir>: s3://bucket/key is <dir>/bucket/key."),
+        u"dir"_s);
     const QCommandLineOption saveIntervalOption(
         u"save-interval"_s, tr("Seconds between saves of --state (default 30)."), u"seconds"_s, u"30"_s);
     const QCommandLineOption keyIdOption(
@@ -78,7 +82,7 @@ EmulatorOptions EmulatorOptions::parse(const QStringList &arguments)
            "UninitializedAccountException until InitializeService is called."));
     parser.addOptions({ portOption, serversOption, seedOption, speedOption, faultsOption, stateOption,
         saveIntervalOption, keyIdOption, secretOption, tokenOption, regionOption, accountOption,
-        verboseOption, uninitializedOption });
+        verboseOption, uninitializedOption, s3RootOption });
 
     EmulatorOptions options;
     if (!parser.parse(arguments))
@@ -129,6 +133,9 @@ EmulatorOptions EmulatorOptions::parse(const QStringList &arguments)
     options.statePath = parser.value(stateOption);
     if (parser.isSet(stateOption) && options.statePath.isEmpty())
         return failed(options, tr("--state: expected a file name"));
+    options.s3Root = parser.value(s3RootOption);
+    if (parser.isSet(s3RootOption) && !QFileInfo(options.s3Root).isDir())
+        return failed(options, tr("--s3-root: \"%1\" is not a directory").arg(options.s3Root));
     const int interval = parser.value(saveIntervalOption).toInt(&ok);
     if (!ok || interval < 1 || interval > 86400)
         return failed(options,

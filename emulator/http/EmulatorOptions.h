@@ -12,7 +12,7 @@ namespace mgn {
 
 // The command line of mgn-emulator, and what MgnEmulator::start takes:
 //   mgn-emulator --port 0 --servers 50 --seed 1 --speed 60 [--faults SPEC]
-//                [--state FILE] [--access-key-id X --secret-access-key Y
+//                [--state FILE] [--s3-root DIR] [--access-key-id X --secret-access-key Y
 //                [--session-token Z]] [--region us-east-1]
 struct EmulatorOptions final {
     enum class Outcome { Run, ShowHelp, ShowVersion, Error };
@@ -34,6 +34,7 @@ struct EmulatorOptions final {
     QString accountId = QStringLiteral("111122223333");
     FaultInjector::Spec faults;
     QString statePath; // empty: no persistence
+    QString s3Root; // StartExport/StartImport's S3 folder; empty: none
     std::chrono::seconds saveInterval { 30 };
     AwsCredentials credentials = demoCredentials();
     bool verbose = false; // one line per request on stderr

@@ -3,6 +3,7 @@
 #include "emulator/http/EmulatorHttpServer.h"
 #include "emulator/http/FaultInjector.h"
 #include "emulator/http/SigV4Verifier.h"
+#include "emulator/service/Fleet.h"
 #include "emulator/service/MgnService.h"
 
 #include <QFileInfo>
@@ -41,6 +42,7 @@ bool MgnEmulator::start(const EmulatorOptions &options, QString *error)
     serviceOptions.region = options.region;
     serviceOptions.initialized = !options.uninitialized;
     auto service = std::make_unique<MgnService>(serviceOptions, m_serviceClock ? m_serviceClock : clock);
+    service->fleet().s3Root = options.s3Root;
 
     m_restoredState = false;
     if (!options.statePath.isEmpty()) {

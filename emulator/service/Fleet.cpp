@@ -106,7 +106,20 @@ std::optional<mgn::Tags> *Fleet::tagsOf(QStringView resourceArn)
         return tagsIn(jobs[std::size_t(i)].job);
     if (const qsizetype i = findVcenterClient(id); i >= 0)
         return tagsIn(vcenterClients[i]);
+    for (auto *records : { &applications, &waves, &connectors }) {
+        if (const qsizetype i = find(*records, id); i >= 0)
+            return (*records)[std::size_t(i)].arn == resourceArn ? &(*records)[std::size_t(i)].tags : nullptr;
+    }
     return nullptr;
+}
+
+qsizetype Fleet::find(const std::vector<PlanningRecord> &records, QStringView id)
+{
+    for (qsizetype i = 0; i < qsizetype(records.size()); ++i) {
+        if (records[std::size_t(i)].id == id)
+            return i;
+    }
+    return -1;
 }
 
 QString Fleet::newId(QLatin1StringView prefix)

@@ -3,9 +3,12 @@
 #include "emulator/service/EmulatorRandom.h"
 #include "emulator/service/FleetJob.h"
 #include "emulator/service/FleetServer.h"
+#include "emulator/service/PlanningRecord.h"
 #include "models/domain/VcenterClient.h"
 
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLatin1String>
 #include <QList>
 #include <QString>
@@ -44,6 +47,31 @@ public:
     // other operations with UninitializedAccountException.
     bool initialized = true;
 
+    // planning: applications, waves and connectors, in creation order. A
+    // server's application is its SourceServer.applicationID, an
+    // application's wave the "waveID" of its fields.
+    std::vector<PlanningRecord> applications;
+    std::vector<PlanningRecord> waves;
+    std::vector<PlanningRecord> connectors;
+    // The index in the list, or -1.
+    static qsizetype find(const std::vector<PlanningRecord> &records, QStringView id);
+    // configuration: each resource is the JSON document of its API model
+    // shape. A server's launch and replication configurations are made from
+    // the templates when it starts replication or is first read
+    // (Configurations); the templates and template actions are the account's.
+    QHash<QString, QJsonObject> launchConfigurations; // by sourceServerID
+    QHash<QString, QJsonObject> replicationConfigurations; // by sourceServerID
+    QList<QJsonObject> replicationConfigurationTemplates; // the first applies to new servers
+    QList<QJsonObject> launchConfigurationTemplates;
+    QHash<QString, QList<QJsonObject>> sourceServerActions; // by sourceServerID, SourceServerActionDocument
+    QHash<QString, QList<QJsonObject>> templateActions; // by launchConfigurationTemplateID
+    QList<QJsonObject> exportTasks; // ExportTask, in creation order
+    QList<QJsonObject> importTasks; // ImportTask
+    QHash<QString, QJsonArray> exportErrors; // by exportID, ExportTaskError
+    QHash<QString, QJsonArray> importErrors; // by importID, ImportTaskError
+    // --s3-root: s3://bucket/key is <s3Root>/bucket/key; empty: no S3. Not saved.
+    QString s3Root;
+
     // Anchors simNow at this wall-clock instant.
     void anchorAt(qint64 wallMsecs);
     qint64 wallAt(qint64 simMsecs) const;
@@ -65,7 +93,8 @@ public:
 
     // "arn:aws:mgn:<region>:<account>:<resourceType>/<id>"
     QString arn(QLatin1StringView resourceType, const QString &id) const;
-    // The tags member of the source server, job or vCenter client with that
+    // The tags member of the source server, job, vCenter client, application,
+    // wave or connector with that
     // ARN; nullptr when no resource has it.
     std::optional<mgn::Tags> *tagsOf(QStringView arn);
 

@@ -1,9 +1,11 @@
 #include "emulator/service/FleetGenerator.h"
 
+#include "emulator/service/ConfigurationDefaults.h"
 #include "emulator/service/EmulatorRandom.h"
 #include "emulator/service/FleetActions.h"
 #include "emulator/service/FleetSimulator.h"
 #include "emulator/service/JobSimulator.h"
+#include "emulator/service/PlanningGenerator.h"
 #include "emulator/service/ReplicationSimulator.h"
 #include "emulator/service/ServerFields.h"
 
@@ -213,8 +215,10 @@ void Generation::vcenterClients(int count)
 
 void Generation::applications(int count)
 {
-    for (int i = 0; i < count; ++i)
+    for (int i = 0; i < count; ++i) {
         m_applications << m_fleet.newId("app-"_L1);
+        PlanningGenerator::addApplication(m_fleet, m_applications.constLast(), i, m_now);
+    }
 }
 
 void Generation::servers(int count)
@@ -630,9 +634,11 @@ Fleet FleetGenerator::generate(const Parameters &parameters, qint64 wallMsecs)
     generation.vcenterClients(count == 0 ? 0 : std::clamp(1 + count / 150, 1, 4));
     generation.applications(count == 0 ? 0 : std::clamp(2 + count / 40, 2, 12));
     generation.servers(count);
+    PlanningGenerator::addWaves(fleet, wallMsecs);
     fleet.speed = parameters.speed;
     fleet.anchorAt(wallMsecs);
     FleetSimulator::refreshAll(fleet);
+    ConfigurationDefaults::addAccountDefaults(fleet);
     return fleet;
 }
 

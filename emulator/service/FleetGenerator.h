@@ -15,7 +15,8 @@ namespace mgn {
 // servers or more), each in a consistent combination: NOT_READY servers are
 // initiating or syncing with a null lag, READY_FOR_TEST ones have a lag,
 // TESTING / CUTTING_OVER ones have the launch job that put them there, CUTOVER
-// and DISCONNECTED ones are disconnected and half of them archived.
+// and DISCONNECTED ones are disconnected and half of them archived. The
+// account has the templates of ConfigurationDefaults.
 namespace FleetGenerator {
 struct Parameters final {
     int servers = 50;

@@ -1,8 +1,11 @@
 #include "emulator/service/FleetState.h"
 
+#include "emulator/service/ConfigurationDefaults.h"
+#include "emulator/service/ConfigurationState.h"
 #include "models/codec/JobCodec.h"
 #include "models/codec/JobLogCodec.h"
 #include "models/codec/SourceServerCodec.h"
+#include "models/codec/TagsCodec.h"
 #include "models/codec/VcenterClientCodec.h"
 
 #include <QFile>
@@ -217,6 +220,50 @@ JobSimulation jobSimFromJson(const QJsonObject &object, const QString &path, int
     return sim;
 }
 
+// planning: a record as its API shape, with the ID under `idMember`.
+QJsonArray recordsToJson(const std::vector<PlanningRecord> &records, QLatin1StringView idMember)
+{
+    QJsonArray array;
+    for (const PlanningRecord &record : records) {
+        QJsonObject object = record.fields;
+        object.insert(idMember, record.id);
+        object.insert("arn"_L1, record.arn);
+        if (record.tags)
+            object.insert("tags"_L1, TagsCodec::encode(*record.tags));
+        array.append(object);
+    }
+    return array;
+}
+
+// Files written before planning existed have none of these arrays.
+std::vector<PlanningRecord> recordsFromJson(
+    const QJsonObject &state, QLatin1StringView member, QLatin1StringView idMember, QString *fault)
+{
+    std::vector<PlanningRecord> records;
+    const QJsonArray array = state.value(member).toArray();
+    for (qsizetype i = 0; i < array.size() && fault->isEmpty(); ++i) {
+        const QString path = u"%1[%2]"_s.arg(member).arg(i);
+        StateReader r(array.at(i).toObject(), path, fault);
+        PlanningRecord record;
+        record.id = r.string(idMember);
+        record.arn = r.string("arn"_L1);
+        record.fields = array.at(i).toObject();
+        record.fields.remove(idMember);
+        record.fields.remove("arn"_L1);
+        record.fields.remove("tags"_L1);
+        if (array.at(i).toObject().contains("tags"_L1)) {
+            auto tags = TagsCodec::decodeMember(array.at(i).toObject(), "tags"_L1);
+            if (!tags.value)
+                r.fail(u"tags"_s, u"expected a map of strings"_s);
+            record.tags = tags.value;
+        }
+        if (fault->isEmpty() && Fleet::find(records, record.id) >= 0)
+            r.fail(idMember, u"%1 appears twice"_s.arg(record.id));
+        records.push_back(record);
+    }
+    return records;
+}
+
 QString decodeError(const QString &path, const std::optional<JsonError> &error)
 {
     return u"%1: %2"_s.arg(path, error ? error->toString() : u"not readable"_s);
@@ -245,7 +292,12 @@ QJsonObject FleetState::toJson(const Fleet &fleet)
         { "accountId"_L1, fleet.accountId }, { "region"_L1, fleet.region }, { "seed"_L1, double(fleet.seed) },
         { "speed"_L1, fleet.speed }, { "simNow"_L1, double(fleet.simNow) },
         { "ids"_L1, hex64(fleet.ids.state()) }, { "initialized"_L1, fleet.initialized },
-        { "vcenterClients"_L1, clients }, { "servers"_L1, servers }, { "jobs"_L1, jobs } };
+        { "vcenterClients"_L1, clients }, { "servers"_L1, servers }, { "jobs"_L1, jobs },
+        // planning
+        { "applications"_L1, recordsToJson(fleet.applications, "applicationID"_L1) },
+        { "waves"_L1, recordsToJson(fleet.waves, "waveID"_L1) },
+        { "connectors"_L1, recordsToJson(fleet.connectors, "connectorID"_L1) },
+        { "configuration"_L1, ConfigurationState::toJson(fleet) } };
 }
 
 std::optional<Fleet> FleetState::fromJson(const QJsonObject &object, QString *error)
@@ -328,6 +380,21 @@ std::optional<Fleet> FleetState::fromJson(const QJsonObject &object, QString *er
         if (fault.isEmpty())
             fleet.addJob(std::move(job));
     }
+
+    // planning
+    if (fault.isEmpty())
+        fleet.applications = recordsFromJson(object, "applications"_L1, "applicationID"_L1, &fault);
+    if (fault.isEmpty())
+        fleet.waves = recordsFromJson(object, "waves"_L1, "waveID"_L1, &fault);
+    if (fault.isEmpty())
+        fleet.connectors = recordsFromJson(object, "connectors"_L1, "connectorID"_L1, &fault);
+    // Files written before the configuration member existed get the account's defaults.
+    if (fault.isEmpty() && !object.contains("configuration"_L1))
+        ConfigurationDefaults::addAccountDefaults(fleet);
+    else if (fault.isEmpty() && !object.value("configuration"_L1).isObject())
+        fault = u"configuration: expected an object"_s;
+    else if (fault.isEmpty())
+        ConfigurationState::fromJson(object.value("configuration"_L1).toObject(), fleet, &fault);
 
     if (!fault.isEmpty()) {
         *error = fault;

@@ -168,4 +168,23 @@ EmulatorResponse JobOperations::describeJobLogItems(Fleet &fleet, const Emulator
     return EmulatorResponse::json(200, OperationSupport::envelope(items, page->nextToken));
 }
 
+EmulatorResponse JobOperations::remove(Fleet &fleet, const OperationCall &call)
+{
+    const QString jobID = call.input.value("jobID"_L1).toString();
+    const QJsonValue account = call.input.value("accountID"_L1);
+    const qsizetype index
+        = account.isString() && account.toString() != fleet.accountId ? -1 : fleet.findJob(jobID);
+    if (index < 0)
+        return ServiceErrors::notFound(u"Job %1 not found"_s.arg(jobID), jobID, ServiceErrors::jobType);
+    FleetJob &job = fleet.jobs[std::size_t(index)];
+    if (!job.job.status || job.job.status->value() != JobStatus::Completed) {
+        const QString message = u"Job %1 is %2; only a finished (COMPLETED) job can be deleted"_s.arg(jobID,
+            job.job.status ? QString(EnumValue<JobStatus>::wireName(job.job.status->value())) : u"PENDING"_s);
+        return ServiceErrors::conflict(message, { { jobID, QString(ServiceErrors::jobType), message } });
+    }
+    fleet.jobs.erase(fleet.jobs.begin() + index);
+    fleet.reindex();
+    return EmulatorResponse::empty(204);
+}
+
 } // namespace mgn

@@ -2,6 +2,7 @@
 
 #include "emulator/service/EmulatorRequest.h"
 #include "emulator/service/EmulatorResponse.h"
+#include "emulator/service/OperationCall.h"
 #include "models/rules/Action.h"
 
 namespace mgn {
@@ -27,6 +28,9 @@ EmulatorResponse describeJobs(Fleet &fleet, const EmulatorRequest &request);
 // An unknown jobID lists nothing, as DescribeJobs' jobIDs filter does
 // (the model declares no ResourceNotFoundException for this call).
 EmulatorResponse describeJobLogItems(Fleet &fleet, const EmulatorRequest &request);
+// DeleteJob: only a finished job (COMPLETED) goes; one still running is
+// refused with ConflictException.
+EmulatorResponse remove(Fleet &fleet, const OperationCall &call);
 } // namespace JobOperations
 
 } // namespace mgn

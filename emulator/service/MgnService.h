@@ -13,11 +13,13 @@ namespace mgn {
 class Clock;
 class Fleet;
 
-// The MGN service the emulator plays, without HTTP: every operation MgnClient
-// uses, on a fleet that lives in (accelerated) time, refusing what the
-// documented rules refuse (ActionRules) with the errors the real service
-// sends. The HTTP layer (EmulatorHttpServer) hands it requests whose
-// signature it has verified.
+// The MGN service the emulator plays, without HTTP, on a fleet that lives in
+// (accelerated) time, refusing what the documented rules refuse (ActionRules)
+// with the errors the real service sends. Requests are routed by the API
+// model (OperationRouter) and validated against it (RequestValidation)
+// before the operation's handler runs; a modelled operation without a
+// handler answers NotEmulatedException. The HTTP layer (EmulatorHttpServer)
+// hands it requests whose signature it has verified.
 class MgnService final : public QObject
 {
     Q_OBJECT

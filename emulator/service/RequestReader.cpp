@@ -13,7 +13,11 @@ namespace {
 
 constexpr double largestExactInteger = 9007199254740992.0; // 2^53
 
-QString shown(const QJsonValue &value)
+const QString redacted = u"'*** Sensitive Data Redacted ***'"_s;
+
+} // namespace
+
+QString RequestReader::shown(const QJsonValue &value)
 {
     switch (value.type()) {
     case QJsonValue::Null:
@@ -35,9 +39,10 @@ QString shown(const QJsonValue &value)
     return {};
 }
 
-const QString redacted = u"'*** Sensitive Data Redacted ***'"_s;
-
-} // namespace
+QString RequestReader::redactedValue()
+{
+    return redacted;
+}
 
 RequestReader::StringRule RequestReader::StringRule::make(
     int minLength, int maxLength, const QString &pattern, bool sensitive)

@@ -83,6 +83,11 @@ public:
         return values;
     }
 
+    // A value as the service's messages show it: 'text', null.
+    static QString shown(const QJsonValue &value);
+    // What they show for a sensitive one.
+    static QString redactedValue();
+
     void fail(const QString &name, const QString &message, const QString &value);
     bool ok() const { return m_fields->isEmpty(); }
     const QList<ServiceErrors::Field> &fields() const { return *m_fields; }

@@ -86,6 +86,21 @@ EmulatorResponse ServiceErrors::uninitializedAccount()
         u"(InitializeService) before using it."_s);
 }
 
+EmulatorResponse ServiceErrors::quotaExceeded(
+    const QString &message, const QString &resourceId, QLatin1StringView type, int quotaValue)
+{
+    return EmulatorResponse::error(402, u"ServiceQuotaExceededException"_s, message,
+        QJsonObject { { "code"_L1, u"SERVICE_QUOTA_EXCEEDED"_s }, { "resourceId"_L1, resourceId },
+            { "resourceType"_L1, QString(type) }, { "serviceCode"_L1, u"mgn"_s },
+            { "quotaValue"_L1, quotaValue } });
+}
+
+EmulatorResponse ServiceErrors::notEmulated(const QString &operation, const QString &why)
+{
+    return EmulatorResponse::error(
+        501, u"NotEmulatedException"_s, u"mgn-emulator does not emulate %1: %2"_s.arg(operation, why));
+}
+
 EmulatorResponse ServiceErrors::unknownOperation(const QByteArray &method, const QByteArray &path)
 {
     return EmulatorResponse::error(404, u"UnknownOperationException"_s,

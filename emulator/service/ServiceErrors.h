@@ -48,11 +48,20 @@ EmulatorResponse conflict(const QString &message, const QList<Conflict> &conflic
 EmulatorResponse unknownOperation(const QByteArray &method, const QByteArray &path);
 // 400 UninitializedAccountException: InitializeService was never called.
 EmulatorResponse uninitializedAccount();
+// 402 ServiceQuotaExceededException: the quota `quotaValue` of the resource.
+EmulatorResponse quotaExceeded(
+    const QString &message, const QString &resourceId, QLatin1StringView resourceType, int quotaValue);
+// 501 NotEmulatedException: a modelled operation this emulator does not
+// play; the message names it and says why.
+EmulatorResponse notEmulated(const QString &operation, const QString &why);
 
 inline constexpr QLatin1StringView sourceServerType { "SOURCE_SERVER" };
 inline constexpr QLatin1StringView jobType { "JOB" };
 inline constexpr QLatin1StringView vcenterClientType { "VCENTER_CLIENT" };
 inline constexpr QLatin1StringView resourceType { "RESOURCE" };
+inline constexpr QLatin1StringView applicationType { "APPLICATION" };
+inline constexpr QLatin1StringView waveType { "WAVE" };
+inline constexpr QLatin1StringView connectorType { "CONNECTOR" };
 } // namespace ServiceErrors
 
 } // namespace mgn

@@ -15,6 +15,7 @@
 #include <QJsonDocument>
 #include <QSet>
 
+#include <algorithm>
 #include <vector>
 
 namespace mgn {
@@ -184,6 +185,37 @@ EmulatorResponse SourceServerOperations::updateReplicationType(Fleet &fleet, con
     if (!verdict.allowed)
         return OperationSupport::refuse(Action::ChangeReplicationType, { { &server, verdict } }, 1);
     FleetActions::changeReplicationType(fleet, index, *type);
+    return serverResponse(fleet, index);
+}
+
+EmulatorResponse SourceServerOperations::update(Fleet &fleet, const OperationCall &call)
+{
+    const QString id = call.input.value("sourceServerID"_L1).toString();
+    const QJsonValue account = call.input.value("accountID"_L1);
+    const qsizetype index = OperationSupport::findServer(
+        fleet, id, account.isString() ? std::optional<QString>(account.toString()) : std::nullopt);
+    if (index < 0)
+        return OperationSupport::serverNotFound(id);
+    if (call.input.contains("connectorAction"_L1)) {
+        const QJsonObject action = call.input.value("connectorAction"_L1).toObject();
+        const QString connectorArn = action.value("connectorArn"_L1).toString();
+        const bool known = std::any_of(fleet.connectors.cbegin(), fleet.connectors.cend(),
+            [&connectorArn](const PlanningRecord &connector) { return connector.arn == connectorArn; });
+        if (!connectorArn.isEmpty() && !known)
+            return ServiceErrors::notFound(
+                u"Connector %1 not found"_s.arg(connectorArn), connectorArn, ServiceErrors::connectorType);
+        SourceServer &server = fleet.servers[std::size_t(index)].server;
+        if (action.isEmpty()) {
+            server.connectorAction.reset();
+        } else {
+            SourceServerConnectorAction updated;
+            if (action.contains("connectorArn"_L1))
+                updated.connectorArn = connectorArn;
+            if (action.contains("credentialsSecretArn"_L1))
+                updated.credentialsSecretArn = action.value("credentialsSecretArn"_L1).toString();
+            server.connectorAction = updated;
+        }
+    }
     return serverResponse(fleet, index);
 }
 

@@ -2,6 +2,7 @@
 
 #include "emulator/service/EmulatorRequest.h"
 #include "emulator/service/EmulatorResponse.h"
+#include "emulator/service/OperationCall.h"
 #include "models/rules/Action.h"
 
 namespace mgn {
@@ -23,6 +24,9 @@ EmulatorResponse updateReplicationType(Fleet &fleet, const EmulatorRequest &requ
 // RetryDataReplication, Start/Stop/Pause/ResumeReplication and
 // DeleteSourceServer: {sourceServerID, accountID} in, the server out
 // (DeleteSourceServer: 204, nothing).
+// UpdateSourceServer: sets or clears (an empty structure) its
+// connectorAction; the connector its ARN names must exist.
+EmulatorResponse update(Fleet &fleet, const OperationCall &call);
 EmulatorResponse act(Fleet &fleet, const EmulatorRequest &request, mgn::Action action);
 } // namespace SourceServerOperations
 

@@ -24,6 +24,12 @@ QLatin1StringView typeOf(const QString &arn)
         return ServiceErrors::jobType;
     if (arn.contains(u":vcenter-client/"_s))
         return ServiceErrors::vcenterClientType;
+    if (arn.contains(u":application/"_s))
+        return ServiceErrors::applicationType;
+    if (arn.contains(u":wave/"_s))
+        return ServiceErrors::waveType;
+    if (arn.contains(u":connector/"_s))
+        return ServiceErrors::connectorType;
     return ServiceErrors::resourceType;
 }
 

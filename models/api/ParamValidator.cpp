@@ -185,8 +185,9 @@ public:
     void value(const QJsonValue &json, const Shape &shape, const QString &path, bool sensitive)
     {
         sensitive = sensitive || shape.sensitive;
+        m_at = { &shape, json, sensitive };
         if (!hasType(json, shape.type)) {
-            report(path,
+            report(path, Constraint::Type,
                 u"Invalid type for parameter %1, value: %2, type: %3, valid types: %4"_s.arg(
                     name(path), shown(json, sensitive), pythonType(json), validTypes(shape.type)));
             return;
@@ -197,14 +198,14 @@ public:
             break;
         case ShapeType::List: {
             const QJsonArray items = json.toArray();
-            length(items.size(), shape, path);
+            length(items.size(), shape, path, json);
             for (qsizetype i = 0; i < items.size(); ++i)
                 value(items.at(i), *shape.member, u"%1[%2]"_s.arg(path).arg(i), sensitive);
             break;
         }
         case ShapeType::Map: {
             const QJsonObject entries = json.toObject();
-            length(entries.size(), shape, path);
+            length(entries.size(), shape, path, json);
             for (auto it = entries.constBegin(); it != entries.constEnd(); ++it) {
                 value(QJsonValue(it.key()), *shape.key, u"%1 (key: %2)"_s.arg(path, it.key()), sensitive);
                 value(it.value(), *shape.value, join(path, it.key()), sensitive);
@@ -218,7 +219,7 @@ public:
         case ShapeType::Long:
         case ShapeType::Float:
         case ShapeType::Double:
-            range(json.toDouble(), shape, path);
+            range(json, shape, path);
             break;
         case ShapeType::Boolean:
         case ShapeType::Timestamp:
@@ -232,25 +233,30 @@ public:
         QStringList memberNames;
         for (const Member &m : shape.members)
             memberNames.append(m.name);
+        m_at = { &shape, QJsonValue(object), sensitive };
         if (shape.isUnion && object.isEmpty()) {
-            report(path,
+            report(path, Constraint::Union,
                 u"Must set one of the following keys for tagged union structure %1: %2."_s.arg(
                     name(path), memberNames.join(u", "_s)));
         } else if (shape.isUnion && object.size() > 1) {
-            report(path,
+            report(path, Constraint::Union,
                 u"Invalid number of parameters set for tagged union structure %1. Can only set one of the following keys: %2."_s
                     .arg(name(path), memberNames.join(u", "_s)));
         }
         for (const Member &m : shape.members) {
-            if (m.required && !object.contains(m.name))
-                report(join(path, m.name),
+            if (m.required && !object.contains(m.name)) {
+                m_at = { m.shape, QJsonValue(QJsonValue::Undefined), sensitive };
+                report(join(path, m.name), Constraint::Required,
                     u"Missing required parameter in %1: \"%2\""_s.arg(name(path), m.name));
+            }
         }
         for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-            if (!shape.findMember(it.key()))
-                report(join(path, it.key()),
+            if (!shape.findMember(it.key())) {
+                m_at = { nullptr, it.value(), sensitive };
+                report(join(path, it.key()), Constraint::Unknown,
                     u"Unknown parameter in %1: \"%2\", must be one of: %3"_s.arg(
                         name(path), it.key(), memberNames.join(u", "_s)));
+            }
         }
         for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
             if (const Member *m = shape.findMember(it.key()))
@@ -260,35 +266,40 @@ public:
 
     void string(const QString &text, const Shape &shape, const QString &path, bool sensitive)
     {
-        length(codePoints(text), shape, path);
+        length(codePoints(text), shape, path, QJsonValue(text));
         if (!shape.enumValues.isEmpty() && !shape.enumValues.contains(text)) {
-            report(path,
+            report(path, Constraint::Enum,
                 u"Invalid value for parameter %1, value: %2, valid values: %3"_s.arg(
                     name(path), shown(text, sensitive), shape.enumValues.join(u", "_s)));
         }
-        if (!shape.pattern.isEmpty() && !patternOf(shape).match(text).hasMatch()) {
-            report(path,
+        // A pattern PCRE cannot read is not held against the value.
+        const QRegularExpression pattern = shape.pattern.isEmpty() ? QRegularExpression() : patternOf(shape);
+        if (!shape.pattern.isEmpty() && pattern.isValid() && !pattern.match(text).hasMatch()) {
+            report(path, Constraint::Pattern,
                 u"Invalid value for parameter %1, value: %2, valid pattern: %3"_s.arg(
                     name(path), shown(text, sensitive), shape.pattern));
         }
     }
 
-    void length(qsizetype size, const Shape &shape, const QString &path)
+    void length(qsizetype size, const Shape &shape, const QString &path, const QJsonValue &json)
     {
+        m_at = { &shape, json, m_at.sensitive };
         if (shape.min && double(size) < *shape.min) {
-            report(path,
+            report(path, Constraint::MinLength, *shape.min,
                 u"Invalid length for parameter %1, value: %2, valid min length: %3"_s.arg(
                     name(path), QString::number(size), number(*shape.min)));
         }
         if (shape.max && double(size) > *shape.max) {
-            report(path,
+            report(path, Constraint::MaxLength, *shape.max,
                 u"Invalid length for parameter %1, value: %2, valid max length: %3"_s.arg(
                     name(path), QString::number(size), number(*shape.max)));
         }
     }
 
-    void range(double amount, const Shape &shape, const QString &path)
+    void range(const QJsonValue &json, const Shape &shape, const QString &path)
     {
+        const double amount = json.toDouble();
+        m_at = { &shape, json, m_at.sensitive };
         std::optional<double> min = shape.min;
         std::optional<double> max = shape.max;
         // What the service's integers hold, when the model does not say less.
@@ -299,19 +310,36 @@ public:
                 double(std::numeric_limits<qint32>::max()));
         }
         if (min && amount < *min) {
-            report(path,
+            report(path, Constraint::MinValue, *min,
                 u"Invalid value for parameter %1, value: %2, valid min value: %3"_s.arg(
                     name(path), number(amount), number(*min)));
         }
         if (max && amount > *max) {
-            report(path,
+            report(path, Constraint::MaxValue, *max,
                 u"Invalid value for parameter %1, value: %2, valid max value: %3"_s.arg(
                     name(path), number(amount), number(*max)));
         }
     }
 
 private:
-    void report(const QString &path, const QString &message) { problems.append({ path, message }); }
+    using Constraint = ValidationProblem::Constraint;
+
+    // The shape and value being checked, for the problem's details.
+    struct At final {
+        const Shape *shape = nullptr;
+        QJsonValue value;
+        bool sensitive = false;
+    };
+    At m_at;
+
+    void report(const QString &path, Constraint constraint, const QString &message)
+    {
+        report(path, constraint, 0, message);
+    }
+    void report(const QString &path, Constraint constraint, double limit, const QString &message)
+    {
+        problems.append({ path, message, constraint, m_at.shape, limit, m_at.value, m_at.sensitive });
+    }
 
     static QString join(const QString &path, const QString &member)
     {

@@ -3,6 +3,7 @@
 #include "models/api/ApiModel.h"
 
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QList>
 #include <QString>
 
@@ -15,6 +16,25 @@ struct ValidationProblem final {
     // One line, in botocore's words where botocore checks the same thing:
     // "Invalid length for parameter name, value: 300, valid max length: 256".
     QString message;
+    // What was checked, for a caller that words it its own way (the emulator
+    // answers in the service's words).
+    enum class Constraint : quint8 {
+        Required,
+        Unknown,
+        Type,
+        MinLength,
+        MaxLength,
+        MinValue,
+        MaxValue,
+        Enum,
+        Pattern,
+        Union
+    };
+    Constraint constraint = Constraint::Type;
+    const Shape *shape = nullptr; // the shape checked (its enum, its pattern)
+    double limit = 0; // the bound of a length or value constraint
+    QJsonValue value; // the offending value; undefined for a missing member
+    bool sensitive = false; // in or under a sensitive shape
 
     bool operator==(const ValidationProblem &) const = default;
 };

@@ -11,19 +11,24 @@
 
 namespace mgn {
 
-// A JSON text parsed into one flat array of nodes that point into the text,
-// in document order: no allocation per value, where QJsonDocument::fromJson
-// builds a container per object and grows its buffers as it goes. A page of
-// a thousand source servers (2.5 MB) parses several times faster.
+// A JSON text parsed into one flat array of nodes in document order, its
+// strings unescaped into one buffer: no allocation per value, where
+// QJsonDocument::fromJson builds a container per object. simdjson's DOM
+// parser (one per thread, reused) validates and parses the text; its tree is
+// then copied into the nodes. docs/PERFORMANCE.md ("JSON engine") has the
+// figures that chose it over the hand-written parser this class had.
 //
 // It accepts strict RFC 8259 JSON with an object at the top level, and is
 // stricter than QJsonDocument on purpose. Besides what is not JSON, parse()
 // refuses: a byte order mark; control characters, invalid UTF-8 and \u
 // escapes of unpaired surrogates in strings; escapes JSON does not define;
-// numbers outside a double's range; nesting deeper than 256. Whatever it
-// accepts, QJsonDocument accepts with the same values (the fuzz target
-// fuzz_json_tape checks it), so a caller hands what it refuses to
-// QJsonDocument, which takes some of it and explains the rest.
+// numbers outside a double's range, or that underflow to a subnormal or
+// zero; integers written without a fraction or an exponent outside
+// [-2^63, 2^64) (simdjson's limit; QJsonDocument reads them as doubles);
+// nesting deeper than 256. Whatever it accepts, QJsonDocument accepts with
+// the same values (the fuzz target fuzz_json_tape checks it), so a caller
+// hands what it refuses to QJsonDocument, which takes some of it and
+// explains the rest.
 //
 // Objects keep their members in document order, duplicates included:
 // member() answers the last one of a name, as QJsonObject does.
@@ -95,8 +100,7 @@ private:
     enum Flag : quint8 {
         BoolTrue = 1,
         Integer = 1,
-        Escaped = 1,
-        NonAscii = 2,
+        NonAscii = 1, // String: UTF-8 beyond ASCII
     };
 
     struct Node final {
@@ -107,7 +111,7 @@ private:
             struct {
                 quint32 offset;
                 quint32 length;
-            } text; // String: the bytes between the quotes
+            } text; // String: its unescaped UTF-8 in m_text
             qint64 integer;
             double real;
             quint32 count; // Array: elements; Object: members
@@ -116,7 +120,7 @@ private:
 
     const Node &node(quint32 index) const { return m_nodes[index]; }
 
-    QByteArray m_text;
+    QByteArray m_text; // every string's unescaped UTF-8, one after the other
     std::vector<Node> m_nodes;
 };
 

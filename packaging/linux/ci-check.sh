@@ -108,6 +108,11 @@ check "the .deb holds the programs, desktop file, metainfo, icons, man pages, co
 check "desktop-file-validate" desktop-file-validate "$installed/share/applications/mgn-dashboard.desktop"
 check "appstreamcli validate" appstreamcli validate --no-net --explain \
     "$installed/share/metainfo/io.github.mgn_dashboard.MgnDashboard.metainfo.xml"
+# dpkg-shlibdeps sees the programs' libraries: simdjson (JsonTape) among them.
+depends_on_simdjson() {
+    dpkg-deb --field "$deb" Depends | grep -q 'libsimdjson'
+}
+check "the .deb depends on libsimdjson" depends_on_simdjson
 # Every dependency dpkg-shlibdeps computed must be installable here.
 check "the .deb's dependencies resolve (apt-get install --simulate)" \
     apt-get install --simulate --no-install-recommends "$deb"

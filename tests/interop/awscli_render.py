@@ -12,6 +12,8 @@ and writes to stdout:
     {"awscli_version": ..., "botocore_version": ...,
      "results": {name: {"output_base64": ..., "error": null or text,
                         "requests": [{token, page size} of each request]}}}
+When the AWS CLI fails, output_base64 holds what it printed before it did
+(the text formatter prints page after page).
 
 The bodies go through botocore's rest-json parser with the AWS CLI's scalar
 parsers (timestamps and blobs as sent), then, as the AWS CLI does, either a
@@ -89,7 +91,12 @@ def render(case, service, paginators, parser):
     args = argparse.Namespace(query=None, color="off")
     formatter = {"json": JSONFormatter, "text": TextFormatter, "table": TableFormatter}[fmt](args)
     stream = io.StringIO()
-    formatter(case["operation"], response, stream)
+    try:
+        formatter(case["operation"], response, stream)
+    except Exception as error:  # what the AWS CLI printed before it failed
+        error.printed = stream.getvalue()
+        error.requests = calls.requests
+        raise
     return stream.getvalue(), calls.requests
 
 
@@ -111,9 +118,11 @@ def main():
             results[case["name"]] = {
                 "output_base64": base64.b64encode(output.encode("utf-8")).decode("ascii"),
                 "error": None, "requests": requests}
-        except Exception as error:  # the AWS CLI exits with an error: no output
-            results[case["name"]] = {"output_base64": "", "error": f"{type(error).__name__}: {error}",
-                                     "requests": []}
+        except Exception as error:  # the AWS CLI exits with an error
+            printed = getattr(error, "printed", "")
+            results[case["name"]] = {
+                "output_base64": base64.b64encode(printed.encode("utf-8")).decode("ascii"),
+                "error": f"{type(error).__name__}: {error}", "requests": getattr(error, "requests", [])}
     json.dump({"awscli_version": awscli.__version__, "botocore_version": botocore.__version__,
                "results": results}, sys.stdout)
 

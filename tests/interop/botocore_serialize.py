@@ -41,7 +41,8 @@ def serialise(serializer, model, case):
     path, _, own_query = request["url_path"].partition("?")
     query = [pair for pair in own_query.split("&") if pair]
     if request["query_string"]:
-        query += percent_encode_sequence(request["query_string"]).split("&")
+        # An empty list adds no pair (botocore then sends a bare '?').
+        query += [pair for pair in percent_encode_sequence(request["query_string"]).split("&") if pair]
     body = request["body"]
     return {
         "method": request["method"],
