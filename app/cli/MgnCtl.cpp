@@ -9,6 +9,7 @@
 #include "app/mgn/MgnClient.h"
 #include "app/mgn/MgnConnection.h"
 #include "models/api/ParamValidator.h"
+#include "models/json/JsonTape.h"
 #include "models/rules/ActionRules.h"
 
 #include <QFile>
@@ -43,6 +44,21 @@ QString serviceErrorText(const AwsError &error, const QString &operation)
     const QString code = error.code.isEmpty() ? AwsError::kindTitle(error.kind) : error.code;
     return MgnCtl::tr("An error occurred (%1) when calling the %2 operation: %3")
         .arg(code, operation, error.userMessage());
+}
+
+// The output token of a page, read ahead of CliResponse (which reads it
+// again): a string member at the top level, or nothing.
+std::optional<QString> outputToken(const QByteArray &body, const QString &name)
+{
+    const std::optional<JsonTape> tape = JsonTape::parse(body);
+    if (!tape)
+        return std::nullopt;
+    const QByteArray key = name.toLatin1();
+    const JsonTape::Value token = tape->root().member(QLatin1StringView(key));
+    if (!token.isValid() || token.type() != JsonTape::Type::String)
+        return std::nullopt;
+    QString text = token.toString();
+    return text.isEmpty() ? std::nullopt : std::optional(text);
 }
 
 } // namespace
@@ -191,23 +207,40 @@ void MgnCtl::runGeneric()
 }
 
 // One request; for a paginated command, the next one when CliResponse asks
-// for it, as botocore's PageIterator does.
+// for it, as botocore's PageIterator does. Without --max-items every page that
+// has an output token is read, so the next page is asked for before this one
+// is parsed and printed: the service prepares it meanwhile.
 void MgnCtl::requestPage(std::shared_ptr<CliResponse> response, QJsonObject input, CliResponse::Format format)
 {
     const api::Operation &operation = *m_options.operation;
     m_connection->client()->invoke(
         operation, input, [this, response, input, format](const MgnResult<QByteArray> &result) {
+            // A page asked for ahead that the listing no longer needs.
+            if (m_finished)
+                return;
             if (!result.ok())
                 return failWith(*result.error);
+            const std::optional<api::Paginator> &paginator = m_options.operation->paginator;
+            const bool paginated = paginator && m_options.paginate;
+            auto withToken = [&input, &paginator](const QString &token) {
+                QJsonObject next = input;
+                next.insert(paginator->inputToken, token);
+                return next;
+            };
+            std::optional<QString> ahead;
+            if (paginated && !m_options.maxItems) {
+                ahead = outputToken(*result.value, paginator->outputToken);
+                if (ahead)
+                    requestPage(response, withToken(*ahead), format);
+            }
             QString error;
             if (!response->addPage(*result.value, &error))
                 return fail(ParameterError, error);
-            const bool paginated = m_options.operation->paginator && m_options.paginate;
             if (paginated) {
                 if (const std::optional<QString> token = response->nextToken()) {
-                    QJsonObject next = input;
-                    next.insert(m_options.operation->paginator->inputToken, *token);
-                    return requestPage(response, next, format);
+                    if (!ahead)
+                        requestPage(response, withToken(*token), format);
+                    return;
                 }
             }
             printUtf8(response->output(format));
