@@ -264,8 +264,8 @@ QStringList MgnCtlOptions::commandNames()
 {
     static const QStringList names = [] {
         QStringList list;
-        for (const Operation &operation : api::ApiModel::mgn().operations())
-            list.append(CliNames::xform(operation.name));
+        for (const Operation &op : api::ApiModel::mgn().operations())
+            list.append(CliNames::xform(op.name));
         list.append(debugSignName);
         return list;
     }();
@@ -276,8 +276,8 @@ const Operation *MgnCtlOptions::operationOf(const QString &command)
 {
     static const QHash<QString, const Operation *> index = [] {
         QHash<QString, const Operation *> map;
-        for (const Operation &operation : api::ApiModel::mgn().operations())
-            map.insert(CliNames::xform(operation.name), &operation);
+        for (const Operation &op : api::ApiModel::mgn().operations())
+            map.insert(CliNames::xform(op.name), &op);
         return map;
     }();
     return index.value(command);
