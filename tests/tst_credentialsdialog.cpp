@@ -38,7 +38,7 @@ void TestCredentialsDialog::savesToTheKeychain()
     MemorySecretStore secrets;
     ProfileKeyStore store(secrets);
     CredentialsDialog dialog(&store, u"dev"_s);
-    fill(dialog, u"AKIAMGNTESTFAKEKEY00"_s, u"typed-secret"_s, u"token"_s);
+    fill(dialog, u"MGNTESTACCESSKEYID00"_s, u"typed-secret"_s, u"token"_s);
     QSignalSpy accepted(&dialog, &QDialog::accepted);
     dialog.save();
     QTRY_COMPARE(accepted.size(), 1);
@@ -46,7 +46,7 @@ void TestCredentialsDialog::savesToTheKeychain()
     std::optional<AwsCredentials> loaded;
     store.load(u"dev"_s, this, [&](const ProfileKeyStore::Result &result) { loaded = result.credentials; });
     QTRY_VERIFY(loaded);
-    QCOMPARE(loaded->accessKeyId, u"AKIAMGNTESTFAKEKEY00"_s);
+    QCOMPARE(loaded->accessKeyId, u"MGNTESTACCESSKEYID00"_s);
     QCOMPARE(loaded->secretAccessKey, u"typed-secret"_s);
     QCOMPARE(loaded->sessionToken, std::optional<QString>(u"token"_s));
 }
@@ -57,12 +57,12 @@ void TestCredentialsDialog::noKeychainKeepsWhatWasTyped()
     secrets.available = false;
     ProfileKeyStore store(secrets);
     CredentialsDialog dialog(&store, u"dev"_s);
-    fill(dialog, u"AKIAMGNTESTFAKEKEY00"_s, u"typed-secret"_s);
+    fill(dialog, u"MGNTESTACCESSKEYID00"_s, u"typed-secret"_s);
     QSignalSpy accepted(&dialog, &QDialog::accepted);
     dialog.save();
     QTRY_VERIFY(dialog.statusText().startsWith(u"No keychain service is available"_s));
     QCOMPARE(accepted.size(), 0);
-    QCOMPARE(dialog.accessKeyEdit()->text(), u"AKIAMGNTESTFAKEKEY00"_s);
+    QCOMPARE(dialog.accessKeyEdit()->text(), u"MGNTESTACCESSKEYID00"_s);
     QCOMPARE(dialog.secretEdit()->text(), u"typed-secret"_s);
     QVERIFY(!dialog.statusText().contains(u"typed-secret"_s));
     QVERIFY(!dialog.secretEdit()->isReadOnly());
@@ -74,9 +74,9 @@ void TestCredentialsDialog::validation_data()
     QTest::addColumn<QString>("key");
     QTest::addColumn<QString>("secret");
     QTest::addColumn<QString>("message");
-    QTest::newRow("no profile") << QString() << u"AKIAMGNTESTFAKEKEY00"_s << u"s"_s << u"A profile name"_s;
+    QTest::newRow("no profile") << QString() << u"MGNTESTACCESSKEYID00"_s << u"s"_s << u"A profile name"_s;
     QTest::newRow("bad key") << u"dev"_s << u"akia-lower"_s << u"s"_s << u"An access key ID"_s;
-    QTest::newRow("no secret") << u"dev"_s << u"AKIAMGNTESTFAKEKEY00"_s << QString()
+    QTest::newRow("no secret") << u"dev"_s << u"MGNTESTACCESSKEYID00"_s << QString()
                                << u"The secret access key is missing"_s;
 }
 
